@@ -1,0 +1,17 @@
+package io.rectify;
+
+import org.camunda.bpm.spring.boot.starter.annotation.EnableProcessApplication;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/** Rectify (整改督办): cases against government websites, from detection to sanction. */
+@SpringBootApplication
+@EnableProcessApplication("rectify")
+@ConfigurationPropertiesScan
+public class RectifyApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(RectifyApplication.class, args);
+    }
+}

@@ -1,0 +1,50 @@
+package io.rectify;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.UUID;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * A fresh database for each test application context: in-memory H2 by default, or a new
+ * PostgreSQL database when the build runs with {@code -Drectify.test.db=postgres}
+ * (server from {@code RECTIFY_TEST_PG}, default {@code 127.0.0.1:5432}, trust auth).
+ * {@code .ci/run} drops the databases of earlier runs.
+ */
+public final class TestDatabase {
+
+    private TestDatabase() {
+    }
+
+    public static boolean postgres() {
+        return "postgres".equals(System.getProperty("rectify.test.db", "h2"));
+    }
+
+    public static void register(DynamicPropertyRegistry registry) {
+        String name = "rectify_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        if (postgres()) {
+            String server = System.getenv().getOrDefault("RECTIFY_TEST_PG", "127.0.0.1:5432");
+            String user = System.getenv().getOrDefault("RECTIFY_TEST_PG_USER", "postgres");
+            createPostgresDatabase(server, user, name);
+            registry.add("spring.datasource.url", () -> "jdbc:postgresql://" + server + "/" + name);
+            registry.add("spring.datasource.username", () -> user);
+            registry.add("spring.datasource.password", () -> "");
+        } else {
+            registry.add("spring.datasource.url", () -> "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
+        }
+    }
+
+    private static void createPostgresDatabase(String server, String user, String name) {
+        String admin = "jdbc:postgresql://" + server + "/postgres";
+        try (Connection connection = DriverManager.getConnection(admin, user, "");
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE " + name.toLowerCase(Locale.ROOT));
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create the test database on " + server, e);
+        }
+    }
+}
