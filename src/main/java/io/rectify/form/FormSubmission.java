@@ -1,0 +1,25 @@
+package io.rectify.form;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A submission checked against its form.
+ *
+ * @param values the normalised values by key, in form order: String, Integer, BigDecimal, Boolean,
+ *               LocalDate, OffsetDateTime / LocalDateTime, or for a dynamic list a List of such maps.
+ *               Absent optional values are left out; an absent checkbox is {@code false}. When there
+ *               are errors, only the values that passed are here.
+ * @param errors what is wrong, in form order; empty when the submission is valid
+ */
+public record FormSubmission(Map<String, Object> values, List<FieldError> errors) {
+
+    public FormSubmission {
+        values = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(values));
+        errors = List.copyOf(errors);
+    }
+
+    public boolean valid() {
+        return errors.isEmpty();
+    }
+}
