@@ -11,5 +11,6 @@ public abstract class IntegrationTest {
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         TestDatabase.register(registry);
+        registry.add("rectify.data-dir", () -> "target/test-data");
     }
 }

@@ -1,0 +1,50 @@
+-- The twelve case categories of Articles 33 and 34 (《江西省政府网站管理办法》 赣府厅发〔2011〕49号).
+-- Reference data, the same in every deployment. Default periods and seriousness are decision
+-- tables in bpmn/ (deadline-policy.dmn, seriousness.dmn), editable without code.
+create table category (
+    code         varchar(10)   primary key,
+    article      varchar(10)   not null,
+    name_zh      varchar(200)  not null,
+    name_en      varchar(300)  not null,
+    legal_text   varchar(2000) not null,
+    order_demand varchar(1000) not null,
+    sort_order   int           not null
+);
+
+insert into category (code, article, name_zh, name_en, legal_text, order_demand, sort_order) values
+('A33-01', '33(1)', '未经备案违规建设政府网站', 'Built a government website without filing',
+ '第三十三条 行政机关违反本办法规定的，由同级政府办公厅(室)、信息化主管部门、监察机关或者上级机关责令整改；情节严重的，对直接负责的主管人员和其他直接责任人员给予处分：(一)未经备案违规建设政府网站的。',
+ '补办备案手续，或依法关停网站，并报告备案号或关停日期。', 1),
+('A33-02', '33(2)', '未按要求备案', 'Did not file as required',
+ '第三十三条 ……(二)未按要求备案的。',
+ '按要求完成或更正备案，并报告备案号。', 2),
+('A33-03', '33(3)', '拒绝通过政府网站向公民、法人和其他社会团体提供公开信息', 'Refused to provide public information through the website',
+ '第三十三条 ……(三)拒绝通过政府网站向公民、法人和其他社会团体提供公开信息的。',
+ '通过政府网站提供应当公开的信息，并报告发布地址。', 3),
+('A33-04', '33(4)', '不及时做好财政预算、公共资源配置、重大建设项目、社会公益事业等信息发布工作，不发布可公开的非涉密文件', 'Late or missing publication of budgets, public resources, major projects, public welfare; disclosable documents not published',
+ '第三十三条 ……(四)不及时做好财政预算、公共资源配置、重大建设项目、社会公益事业等信息发布工作的，不发布可公开的非涉密文件的。',
+ '发布应公开的财政预算、公共资源配置、重大建设项目、社会公益事业等信息及可公开的非涉密文件，并报告发布地址。', 4),
+('A33-05', '33(5)', '限制使用在线服务或政民互动功能，或要求履行双重义务', 'Restricted online services or citizen interaction, or demanded double (paper + electronic) obligations',
+ '第三十三条 ……(五)限制公民、法人或其他组织使用政府网站提供的在线服务或政民互动功能的，或者要求公民、法人或其他组织履行双重义务的。',
+ '恢复在线服务和政民互动功能，取消双重义务要求，并报告恢复地址。', 5),
+('A33-06', '33(6)', '不依规进行软件测评和安全测评，使用非正版软件', 'No software/security evaluation; unlicensed software',
+ '第三十三条 ……(六)不依规进行政府网站软件测评和安全测评，使用非正版软件的。',
+ '完成软件测评和安全测评，使用正版软件，并报告测评报告编号、测评机构及正版证明。', 6),
+('A33-07', '33(7)', '发布不当信息造成严重社会影响', 'Published improper information with serious social impact',
+ '第三十三条 ……(七)政府网站发布不当信息造成严重社会影响的。',
+ '立即撤下不当信息（一个工作日内），必要时发布更正说明，并报告撤除时间和地址。', 7),
+('A33-08', '33(8)', '利用政府网站从事营利性活动，强制或变相强制收费', 'Profit-making through the website; forced or disguised charging',
+ '第三十三条 ……(八)利用政府网站从事营利性活动，强制或变相强制收费的。',
+ '停止营利性活动和收费，退还所收费用，并报告停止日期、退费金额和笔数。', 8),
+('A33-09', '33(9)', '违反标准化法律、法规及规范', 'Violated standardisation laws, rules and norms (incl. the Art. 10 domain rules)',
+ '第三十三条 ……(九)违反标准化法律、法规及规范的。',
+ '按标准化法律、法规及规范（含第十条域名规定）整改，并报告更正后的域名或整改内容。', 9),
+('A33-10', '33(10)', '违反本办法其他规定', 'Violated other provisions of these measures',
+ '第三十三条 ……(十)违反本办法其他规定的。',
+ '按本办法有关规定整改，并提交书面整改报告和证明材料。', 10),
+('A34-01', '34', '违规备案政府网站', 'An office approved a website filing improperly',
+ '第三十四条 政府办公厅(室)、信息化主管部门和其他有关部门(单位)，违规备案政府网站或不按规定开展政府网站检查的，由其上级行政机关或监察机关责令改正；情节严重的，对直接负责的主管人员和其他直接责任人给予处分。',
+ '纠正违规备案，并提交书面整改报告。', 11),
+('A34-02', '34', '不按规定开展政府网站检查', 'An office did not carry out the required inspections',
+ '第三十四条 政府办公厅(室)、信息化主管部门和其他有关部门(单位)，违规备案政府网站或不按规定开展政府网站检查的，由其上级行政机关或监察机关责令改正；情节严重的，对直接负责的主管人员和其他直接责任人给予处分。（检查要求见第二十九条）',
+ '按第二十九条开展检查（每半年自查并在15个工作日内报告，年度监督检查），并提交检查报告。', 12);

@@ -1,0 +1,40 @@
+package io.rectify.casefile;
+
+import io.rectify.directory.Actor;
+import io.rectify.directory.Directory;
+import io.rectify.directory.Role;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who may see a case (API.md): offices the cases of their region and below, a body its own
+ * cases as respondent, supervision the escalated cases of its region and below. The
+ * administrator runs the system and sees no case.
+ */
+@Component
+public class CaseAccess {
+
+    private final Directory directory;
+
+    CaseAccess(Directory directory) {
+        this.directory = directory;
+    }
+
+    public boolean canSee(Actor actor, RectificationCase c) {
+        if (actor.role() == null || actor.orgCode() == null) {
+            return false;
+        }
+        if (actor.orgCode().equals(c.respondentOrgCode()) || actor.orgCode().equals(c.openedByOrgCode())) {
+            return actor.role() != Role.ADMIN;
+        }
+        return switch (actor.role()) {
+            case SUPERVISOR -> directory.isWithin(c.regionCode(), actor.regionCode());
+            case SUPERVISION -> c.escalated() && directory.isWithin(c.regionCode(), actor.regionCode());
+            case RESPONDER, ADMIN -> false;
+        };
+    }
+
+    /** Sanction records name officials: only the supervision bodies over the case's region read them. */
+    public boolean canSeeSanctions(Actor actor, RectificationCase c) {
+        return actor.role() == Role.SUPERVISION && canSee(actor, c);
+    }
+}

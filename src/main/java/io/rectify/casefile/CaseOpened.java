@@ -1,0 +1,5 @@
+package io.rectify.casefile;
+
+/** A case was opened; its process starts in the same transaction. */
+public record CaseOpened(String caseId) {
+}

@@ -1,0 +1,85 @@
+package io.rectify.casefile;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import io.rectify.directory.Actor;
+import io.rectify.directory.Directory;
+import io.rectify.system.InvalidInputException;
+import jakarta.persistence.criteria.Predicate;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The case list: only the cases the caller may see (the same rule as {@link CaseAccess}), filtered. */
+@Service
+@Transactional(readOnly = true)
+public class CaseSearch {
+
+    public static final int MAX_PAGE_SIZE = 100;
+
+    private final CaseRepository cases;
+    private final Directory directory;
+
+    CaseSearch(CaseRepository cases, Directory directory) {
+        this.cases = cases;
+        this.directory = directory;
+    }
+
+    public Page<RectificationCase> search(Actor actor, CaseFilter filter, int page, int size, LocalDate today) {
+        if (page < 0) {
+            throw InvalidInputException.of("page", "problem.page", "页码不能小于 0");
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw InvalidInputException.of("size", "problem.size", "每页条数应为 1 至 " + MAX_PAGE_SIZE, MAX_PAGE_SIZE);
+        }
+        Specification<RectificationCase> spec = visibleTo(actor).and(matching(filter, today));
+        return cases.findAll(spec, PageRequest.of(page, size, Sort.by(Sort.Order.desc("createdAt"), Sort.Order.asc("id"))));
+    }
+
+    private Specification<RectificationCase> visibleTo(Actor actor) {
+        return (root, query, cb) -> {
+            if (actor.role() == null || actor.orgCode() == null) {
+                return cb.disjunction();
+            }
+            Set<String> regions = directory.regionAndBelow(actor.regionCode());
+            Predicate own = cb.or(cb.equal(root.get("respondentOrgCode"), actor.orgCode()),
+                    cb.equal(root.get("openedByOrgCode"), actor.orgCode()));
+            return switch (actor.role()) {
+                case SUPERVISOR -> cb.or(own, root.get("regionCode").in(regions));
+                case SUPERVISION -> cb.or(own, cb.and(cb.isTrue(root.get("escalated")), root.get("regionCode").in(regions)));
+                case RESPONDER -> own;
+                case ADMIN -> cb.disjunction();
+            };
+        };
+    }
+
+    private static Specification<RectificationCase> matching(CaseFilter filter, LocalDate today) {
+        return (root, query, cb) -> {
+            List<Predicate> all = new ArrayList<>();
+            if (filter.status() != null) {
+                all.add(cb.equal(root.get("status"), filter.status()));
+            }
+            if (filter.categoryCode() != null) {
+                all.add(cb.equal(root.get("categoryCode"), filter.categoryCode()));
+            }
+            if (filter.respondentOrgCode() != null) {
+                all.add(cb.equal(root.get("respondentOrgCode"), filter.respondentOrgCode()));
+            }
+            if (filter.escalated() != null) {
+                all.add(cb.equal(root.get("escalated"), filter.escalated()));
+            }
+            if (filter.overdue() != null) {
+                Predicate overdue = cb.and(cb.equal(root.get("status"), CaseStatus.ORDERED),
+                        cb.lessThan(root.get("deadline"), today));
+                all.add(filter.overdue() ? overdue : cb.not(overdue));
+            }
+            return cb.and(all.toArray(Predicate[]::new));
+        };
+    }
+}

@@ -1,0 +1,321 @@
+package io.rectify.casefile;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rectify.audit.AuditLog;
+import io.rectify.calendar.WorkingDayCalendar;
+import io.rectify.category.Categories;
+import io.rectify.category.Category;
+import io.rectify.directory.Actor;
+import io.rectify.directory.Directory;
+import io.rectify.directory.OrgKind;
+import io.rectify.directory.Organization;
+import io.rectify.directory.Role;
+import io.rectify.system.ConflictException;
+import io.rectify.system.FieldProblem;
+import io.rectify.system.ForbiddenException;
+import io.rectify.system.InvalidInputException;
+import io.rectify.system.NotFoundException;
+import org.apache.commons.lang3.StringUtils;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Everything that happens to a case, each step in one transaction with its audit entry. The
+ * process engine decides what comes next; this service decides whether a step is allowed and
+ * what it changes.
+ */
+@Service("caseFiles")
+@Transactional
+public class CaseService {
+
+    /** a repeat violation: the same body had a case of the same category closed this recently */
+    static final Duration REPEAT_WINDOW = Duration.ofDays(365);
+
+    private final CaseRepository cases;
+    private final CaseRecordRepository records;
+    private final CaseNumbers numbers;
+    private final CaseAccess access;
+    private final Directory directory;
+    private final Categories categories;
+    private final WorkingDayCalendar calendar;
+    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    CaseService(CaseRepository cases, CaseRecordRepository records, CaseNumbers numbers, CaseAccess access,
+                Directory directory, Categories categories, WorkingDayCalendar calendar, AuditLog audit,
+                ApplicationEventPublisher events, ObjectMapper json, Clock clock) {
+        this.cases = cases;
+        this.records = records;
+        this.numbers = numbers;
+        this.access = access;
+        this.directory = directory;
+        this.categories = categories;
+        this.calendar = calendar;
+        this.audit = audit;
+        this.events = events;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** A supervisor opens a case against a body in their jurisdiction; its process starts with it. */
+    public RectificationCase open(Actor actor, OpenCase command) {
+        if (actor.role() != Role.SUPERVISOR) {
+            throw new ForbiddenException("only an office supervisor opens cases");
+        }
+        List<FieldProblem> problems = new ArrayList<>();
+        Category category = categories.find(command.categoryCode()).orElse(null);
+        if (category == null) {
+            problems.add(FieldProblem.of("categoryCode", "case.category.unknown", "没有这个案件类别：" + command.categoryCode(),
+                    String.valueOf(command.categoryCode())));
+        }
+        Organization respondent = directory.findOrganization(command.respondentOrgCode()).orElse(null);
+        if (respondent == null) {
+            problems.add(FieldProblem.of("respondentOrgCode", "case.respondent.unknown",
+                    "没有这个单位：" + command.respondentOrgCode(), String.valueOf(command.respondentOrgCode())));
+        } else {
+            respondentProblem(actor, respondent, category).ifPresent(problems::add);
+        }
+        if (command.serious() && StringUtils.isBlank(command.seriousReason())) {
+            problems.add(FieldProblem.of("seriousReason", "case.serious.reasonRequired", "认定情节严重须写明理由"));
+        }
+        websiteProblem(command.websiteUrl(), respondent).ifPresent(problems::add);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        Organization opener = directory.findOrganization(actor.orgCode()).orElseThrow();
+        boolean repeat = cases.existsByRespondentOrgCodeAndCategoryCodeAndClosedAtAfter(
+                respondent.code(), category.code(), clock.instant().minus(REPEAT_WINDOW));
+        String number = numbers.next(opener.code(), opener.casePrefix(), today().getYear());
+        RectificationCase c = new RectificationCase(UUID.randomUUID().toString(), number, command,
+                respondent.regionCode(), opener.code(), actor.username(), repeat, clock.instant());
+        cases.save(c);
+        record(c, actor, CaseRecordKind.OPENED, command.title(), command);
+        audit.record(actor.username(), "CASE_OPENED", c.id(), number + " " + category.code() + " " + respondent.code()
+                + (repeat ? " repeat" : "") + (command.serious() ? " flagged serious: " + command.seriousReason() : ""));
+        events.publishEvent(new CaseOpened(c.id()));
+        return c;
+    }
+
+    private Optional<FieldProblem> respondentProblem(Actor actor, Organization respondent, Category category) {
+        if (respondent.kind() == OrgKind.SUPERVISION) {
+            return Optional.of(FieldProblem.of("respondentOrgCode", "case.respondent.supervision",
+                    "监察机关不是整改对象"));
+        }
+        if (respondent.code().equals(actor.orgCode())) {
+            return Optional.of(FieldProblem.of("respondentOrgCode", "case.respondent.self",
+                    "不能对本单位立案，应由上级机关立案"));
+        }
+        if (!directory.isWithin(respondent.regionCode(), actor.regionCode())) {
+            return Optional.of(FieldProblem.of("respondentOrgCode", "case.respondent.outsideJurisdiction",
+                    "该单位不在本机关管辖范围内", respondent.code()));
+        }
+        boolean office = respondent.kind() == OrgKind.OFFICE;
+        if (office && respondent.regionCode().equals(actor.regionCode())) {
+            return Optional.of(FieldProblem.of("respondentOrgCode", "case.respondent.sameLevelOffice",
+                    "对政府办公厅（室）立案须由其上级行政机关办理"));
+        }
+        if (category != null && category.targetsAnOffice() && !office) {
+            return Optional.of(FieldProblem.of("respondentOrgCode", "case.respondent.notAnOffice",
+                    "第三十四条案件的对象是政府办公厅（室）等主管部门"));
+        }
+        return Optional.empty();
+    }
+
+    private Optional<FieldProblem> websiteProblem(String url, Organization respondent) {
+        if (StringUtils.isBlank(url)) {
+            return Optional.empty();
+        }
+        if (!url.matches("https?://[A-Za-z0-9.-]+(:\\d{1,5})?(/\\S*)?") || url.length() > 300) {
+            return Optional.of(FieldProblem.of("websiteUrl", "case.website.invalid",
+                    "网站地址应以 http:// 或 https:// 开头"));
+        }
+        return Optional.empty();
+    }
+
+    /** 责令整改: the order with its requirements and a deadline in working days. */
+    public LocalDate issueOrder(String caseId, Actor actor, String requirements, Integer periodWorkingDays) {
+        RectificationCase c = load(caseId);
+        int period = periodWorkingDays != null ? periodWorkingDays : categories.defaultPeriodWorkingDays(c.categoryCode());
+        if (period < 1 || period > 60) {
+            throw InvalidInputException.of("periodWorkingDays", "case.period.range", "整改期限应为 1 至 60 个工作日");
+        }
+        LocalDate deadline = calendar.addWorkingDays(today(), period);
+        c.issueOrder(requirements, deadline);
+        record(c, actor, CaseRecordKind.ORDER, requirements,
+                Map.of("requirements", requirements, "periodWorkingDays", period, "deadline", deadline.toString()));
+        audit.record(actor.username(), "ORDER_ISSUED", caseId, period + " working days, deadline " + deadline);
+        return deadline;
+    }
+
+    /** The respondent's rectification report with the evidence of its category. */
+    public void recordResponse(String caseId, Actor actor, String report, Map<String, Object> values) {
+        RectificationCase c = load(caseId);
+        c.recordResponse();
+        record(c, actor, CaseRecordKind.RESPONSE, report, values);
+        audit.record(actor.username(), "RESPONSE_SUBMITTED", caseId, null);
+    }
+
+    /** The office's verdict on a report. A rejection sends the case back with a new deadline. */
+    public Verification verify(String caseId, Actor actor, boolean accepted, String comment, boolean serious,
+                               String seriousReason) {
+        RectificationCase c = load(caseId);
+        if (serious && !c.flaggedSerious()) {
+            c.flagSerious(seriousReason);
+        }
+        if (accepted) {
+            c.accept();
+        } else {
+            c.reject(comment, calendar.addWorkingDays(today(), categories.defaultPeriodWorkingDays(c.categoryCode())));
+        }
+        record(c, actor, CaseRecordKind.VERIFICATION, comment, Map.of("accepted", accepted,
+                "comment", StringUtils.defaultString(comment), "serious", serious,
+                "seriousReason", StringUtils.defaultString(seriousReason)));
+        audit.record(actor.username(), accepted ? "RESPONSE_ACCEPTED" : "RESPONSE_REJECTED", caseId,
+                accepted ? comment : "rejection " + c.rejectionCount() + ": " + comment + ", new deadline " + c.deadline());
+        return new Verification(accepted, c.rejectionCount(), c.flaggedSerious(),
+                c.reviewStatus() == ReviewStatus.PENDING, c.deadline());
+    }
+
+    /** The respondent asks once for more working days; an office decides. */
+    public void requestExtension(String caseId, Actor actor, String reason, int days) {
+        RectificationCase c = visible(actor, caseId);
+        if (!actor.orgCode().equals(c.respondentOrgCode())) {
+            throw new ForbiddenException("only the respondent body asks for an extension");
+        }
+        c.requestExtension();
+        record(c, actor, CaseRecordKind.EXTENSION_REQUEST, reason, Map.of("reason", reason, "days", days));
+        audit.record(actor.username(), "EXTENSION_REQUESTED", caseId, days + " working days: " + reason);
+        events.publishEvent(new ExtensionRequested(caseId, days));
+    }
+
+    /** Grants or refuses the extension; a grant moves the deadline by the working days asked for. */
+    public void decideExtension(String caseId, Actor actor, boolean granted, String comment) {
+        RectificationCase c = load(caseId);
+        int days = requestedExtensionDays(caseId);
+        if (granted) {
+            c.extendDeadline(calendar.addWorkingDays(c.deadline(), days));
+        }
+        record(c, actor, CaseRecordKind.EXTENSION_DECISION, comment,
+                Map.of("granted", granted, "comment", StringUtils.defaultString(comment)));
+        audit.record(actor.username(), granted ? "EXTENSION_GRANTED" : "EXTENSION_REFUSED", caseId,
+                granted ? "new deadline " + c.deadline() : comment);
+    }
+
+    private int requestedExtensionDays(String caseId) {
+        return records.findByCaseIdOrderById(caseId).stream()
+                .filter(r -> r.kind() == CaseRecordKind.EXTENSION_REQUEST)
+                .reduce((first, second) -> second)
+                .map(r -> readJson(r.dataJson()).get("days"))
+                .map(days -> ((Number) days).intValue())
+                .orElseThrow(() -> new ConflictException("no extension was asked for"));
+    }
+
+    /** The deadline timer fired. Returns whether the order was still unanswered. */
+    public boolean markOverdue(String caseId) {
+        RectificationCase c = load(caseId);
+        boolean overdue = c.markOverdue();
+        if (overdue) {
+            record(c, Actor.system(), CaseRecordKind.OVERDUE, "deadline " + c.deadline(), null);
+            audit.record("system", "ORDER_OVERDUE", caseId, "deadline " + c.deadline());
+        }
+        return overdue;
+    }
+
+    public void recordReminder(String caseId) {
+        RectificationCase c = load(caseId);
+        record(c, Actor.system(), CaseRecordKind.REMINDER, "deadline " + c.deadline(), null);
+        audit.record("system", "REMINDER_SENT", caseId, "deadline " + c.deadline());
+    }
+
+    /** 情节严重: to the supervision authority; rectification continues beside the review. */
+    public void escalate(String caseId, String reason) {
+        RectificationCase c = load(caseId);
+        c.escalate(reason);
+        record(c, Actor.system(), CaseRecordKind.ESCALATION, reason, null);
+        audit.record("system", "CASE_ESCALATED", caseId, reason);
+    }
+
+    public void recordReview(String caseId, Actor actor, String decision, String findings) {
+        RectificationCase c = load(caseId);
+        record(c, actor, CaseRecordKind.REVIEW, findings, Map.of("decision", decision, "findings", findings));
+        audit.record(actor.username(), "REVIEW_DECIDED", caseId, decision);
+    }
+
+    public void finishReview(String caseId) {
+        RectificationCase c = load(caseId);
+        c.finishReview();
+        audit.record("system", "REVIEW_FINISHED", caseId, null);
+    }
+
+    public void close(String caseId, CaseOutcome outcome) {
+        RectificationCase c = load(caseId);
+        c.close(outcome, clock.instant());
+        record(c, Actor.system(), CaseRecordKind.CLOSED, outcome.name(), null);
+        audit.record("system", "CASE_CLOSED", caseId, outcome.name());
+    }
+
+    /** A case the actor may see, or 404: existence is not revealed. */
+    @Transactional(readOnly = true)
+    public RectificationCase visible(Actor actor, String caseId) {
+        RectificationCase c = cases.findById(caseId).orElseThrow(() -> new NotFoundException("case " + caseId));
+        if (!access.canSee(actor, c)) {
+            throw new NotFoundException("case " + caseId);
+        }
+        return c;
+    }
+
+    /** For the engine and its timers, which act for nobody. */
+    @Transactional(readOnly = true)
+    public RectificationCase load(String caseId) {
+        return cases.findById(caseId).orElseThrow(() -> new NotFoundException("case " + caseId));
+    }
+
+    @Transactional(readOnly = true)
+    public List<CaseRecord> records(String caseId) {
+        return records.findByCaseIdOrderById(caseId);
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(WorkingDayCalendar.ZONE));
+    }
+
+    private void record(RectificationCase c, Actor actor, CaseRecordKind kind, String summary, Object data) {
+        records.save(new CaseRecord(c.id(), kind, actor.username(), actor.orgCode(), clock.instant(),
+                StringUtils.abbreviate(summary, 4000), data == null ? null : writeJson(data)));
+    }
+
+    private String writeJson(Object data) {
+        try {
+            return json.writeValueAsString(data);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write case record", e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> readJson(String data) {
+        try {
+            return json.readValue(data, Map.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot read case record", e);
+        }
+    }
+
+    /** What the verification decided, for the process to route on. */
+    public record Verification(boolean accepted, int rejectionCount, boolean flaggedSerious, boolean reviewPending,
+                               LocalDate deadline) {
+    }
+}

@@ -1,0 +1,361 @@
+package io.rectify.casefile;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+import io.rectify.system.ConflictException;
+import io.rectify.system.InvalidInputException;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.apache.commons.lang3.StringUtils;
+
+/**
+ * The case: one violation by one body, from detection to closing. It owns its state machine and
+ * refuses what the regulation does not allow (closing twice, accepting a report it never asked
+ * for, escalating without a reason, a second extension).
+ */
+@Entity
+@Table(name = "rectification_case")
+public class RectificationCase {
+
+    @Id
+    private String id;
+
+    @Column(name = "case_number")
+    private String caseNumber;
+
+    @Column(name = "category_code")
+    private String categoryCode;
+
+    @Column(name = "respondent_org_code")
+    private String respondentOrgCode;
+
+    /** the respondent's region: whose jurisdiction the case falls in */
+    @Column(name = "region_code")
+    private String regionCode;
+
+    @Column(name = "opened_by_org_code")
+    private String openedByOrgCode;
+
+    @Column(name = "opened_by")
+    private String openedBy;
+
+    private String title;
+    private String description;
+
+    @Column(name = "website_url")
+    private String websiteUrl;
+
+    @Enumerated(EnumType.STRING)
+    private CaseSource source;
+
+    @Enumerated(EnumType.STRING)
+    private CaseStatus status;
+
+    @Enumerated(EnumType.STRING)
+    private CaseOutcome outcome;
+
+    private String requirements;
+
+    /** last working day of the current order */
+    private LocalDate deadline;
+
+    /** the deadline timer fired with no report in */
+    @Column(name = "overdue_marked")
+    private boolean overdueMarked;
+
+    @Column(name = "flagged_serious")
+    private boolean flaggedSerious;
+
+    @Column(name = "serious_reason")
+    private String seriousReason;
+
+    @Column(name = "repeat_violation")
+    private boolean repeatViolation;
+
+    private boolean escalated;
+
+    @Column(name = "escalation_reason")
+    private String escalationReason;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "review_status")
+    private ReviewStatus reviewStatus;
+
+    @Column(name = "rectification_accepted")
+    private boolean rectificationAccepted;
+
+    @Column(name = "rejection_count")
+    private int rejectionCount;
+
+    @Column(name = "extension_used")
+    private boolean extensionUsed;
+
+    @Column(name = "created_at")
+    private Instant createdAt;
+
+    @Column(name = "closed_at")
+    private Instant closedAt;
+
+    @Version
+    private Long version;
+
+    protected RectificationCase() {
+    }
+
+    RectificationCase(String id, String caseNumber, OpenCase command, String regionCode, String openedByOrgCode,
+                      String openedBy, boolean repeatViolation, Instant now) {
+        this.id = id;
+        this.caseNumber = caseNumber;
+        this.categoryCode = command.categoryCode();
+        this.respondentOrgCode = command.respondentOrgCode();
+        this.regionCode = regionCode;
+        this.openedByOrgCode = openedByOrgCode;
+        this.openedBy = openedBy;
+        this.title = command.title();
+        this.description = command.description();
+        this.websiteUrl = StringUtils.trimToNull(command.websiteUrl());
+        this.source = command.source();
+        this.status = CaseStatus.DETECTED;
+        this.flaggedSerious = command.serious();
+        this.seriousReason = command.serious() ? command.seriousReason() : null;
+        this.repeatViolation = repeatViolation;
+        this.reviewStatus = ReviewStatus.NONE;
+        this.createdAt = now;
+    }
+
+    /** 责令整改: the first order, or a new one after a rejected report. */
+    void issueOrder(String requirements, LocalDate deadline) {
+        requireStatus(CaseStatus.DETECTED, "an order is issued once, when the case is opened");
+        this.requirements = requirements;
+        this.deadline = deadline;
+        this.status = CaseStatus.ORDERED;
+    }
+
+    void recordResponse() {
+        requireStatus(CaseStatus.ORDERED, "a report answers an open order");
+        this.status = CaseStatus.RESPONDED;
+    }
+
+    void accept() {
+        requireStatus(CaseStatus.RESPONDED, "only a submitted report can be accepted");
+        this.rectificationAccepted = true;
+    }
+
+    /** The report is not enough: a new deadline follows, and rectification goes on. */
+    void reject(String comment, LocalDate newDeadline) {
+        requireStatus(CaseStatus.RESPONDED, "only a submitted report can be rejected");
+        if (StringUtils.isBlank(comment)) {
+            throw InvalidInputException.of("comment", "case.rejection.reasonRequired", "退回整改报告须写明理由");
+        }
+        this.rejectionCount++;
+        this.deadline = newDeadline;
+        this.overdueMarked = false;
+        this.status = CaseStatus.ORDERED;
+    }
+
+    void flagSerious(String reason) {
+        if (StringUtils.isBlank(reason)) {
+            throw InvalidInputException.of("seriousReason", "case.serious.reasonRequired", "认定情节严重须写明理由");
+        }
+        this.flaggedSerious = true;
+        this.seriousReason = reason;
+    }
+
+    /** The deadline passed with no report in. Returns false when the order was already answered. */
+    boolean markOverdue() {
+        if (status != CaseStatus.ORDERED) {
+            return false;
+        }
+        this.overdueMarked = true;
+        return true;
+    }
+
+    /** 情节严重: the case goes to the supervision authority while rectification continues. */
+    void escalate(String reason) {
+        if (StringUtils.isBlank(reason)) {
+            throw new IllegalArgumentException("an escalation needs a reason");
+        }
+        if (escalated) {
+            throw new ConflictException("the case was already escalated");
+        }
+        requireOpen();
+        this.escalated = true;
+        this.escalationReason = reason;
+        this.reviewStatus = ReviewStatus.PENDING;
+    }
+
+    void finishReview() {
+        if (reviewStatus != ReviewStatus.PENDING) {
+            throw new ConflictException("no supervision review is pending");
+        }
+        this.reviewStatus = ReviewStatus.DECIDED;
+    }
+
+    /** The respondent may ask once, while the order is open. */
+    void requestExtension() {
+        requireStatus(CaseStatus.ORDERED, "an extension is asked for while the order is open");
+        if (extensionUsed) {
+            throw new ConflictException("an extension may be asked for only once");
+        }
+        this.extensionUsed = true;
+    }
+
+    void extendDeadline(LocalDate newDeadline) {
+        requireStatus(CaseStatus.ORDERED, "only an open order's deadline moves");
+        this.deadline = newDeadline;
+        this.overdueMarked = false;
+    }
+
+    /** Closed only when rectification was accepted (or waived) and any supervision review finished. */
+    void close(CaseOutcome outcome, Instant now) {
+        requireOpen();
+        if (!rectificationAccepted) {
+            throw new ConflictException("a case closes only after its rectification was accepted");
+        }
+        if (reviewStatus == ReviewStatus.PENDING) {
+            throw new ConflictException("a case closes only after the supervision review finished");
+        }
+        if (outcome == CaseOutcome.WAIVED && !"A33-01".equals(categoryCode)) {
+            throw new ConflictException("only an A33-01 case ends waived, by the site's lawful shutdown");
+        }
+        this.outcome = outcome;
+        this.status = CaseStatus.CLOSED;
+        this.closedAt = now;
+    }
+
+    private void requireOpen() {
+        if (status == CaseStatus.CLOSED) {
+            throw new ConflictException("the case is closed");
+        }
+    }
+
+    private void requireStatus(CaseStatus expected, String rule) {
+        if (status != expected) {
+            throw new ConflictException(rule + " (the case is " + status + ")");
+        }
+    }
+
+    /** Overdue: an order is open and its last working day is behind us. */
+    public boolean isOverdue(LocalDate today) {
+        return status == CaseStatus.ORDERED && deadline != null && today.isAfter(deadline);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String caseNumber() {
+        return caseNumber;
+    }
+
+    public String categoryCode() {
+        return categoryCode;
+    }
+
+    public String respondentOrgCode() {
+        return respondentOrgCode;
+    }
+
+    public String regionCode() {
+        return regionCode;
+    }
+
+    public String openedByOrgCode() {
+        return openedByOrgCode;
+    }
+
+    public String openedBy() {
+        return openedBy;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public String websiteUrl() {
+        return websiteUrl;
+    }
+
+    public CaseSource source() {
+        return source;
+    }
+
+    public CaseStatus status() {
+        return status;
+    }
+
+    public CaseOutcome outcome() {
+        return outcome;
+    }
+
+    public String requirements() {
+        return requirements;
+    }
+
+    public LocalDate deadline() {
+        return deadline;
+    }
+
+    public boolean overdueMarked() {
+        return overdueMarked;
+    }
+
+    public boolean flaggedSerious() {
+        return flaggedSerious;
+    }
+
+    public String seriousReason() {
+        return seriousReason;
+    }
+
+    public boolean repeatViolation() {
+        return repeatViolation;
+    }
+
+    public boolean escalated() {
+        return escalated;
+    }
+
+    public String escalationReason() {
+        return escalationReason;
+    }
+
+    public ReviewStatus reviewStatus() {
+        return reviewStatus;
+    }
+
+    public boolean rectificationAccepted() {
+        return rectificationAccepted;
+    }
+
+    public int rejectionCount() {
+        return rejectionCount;
+    }
+
+    public boolean extensionUsed() {
+        return extensionUsed;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant closedAt() {
+        return closedAt;
+    }
+
+    /** Serious in the eyes of the case: flagged by a supervisor or escalated by a rule. */
+    public boolean serious() {
+        return flaggedSerious || escalated;
+    }
+}

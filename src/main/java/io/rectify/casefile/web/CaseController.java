@@ -1,0 +1,184 @@
+package io.rectify.casefile.web;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.rectify.casefile.AttachmentService;
+import io.rectify.casefile.CaseFilter;
+import io.rectify.casefile.CaseSearch;
+import io.rectify.casefile.CaseService;
+import io.rectify.casefile.CaseSource;
+import io.rectify.casefile.CaseStatus;
+import io.rectify.casefile.OpenCase;
+import io.rectify.casefile.RectificationCase;
+import io.rectify.directory.Actor;
+import io.rectify.system.FieldProblem;
+import io.rectify.system.InvalidInputException;
+import io.rectify.system.web.CurrentActor;
+import org.apache.commons.lang3.EnumUtils;
+import org.apache.commons.lang3.StringUtils;
+import org.springframework.data.domain.Page;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+@RestController
+@RequestMapping("/api/cases")
+class CaseController {
+
+    private final CaseService cases;
+    private final CaseSearch search;
+    private final CaseViews views;
+    private final AttachmentService attachments;
+    private final CurrentActor currentActor;
+
+    CaseController(CaseService cases, CaseSearch search, CaseViews views, AttachmentService attachments,
+                   CurrentActor currentActor) {
+        this.cases = cases;
+        this.search = search;
+        this.views = views;
+        this.attachments = attachments;
+        this.currentActor = currentActor;
+    }
+
+    @PostMapping
+    ResponseEntity<CaseView> open(@RequestBody OpenCaseRequest request) {
+        Actor actor = currentActor.get();
+        RectificationCase c = cases.open(actor, request.validated());
+        return ResponseEntity.created(URI.create("/api/cases/" + c.id())).body(views.of(actor, c));
+    }
+
+    @GetMapping("/{id}")
+    CaseView get(@PathVariable String id) {
+        Actor actor = currentActor.get();
+        return views.of(actor, cases.visible(actor, id));
+    }
+
+    @GetMapping
+    CaseList list(@RequestParam(required = false) CaseStatus status,
+                  @RequestParam(required = false) String categoryCode,
+                  @RequestParam(required = false) String respondentOrgCode,
+                  @RequestParam(required = false) Boolean escalated,
+                  @RequestParam(required = false) Boolean overdue,
+                  @RequestParam(defaultValue = "0") int page,
+                  @RequestParam(defaultValue = "20") int size) {
+        Actor actor = currentActor.get();
+        Page<RectificationCase> found = search.search(actor, new CaseFilter(status, StringUtils.trimToNull(categoryCode),
+                StringUtils.trimToNull(respondentOrgCode), escalated, overdue), page, size, cases.today());
+        return new CaseList(found.map(c -> views.of(actor, c)).getContent(), found.getTotalElements(), page, size);
+    }
+
+    /** The respondent asks once for more working days (form requestExtension). */
+    @PostMapping("/{id}/extension-request")
+    CaseView requestExtension(@PathVariable String id, @RequestBody ExtensionRequest request) {
+        Actor actor = currentActor.get();
+        request.validate();
+        cases.requestExtension(id, actor, request.reason().strip(), request.days());
+        return views.of(actor, cases.visible(actor, id));
+    }
+
+    @PostMapping(path = "/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<AttachmentView> upload(@PathVariable String id, @RequestPart("file") MultipartFile file) {
+        var stored = attachments.store(currentActor.get(), id, file.getOriginalFilename(), bytes(file));
+        return ResponseEntity.created(URI.create("/api/cases/" + id + "/attachments/" + stored.id()))
+                .body(new AttachmentView(stored.id(), stored.name(), stored.sizeBytes(), stored.sha256()));
+    }
+
+    @GetMapping("/{id}/attachments")
+    List<AttachmentView> attachments(@PathVariable String id) {
+        return attachments.of(currentActor.get(), id).stream()
+                .map(a -> new AttachmentView(a.id(), a.name(), a.sizeBytes(), a.sha256()))
+                .toList();
+    }
+
+    @GetMapping("/{id}/attachments/{attachmentId}")
+    ResponseEntity<byte[]> download(@PathVariable String id, @PathVariable String attachmentId) {
+        var download = attachments.read(currentActor.get(), id, attachmentId);
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(download.attachment().contentType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(download.attachment().name(), StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .body(download.content());
+    }
+
+    private static byte[] bytes(MultipartFile file) {
+        try {
+            return file.getBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    record CaseList(List<CaseView> items, long total, int page, int size) {
+    }
+
+    record AttachmentView(String id, String name, long size, String sha256) {
+    }
+
+    record ExtensionRequest(String reason, Integer days) {
+
+        void validate() {
+            List<FieldProblem> problems = new ArrayList<>();
+            if (StringUtils.isBlank(reason)) {
+                problems.add(FieldProblem.of("reason", "form.required", "请填写延期理由", "reason"));
+            } else if (reason.length() > 2000) {
+                problems.add(FieldProblem.of("reason", "form.maxLength", "延期理由不能超过 2000 字", "reason", 2000));
+            }
+            if (days == null || days < 1 || days > 30) {
+                problems.add(FieldProblem.of("days", "case.extension.days", "延期天数应为 1 至 30 个工作日"));
+            }
+            if (!problems.isEmpty()) {
+                throw new InvalidInputException(problems);
+            }
+        }
+    }
+
+    record OpenCaseRequest(String categoryCode, String respondentOrgCode, String title, String description,
+                           String websiteUrl, String source, Boolean serious, String seriousReason) {
+
+        OpenCase validated() {
+            List<FieldProblem> problems = new ArrayList<>();
+            required(problems, "categoryCode", categoryCode, 10);
+            required(problems, "respondentOrgCode", respondentOrgCode, 40);
+            required(problems, "title", title, 200);
+            required(problems, "description", description, 4000);
+            if (StringUtils.length(seriousReason) > 2000) {
+                problems.add(FieldProblem.of("seriousReason", "form.maxLength", "不能超过 2000 字", "seriousReason", 2000));
+            }
+            CaseSource parsedSource = EnumUtils.getEnum(CaseSource.class, source);
+            if (parsedSource == null) {
+                problems.add(FieldProblem.of("source", "case.source.invalid",
+                        "来源应为 MANUAL、INSPECTION、MONITOR 或 COMPLAINT"));
+            }
+            if (!problems.isEmpty()) {
+                throw new InvalidInputException(problems);
+            }
+            return new OpenCase(categoryCode.strip(), respondentOrgCode.strip(), title.strip(), description.strip(),
+                    websiteUrl, parsedSource, Boolean.TRUE.equals(serious), StringUtils.trimToNull(seriousReason));
+        }
+
+        private static void required(List<FieldProblem> problems, String field, String value, int max) {
+            if (StringUtils.isBlank(value)) {
+                problems.add(FieldProblem.of(field, "form.required", field + " 为必填项", field));
+            } else if (value.length() > max) {
+                problems.add(FieldProblem.of(field, "form.maxLength", field + " 不能超过 " + max + " 字", field, max));
+            }
+        }
+    }
+}

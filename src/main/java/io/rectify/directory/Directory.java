@@ -1,0 +1,96 @@
+package io.rectify.directory;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Bodies, regions and the jurisdiction they give: a body sees its own region and every region
+ * below it (a province office the whole province, a city office its city and its counties).
+ */
+@Service
+@Transactional(readOnly = true)
+public class Directory {
+
+    private static final String GROUP_PREFIX = "org:";
+
+    private final RegionRepository regions;
+    private final OrganizationRepository organizations;
+    private final AppUserRepository users;
+
+    Directory(RegionRepository regions, OrganizationRepository organizations, AppUserRepository users) {
+        this.regions = regions;
+        this.organizations = organizations;
+        this.users = users;
+    }
+
+    /** The engine's candidate group of a body: tasks go to bodies, never to names. */
+    public static String groupOf(String orgCode) {
+        return GROUP_PREFIX + orgCode;
+    }
+
+    public Optional<Organization> findOrganization(String code) {
+        return code == null ? Optional.empty() : organizations.findById(code);
+    }
+
+    public List<Organization> organizations() {
+        return organizations.findAll();
+    }
+
+    public Optional<Actor> actor(String username) {
+        return users.findByUsername(username).map(this::actorOf);
+    }
+
+    public Actor actorOf(AppUser user) {
+        Organization org = findOrganization(user.orgCode()).orElse(null);
+        return new Actor(user.username(), user.role(), user.orgCode(),
+                org == null ? null : org.kind(), org == null ? null : org.regionCode());
+    }
+
+    /** The region itself and every region below it. */
+    public Set<String> regionAndBelow(String regionCode) {
+        Map<String, List<Region>> children = regions.findAll().stream()
+                .filter(r -> r.parentCode() != null)
+                .collect(Collectors.groupingBy(Region::parentCode));
+        Set<String> result = new HashSet<>();
+        List<String> pending = new ArrayList<>(List.of(regionCode));
+        while (!pending.isEmpty()) {
+            String code = pending.remove(pending.size() - 1);
+            if (result.add(code)) {
+                children.getOrDefault(code, List.of()).forEach(child -> pending.add(child.code()));
+            }
+        }
+        return result;
+    }
+
+    /** The region itself, then its parent, up to the province. */
+    public List<String> regionAndAbove(String regionCode) {
+        Map<String, Region> byCode = regions.findAll().stream()
+                .collect(Collectors.toMap(Region::code, Function.identity()));
+        List<String> chain = new ArrayList<>();
+        for (Region r = byCode.get(regionCode); r != null && !chain.contains(r.code()); r = byCode.get(r.parentCode())) {
+            chain.add(r.code());
+        }
+        return chain;
+    }
+
+    public boolean isWithin(String regionCode, String ancestorRegionCode) {
+        return regionAndAbove(regionCode).contains(ancestorRegionCode);
+    }
+
+    /** Bodies of a kind in this region and above, nearest first: who acts on a case of the region. */
+    public List<Organization> bodiesInAndAbove(OrgKind kind, String regionCode) {
+        List<String> chain = regionAndAbove(regionCode);
+        List<Organization> found = new ArrayList<>(organizations.findByKindAndRegionCodeIn(kind, chain));
+        found.sort((a, b) -> Integer.compare(chain.indexOf(a.regionCode()), chain.indexOf(b.regionCode())));
+        return found;
+    }
+}

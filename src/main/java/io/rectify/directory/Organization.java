@@ -1,0 +1,67 @@
+package io.rectify.directory;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+
+/** A body: an office, a supervision commission or a department with a website. */
+@Entity
+public class Organization {
+
+    @Id
+    private String code;
+
+    @Column(name = "name_zh")
+    private String nameZh;
+
+    @Column(name = "name_en")
+    private String nameEn;
+
+    @Enumerated(EnumType.STRING)
+    private OrgKind kind;
+
+    @Column(name = "region_code")
+    private String regionCode;
+
+    @Column(name = "case_prefix")
+    private String casePrefix;
+
+    protected Organization() {
+    }
+
+    public Organization(String code, String nameZh, String nameEn, OrgKind kind, String regionCode, String casePrefix) {
+        this.code = code;
+        this.nameZh = nameZh;
+        this.nameEn = nameEn;
+        this.kind = kind;
+        this.regionCode = regionCode;
+        this.casePrefix = casePrefix;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public String nameZh() {
+        return nameZh;
+    }
+
+    public String nameEn() {
+        return nameEn;
+    }
+
+    public OrgKind kind() {
+        return kind;
+    }
+
+    public String regionCode() {
+        return regionCode;
+    }
+
+    /** The prefix of this body's case numbers (赣府办整改), or its code when it has none. */
+    public String casePrefix() {
+        return casePrefix == null ? code : casePrefix;
+    }
+}

@@ -1,0 +1,111 @@
+package io.rectify.sanction;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+
+/** A sanction (处分 / 政务处分) of a named official, decided by the supervision authority. */
+@Entity
+public class Sanction {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "case_id")
+    private String caseId;
+
+    @Column(name = "person_name")
+    private String personName;
+
+    private String post;
+
+    @Column(name = "org_code")
+    private String orgCode;
+
+    @Enumerated(EnumType.STRING)
+    private Responsibility responsibility;
+
+    @Enumerated(EnumType.STRING)
+    private SanctionType type;
+
+    @Column(name = "decision_number")
+    private String decisionNumber;
+
+    @Column(name = "decision_date")
+    private LocalDate decisionDate;
+
+    @Column(name = "period_ends")
+    private LocalDate periodEnds;
+
+    @Column(name = "recorded_by")
+    private String recordedBy;
+
+    @Column(name = "recorded_at")
+    private Instant recordedAt;
+
+    protected Sanction() {
+    }
+
+    Sanction(String caseId, String personName, String post, String orgCode, Responsibility responsibility,
+             SanctionType type, String decisionNumber, LocalDate decisionDate, String recordedBy, Instant recordedAt) {
+        this.caseId = caseId;
+        this.personName = personName;
+        this.post = post;
+        this.orgCode = orgCode;
+        this.responsibility = responsibility;
+        this.type = type;
+        this.decisionNumber = decisionNumber;
+        this.decisionDate = decisionDate;
+        this.periodEnds = SanctionTerms.periodEnds(type, decisionDate).orElse(null);
+        this.recordedBy = recordedBy;
+        this.recordedAt = recordedAt;
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public String caseId() {
+        return caseId;
+    }
+
+    public String personName() {
+        return personName;
+    }
+
+    public String post() {
+        return post;
+    }
+
+    public String orgCode() {
+        return orgCode;
+    }
+
+    public Responsibility responsibility() {
+        return responsibility;
+    }
+
+    public SanctionType type() {
+        return type;
+    }
+
+    public String decisionNumber() {
+        return decisionNumber;
+    }
+
+    public LocalDate decisionDate() {
+        return decisionDate;
+    }
+
+    public LocalDate periodEnds() {
+        return periodEnds;
+    }
+}

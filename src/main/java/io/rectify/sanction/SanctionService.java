@@ -1,0 +1,113 @@
+package io.rectify.sanction;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import io.rectify.audit.AuditLog;
+import io.rectify.casefile.CaseAccess;
+import io.rectify.casefile.CaseSanctions;
+import io.rectify.casefile.CaseService;
+import io.rectify.casefile.RectificationCase;
+import io.rectify.directory.Actor;
+import io.rectify.directory.Directory;
+import io.rectify.directory.Role;
+import io.rectify.system.FieldProblem;
+import io.rectify.system.ForbiddenException;
+import io.rectify.system.InvalidInputException;
+import org.apache.commons.lang3.StringUtils;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Records and reads sanctions. The records name real officials: only the supervision bodies
+ * over the case's region (and the administrator, for the registry) read them, and every read is
+ * audited.
+ */
+@Service
+@Transactional
+public class SanctionService implements CaseSanctions {
+
+    private final SanctionRepository sanctions;
+    private final CaseService cases;
+    private final CaseAccess access;
+    private final Directory directory;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    SanctionService(SanctionRepository sanctions, CaseService cases, CaseAccess access, Directory directory,
+                    AuditLog audit, Clock clock) {
+        this.sanctions = sanctions;
+        this.cases = cases;
+        this.access = access;
+        this.directory = directory;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public List<Sanction> record(String caseId, Actor actor, List<NewSanction> lines) {
+        RectificationCase c = cases.load(caseId);
+        List<FieldProblem> problems = new ArrayList<>();
+        if (lines.isEmpty()) {
+            problems.add(FieldProblem.of("sanctions", "sanction.atLeastOne", "至少记录一名责任人的处分"));
+        }
+        for (int i = 0; i < lines.size(); i++) {
+            NewSanction line = lines.get(i);
+            if (directory.findOrganization(line.orgCode()).isEmpty()) {
+                problems.add(FieldProblem.of("sanctions[" + i + "].orgCode", "case.respondent.unknown",
+                        "没有这个单位：" + line.orgCode(), line.orgCode()));
+            }
+            if (line.decisionDate().isAfter(cases.today())) {
+                problems.add(FieldProblem.of("sanctions[" + i + "].decisionDate", "sanction.decisionDate.future",
+                        "处分决定日期不能晚于今天"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        List<Sanction> saved = lines.stream()
+                .map(l -> sanctions.save(new Sanction(c.id(), l.personName(), l.post(), l.orgCode(), l.responsibility(),
+                        l.type(), l.decisionNumber(), l.decisionDate(), actor.username(), clock.instant())))
+                .toList();
+        audit.record(actor.username(), "SANCTIONS_RECORDED", caseId, saved.size() + " sanction(s)");
+        return saved;
+    }
+
+    /** The sanctions of a case, for a caller who may read them; empty for everyone else. */
+    @Override
+    public List<Line> visibleTo(Actor actor, RectificationCase c) {
+        if (!access.canSeeSanctions(actor, c)) {
+            return List.of();
+        }
+        List<Sanction> found = sanctions.findByCaseIdOrderById(c.id());
+        if (!found.isEmpty()) {
+            audit.record(actor.username(), "SANCTIONS_READ", c.id(), found.size() + " record(s) on the case page");
+        }
+        return found.stream().map(s -> new Line(s.personName(), s.post(), s.orgCode(), s.responsibility().name(),
+                s.type().name(), s.decisionNumber(), s.decisionDate(), s.periodEnds())).toList();
+    }
+
+    /** The registry: supervision sees the sanctions of its region and below; the administrator all. */
+    public List<Sanction> search(Actor actor, String personName, String orgCode) {
+        if (actor.role() != Role.SUPERVISION && actor.role() != Role.ADMIN) {
+            throw new ForbiddenException("only supervision bodies and the administrator read the sanctions registry");
+        }
+        Specification<Sanction> spec = (root, query, cb) -> cb.conjunction();
+        if (StringUtils.isNotBlank(personName)) {
+            spec = spec.and((root, query, cb) -> cb.equal(root.get("personName"), personName.trim()));
+        }
+        if (StringUtils.isNotBlank(orgCode)) {
+            spec = spec.and((root, query, cb) -> cb.equal(root.get("orgCode"), orgCode.trim()));
+        }
+        List<Sanction> found = sanctions.findAll(spec);
+        if (actor.role() == Role.SUPERVISION) {
+            Set<String> regions = directory.regionAndBelow(actor.regionCode());
+            found = found.stream().filter(s -> regions.contains(cases.load(s.caseId()).regionCode())).toList();
+        }
+        audit.record(actor.username(), "SANCTIONS_READ", null, "registry search person=" + StringUtils.defaultString(personName)
+                + " org=" + StringUtils.defaultString(orgCode) + ": " + found.size() + " record(s)");
+        return found;
+    }
+}

@@ -1,0 +1,9 @@
+package io.rectify.system;
+
+/** The action does not fit the current state, e.g. a task already completed (409). */
+public class ConflictException extends RuntimeException {
+
+    public ConflictException(String reason) {
+        super(reason);
+    }
+}

@@ -1,0 +1,9 @@
+package io.rectify.system;
+
+/** The caller may see the thing but not do this to it (403). */
+public class ForbiddenException extends RuntimeException {
+
+    public ForbiddenException(String reason) {
+        super(reason);
+    }
+}

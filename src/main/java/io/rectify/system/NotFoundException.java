@@ -1,0 +1,9 @@
+package io.rectify.system;
+
+/** Unknown, or not visible to the caller: the two look the same from outside (404). */
+public class NotFoundException extends RuntimeException {
+
+    public NotFoundException(String what) {
+        super(what);
+    }
+}

@@ -1,0 +1,47 @@
+package io.rectify.system.security;
+
+import java.util.Collection;
+import java.util.List;
+
+import io.rectify.directory.Actor;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+
+/** A signed-in user: the Spring Security principal, carrying the actor the services check. */
+public final class RectifyUserDetails implements UserDetails {
+
+    private final Actor actor;
+    private final String passwordHash;
+    private final boolean enabled;
+
+    RectifyUserDetails(Actor actor, String passwordHash, boolean enabled) {
+        this.actor = actor;
+        this.passwordHash = passwordHash;
+        this.enabled = enabled;
+    }
+
+    public Actor actor() {
+        return actor;
+    }
+
+    @Override
+    public Collection<? extends GrantedAuthority> getAuthorities() {
+        return List.of(new SimpleGrantedAuthority("ROLE_" + actor.role().name()));
+    }
+
+    @Override
+    public String getPassword() {
+        return passwordHash;
+    }
+
+    @Override
+    public String getUsername() {
+        return actor.username();
+    }
+
+    @Override
+    public boolean isEnabled() {
+        return enabled;
+    }
+}

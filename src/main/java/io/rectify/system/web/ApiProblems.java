@@ -1,0 +1,130 @@
+package io.rectify.system.web;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import io.rectify.system.ConflictException;
+import io.rectify.system.FieldProblem;
+import io.rectify.system.ForbiddenException;
+import io.rectify.system.InvalidInputException;
+import io.rectify.system.NotFoundException;
+import io.rectify.system.UnsupportedTypeException;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every error of the API as an RFC 9457 problem detail a person can act on: validation errors
+ * name their field, unknown or invisible things are 404, conflicts 409, and nothing leaks a
+ * stack trace.
+ */
+@RestControllerAdvice(basePackages = "io.rectify")
+class ApiProblems extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
+
+    private final MessageSource messages;
+
+    ApiProblems(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    @ExceptionHandler(InvalidInputException.class)
+    ResponseEntity<ProblemDetail> invalid(InvalidInputException e) {
+        List<Map<String, String>> errors = e.problems().stream()
+                .map(p -> Map.of("field", p.field(), "message", message(p)))
+                .toList();
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, text("problem.invalid", "请求中有字段不符合要求"));
+        problem.setProperty("errors", errors);
+        return respond(problem);
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ResponseEntity<ProblemDetail> notFound(NotFoundException e) {
+        return respond(problem(HttpStatus.NOT_FOUND, text("problem.notFound", "没有找到，或您无权查看")));
+    }
+
+    @ExceptionHandler({ForbiddenException.class, AccessDeniedException.class})
+    ResponseEntity<ProblemDetail> forbidden(RuntimeException e) {
+        return respond(problem(HttpStatus.FORBIDDEN, e.getMessage()));
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    ResponseEntity<ProblemDetail> conflict(ConflictException e) {
+        return respond(problem(HttpStatus.CONFLICT, e.getMessage()));
+    }
+
+    @ExceptionHandler(UnsupportedTypeException.class)
+    ResponseEntity<ProblemDetail> unsupported(UnsupportedTypeException e) {
+        return respond(problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, e.getMessage()));
+    }
+
+    /** Two people changed the same thing at once: one won, the other is told to look again. */
+    @ExceptionHandler({OptimisticLockingFailureException.class, OptimisticLockingException.class})
+    ResponseEntity<ProblemDetail> concurrent(RuntimeException e) {
+        log.info("concurrent change refused: {}", e.getMessage());
+        return respond(problem(HttpStatus.CONFLICT, text("problem.concurrent", "该案件刚被他人处理，请刷新后再试")));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
+        return invalid(InvalidInputException.of(e.getName(), "problem.badValue", "取值不正确：" + e.getValue(),
+                String.valueOf(e.getValue())));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = problem(HttpStatus.PAYLOAD_TOO_LARGE,
+                text("problem.tooLarge", "文件超过大小上限（20 MB）"));
+        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldProblem> problems = e.getBindingResult().getFieldErrors().stream()
+                .map(f -> FieldProblem.of(f.getField(), "problem.field", String.valueOf(f.getDefaultMessage())))
+                .toList();
+        return ResponseEntity.badRequest().body(invalid(new InvalidInputException(problems)).getBody());
+    }
+
+    private ProblemDetail problem(HttpStatus status, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(status.getReasonPhrase());
+        return problem;
+    }
+
+    private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus()).body(problem);
+    }
+
+    private String message(FieldProblem p) {
+        return messages.getMessage(p.code(), p.args().toArray(), p.defaultMessage(), locale());
+    }
+
+    private String text(String code, String fallback) {
+        return messages.getMessage(code, null, fallback, locale());
+    }
+
+    private static Locale locale() {
+        return LocaleContextHolder.getLocale();
+    }
+}

@@ -1,0 +1,242 @@
+package io.rectify.workflow;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.rectify.calendar.WorkingDayCalendar;
+import io.rectify.casefile.CaseService;
+import io.rectify.casefile.OpenTasks;
+import io.rectify.directory.Actor;
+import io.rectify.form.FormCatalog;
+import io.rectify.form.FormDefinition;
+import io.rectify.form.FormSubmission;
+import io.rectify.form.FormValidator;
+import io.rectify.sanction.NewSanction;
+import io.rectify.sanction.Responsibility;
+import io.rectify.sanction.SanctionService;
+import io.rectify.sanction.SanctionType;
+import io.rectify.system.ConflictException;
+import io.rectify.system.FieldProblem;
+import io.rectify.system.ForbiddenException;
+import io.rectify.system.InvalidInputException;
+import io.rectify.system.NotFoundException;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The task facade: a person's inbox, one task with its form, and completing it. Access is
+ * decided here, not by the engine: a task is the caller's when their body is one of its
+ * candidate groups and they may see its case. Completing validates the values against the
+ * task's form, lets the case module do the step, and gives the engine only routing variables,
+ * all in one transaction.
+ */
+@Service
+@Transactional
+public class Tasks implements OpenTasks {
+
+    private final TaskService engineTasks;
+    private final HistoryService history;
+    private final CaseService cases;
+    private final SanctionService sanctions;
+    private final FormCatalog forms;
+    private final WorkingDayCalendar calendar;
+
+    Tasks(TaskService engineTasks, HistoryService history, CaseService cases, SanctionService sanctions,
+          FormCatalog forms, WorkingDayCalendar calendar) {
+        this.engineTasks = engineTasks;
+        this.history = history;
+        this.cases = cases;
+        this.sanctions = sanctions;
+        this.forms = forms;
+        this.calendar = calendar;
+    }
+
+    /** The inbox: open tasks of the caller's body, most urgent first (no due date last). */
+    @Transactional(readOnly = true)
+    public List<TaskSummary> inbox(Actor actor) {
+        if (actor.orgCode() == null) {
+            return List.of();
+        }
+        return engineTasks.createTaskQuery().taskCandidateGroup(actor.group()).active().list().stream()
+                .map(task -> new TaskSummary(task.getId(), caseIdOf(task), cases.load(caseIdOf(task)).caseNumber(),
+                        task.getTaskDefinitionKey(), task.getName(), local(task.getDueDate())))
+                .sorted(Comparator.comparing(TaskSummary::due, Comparator.nullsLast(Comparator.naturalOrder())))
+                .toList();
+    }
+
+    @Transactional(readOnly = true)
+    public TaskDetail get(Actor actor, String taskId) {
+        Task task = mine(actor, taskId);
+        FormDefinition form = formOf(task);
+        return new TaskDetail(task.getId(), caseIdOf(task), task.getTaskDefinitionKey(), task.getName(),
+                local(task.getDueDate()), form.schema(), form);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<OpenTask> of(String caseId) {
+        return engineTasks.createTaskQuery().processInstanceBusinessKey(caseId).active().list().stream()
+                .map(task -> new OpenTask(task.getId(), task.getTaskDefinitionKey(), task.getName()))
+                .toList();
+    }
+
+    /** Completes the caller's task with the values of its form; returns the case id. */
+    public String complete(Actor actor, String taskId, Map<String, ?> raw) {
+        Task task = mine(actor, taskId);
+        FormDefinition form = formOf(task);
+        FormSubmission submission = FormValidator.validate(form, raw == null ? Map.of() : raw);
+        if (!submission.valid()) {
+            throw new InvalidInputException(submission.errors().stream()
+                    .map(e -> new FieldProblem(e.field(), e.code(), e.args(), e.defaultMessage()))
+                    .toList());
+        }
+        String caseId = caseIdOf(task);
+        VariableMap routing = step(task.getTaskDefinitionKey(), caseId, actor, submission.values());
+        engineTasks.complete(task.getId(), routing);
+        return caseId;
+    }
+
+    /** What each task does to the case, and the routing it hands back to the process. */
+    private VariableMap step(String taskKey, String caseId, Actor actor, Map<String, Object> values) {
+        VariableMap routing = Variables.createVariables();
+        switch (taskKey) {
+            case CaseProcess.TASK_ISSUE_ORDER -> {
+                LocalDate deadline = cases.issueOrder(caseId, actor, (String) values.get("requirements"),
+                        integer(values.get("periodWorkingDays")));
+                routing.putAll(deadlineVariables(deadline));
+            }
+            case CaseProcess.TASK_RESPOND -> {
+                cases.recordResponse(caseId, actor, (String) values.get("report"), values);
+                routing.putValue(CaseProcess.VAR_SITE_SHUT_DOWN, "SHUT_DOWN".equals(values.get("resolution")));
+            }
+            case CaseProcess.TASK_VERIFY -> {
+                CaseService.Verification verdict = cases.verify(caseId, actor, bool(values.get("accepted")),
+                        (String) values.get("comment"), bool(values.get("serious")), (String) values.get("seriousReason"));
+                routing.putValue(CaseProcess.VAR_ACCEPTED, verdict.accepted())
+                        .putValue(CaseProcess.VAR_REJECTION_COUNT, verdict.rejectionCount())
+                        .putValue(CaseProcess.VAR_FLAGGED_SERIOUS, verdict.flaggedSerious())
+                        .putValue(CaseProcess.VAR_REVIEW_PENDING, verdict.reviewPending());
+                if (!verdict.accepted()) {
+                    routing.putAll(deadlineVariables(verdict.deadline()));
+                }
+            }
+            case CaseProcess.TASK_DECIDE_EXTENSION -> {
+                boolean granted = bool(values.get("granted"));
+                cases.decideExtension(caseId, actor, granted, (String) values.get("comment"));
+                routing.putValue(CaseProcess.VAR_EXTENSION_GRANTED, granted);
+            }
+            case CaseProcess.TASK_REVIEW_ESCALATION -> {
+                String decision = (String) values.get("decision");
+                cases.recordReview(caseId, actor, decision, (String) values.get("findings"));
+                routing.putValue(CaseProcess.VAR_DECISION, decision);
+            }
+            case CaseProcess.TASK_RECORD_SANCTIONS -> sanctions.record(caseId, actor, sanctionLines(values));
+            default -> throw new IllegalStateException("no step for task " + taskKey);
+        }
+        return routing;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<NewSanction> sanctionLines(Map<String, Object> values) {
+        List<Map<String, Object>> lines = (List<Map<String, Object>>) values.getOrDefault("sanctions", List.of());
+        return lines.stream().map(line -> new NewSanction((String) line.get("personName"), (String) line.get("post"),
+                        (String) line.get("orgCode"), Responsibility.valueOf((String) line.get("responsibility")),
+                        SanctionType.valueOf((String) line.get("type")), (String) line.get("decisionNumber"),
+                        (LocalDate) line.get("decisionDate")))
+                .toList();
+    }
+
+    private Map<String, Object> deadlineVariables(LocalDate deadline) {
+        return Variables.createVariables()
+                .putValue(CaseProcess.VAR_DEADLINE_AT, Date.from(calendar.deadlineEnd(deadline)))
+                .putValue(CaseProcess.VAR_REMINDER_AT, Date.from(calendar.reminderAt(deadline)));
+    }
+
+    /**
+     * The caller's open task, or: 409 when it was completed already (and the caller could have
+     * done it), 404 when the caller may not see its case, 403 when they may see the case but
+     * the task belongs to another body.
+     */
+    private Task mine(Actor actor, String taskId) {
+        Task task = engineTasks.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
+        if (task == null) {
+            HistoricTaskInstance done = history.createHistoricTaskInstanceQuery().taskId(taskId).finished().singleResult();
+            if (done != null && candidateOf(actor, groupsOfHistoric(taskId))) {
+                throw new ConflictException("this task was already completed");
+            }
+            throw new NotFoundException("task " + taskId);
+        }
+        cases.visible(actor, caseIdOf(task)); // 404 unless the caller may see the case
+        if (!candidateOf(actor, groups(task.getId()))) {
+            throw new ForbiddenException("this task belongs to another body");
+        }
+        return task;
+    }
+
+    private Set<String> groups(String taskId) {
+        return engineTasks.getIdentityLinksForTask(taskId).stream()
+                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
+                .map(IdentityLink::getGroupId)
+                .filter(Objects::nonNull)
+                .collect(Collectors.toSet());
+    }
+
+    private Set<String> groupsOfHistoric(String taskId) {
+        return history.createHistoricIdentityLinkLogQuery().taskId(taskId).type(IdentityLinkType.CANDIDATE).list().stream()
+                .map(link -> link.getGroupId())
+                .filter(Objects::nonNull)
+                .collect(Collectors.toSet());
+    }
+
+    private static boolean candidateOf(Actor actor, Set<String> groups) {
+        return actor.orgCode() != null && groups.contains(actor.group());
+    }
+
+    private FormDefinition formOf(Task task) {
+        return forms.find(task.getFormKey())
+                .orElseThrow(() -> new IllegalStateException("task " + task.getTaskDefinitionKey()
+                        + " has form key " + task.getFormKey() + " with no file in forms/"));
+    }
+
+    private String caseIdOf(Task task) {
+        return (String) engineTasks.getVariable(task.getId(), CaseProcess.VAR_CASE_ID);
+    }
+
+    private static boolean bool(Object value) {
+        return Boolean.TRUE.equals(value);
+    }
+
+    private static Integer integer(Object value) {
+        return value == null ? null : ((Number) value).intValue();
+    }
+
+    private static OffsetDateTime local(Date date) {
+        return date == null ? null : date.toInstant().atZone(WorkingDayCalendar.ZONE).toOffsetDateTime();
+    }
+
+    public record TaskSummary(String id, String caseId, String caseNumber, String taskKey, String name,
+                              OffsetDateTime due) {
+    }
+
+    /** A task with its form: {@code form} is the form-js schema of forms/, exactly as in the file. */
+    public record TaskDetail(String id, String caseId, String taskKey, String name, OffsetDateTime due,
+                             JsonNode form, @JsonIgnore FormDefinition definition) {
+    }
+}

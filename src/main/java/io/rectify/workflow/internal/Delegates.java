@@ -1,0 +1,121 @@
+package io.rectify.workflow.internal;
+
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.Map;
+
+import io.rectify.calendar.WorkingDayCalendar;
+import io.rectify.casefile.CaseOutcome;
+import io.rectify.casefile.CaseService;
+import io.rectify.casefile.Notifications;
+import io.rectify.workflow.CaseProcess;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The service tasks of bpmn/: each takes the case id, calls a module's service, and puts back
+ * at most one decision. The bean names are the delegate expressions of the models.
+ */
+@Configuration(proxyBeanMethods = false)
+class Delegates {
+
+    @Bean
+    JavaDelegate escalateCase(CaseService cases, RuntimeService runtime, Notifications notifications) {
+        return execution -> {
+            String caseId = caseId(execution);
+            String reason = escalationReason(execution);
+            cases.escalate(caseId, reason);
+            String supervisionGroups = (String) execution.getVariable(CaseProcess.VAR_SUPERVISION_GROUPS);
+            notifications.send(caseId, "ESCALATED", supervisionGroups, "ESCALATED:" + caseId);
+            execution.setVariable(CaseProcess.VAR_ESCALATED, true);
+            execution.setVariable(CaseProcess.VAR_REVIEW_PENDING, true);
+            runtime.createMessageCorrelation(CaseProcess.MESSAGE_CASE_ESCALATED)
+                    .processInstanceBusinessKey(caseId)
+                    .setVariable(CaseProcess.VAR_CASE_ID, caseId)
+                    .setVariable(CaseProcess.VAR_CATEGORY, execution.getVariable(CaseProcess.VAR_CATEGORY))
+                    .setVariable(CaseProcess.VAR_SUPERVISION_GROUPS, supervisionGroups)
+                    .correlateStartMessage();
+        };
+    }
+
+    @Bean
+    JavaDelegate markOverdue(CaseService cases) {
+        return execution -> execution.setVariable(CaseProcess.VAR_OVERDUE, cases.markOverdue(caseId(execution)));
+    }
+
+    @Bean
+    JavaDelegate sendReminder(CaseService cases, Notifications notifications) {
+        return execution -> {
+            String caseId = caseId(execution);
+            LocalDate deadline = cases.load(caseId).deadline();
+            cases.recordReminder(caseId);
+            notifications.send(caseId, "REMINDER", (String) execution.getVariable(CaseProcess.VAR_RESPONDENT_GROUPS),
+                    "REMINDER:" + caseId + ":" + deadline);
+        };
+    }
+
+    /** The office granted more time: move the deadline variables and re-time the open timers. */
+    @Bean
+    JavaDelegate extendDeadline(CaseService cases, WorkingDayCalendar calendar, ManagementService management) {
+        return execution -> {
+            LocalDate deadline = cases.load(caseId(execution)).deadline();
+            execution.setVariables(deadlineVariables(calendar, deadline));
+            for (String timer : new String[] {CaseProcess.TIMER_REMINDER, CaseProcess.TIMER_DEADLINE}) {
+                for (Job job : management.createJobQuery().processInstanceId(execution.getProcessInstanceId())
+                        .activityId(timer).list()) {
+                    management.recalculateJobDuedate(job.getId(), false);
+                }
+            }
+        };
+    }
+
+    @Bean
+    JavaDelegate closeRectified(CaseService cases) {
+        return execution -> cases.close(caseId(execution), CaseOutcome.RECTIFIED);
+    }
+
+    @Bean
+    JavaDelegate closeWaived(CaseService cases) {
+        return execution -> cases.close(caseId(execution), CaseOutcome.WAIVED);
+    }
+
+    /** The supervision review ended: tell the case process, which may be waiting to close. */
+    @Bean
+    JavaDelegate notifyReviewFinished(CaseService cases, RuntimeService runtime) {
+        return execution -> {
+            String caseId = caseId(execution);
+            cases.finishReview(caseId);
+            ProcessInstance caseProcess = runtime.createProcessInstanceQuery()
+                    .processDefinitionKey(CaseProcess.KEY).processInstanceBusinessKey(caseId).singleResult();
+            if (caseProcess != null) {
+                runtime.setVariable(caseProcess.getId(), CaseProcess.VAR_REVIEW_PENDING, false);
+                runtime.createMessageCorrelation(CaseProcess.MESSAGE_REVIEW_FINISHED)
+                        .processInstanceId(caseProcess.getId())
+                        .correlateAll();
+            }
+        };
+    }
+
+    static Map<String, Object> deadlineVariables(WorkingDayCalendar calendar, LocalDate deadline) {
+        return Variables.createVariables()
+                .putValue(CaseProcess.VAR_DEADLINE_AT, Date.from(calendar.deadlineEnd(deadline)))
+                .putValue(CaseProcess.VAR_REMINDER_AT, Date.from(calendar.reminderAt(deadline)));
+    }
+
+    private static String caseId(DelegateExecution execution) {
+        return (String) execution.getVariable(CaseProcess.VAR_CASE_ID);
+    }
+
+    /** The reason the seriousness decision gave (its second output). */
+    private static String escalationReason(DelegateExecution execution) {
+        Object reason = execution.getVariable("escalationReason");
+        return reason == null ? "SERIOUS" : reason.toString();
+    }
+}

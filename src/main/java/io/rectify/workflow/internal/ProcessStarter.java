@@ -1,0 +1,75 @@
+package io.rectify.workflow.internal;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import io.rectify.casefile.CaseOpened;
+import io.rectify.casefile.CaseService;
+import io.rectify.casefile.ExtensionRequested;
+import io.rectify.casefile.RectificationCase;
+import io.rectify.directory.Directory;
+import io.rectify.directory.OrgKind;
+import io.rectify.directory.Organization;
+import io.rectify.workflow.CaseProcess;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Starts a case's process in the transaction that opens the case, and passes the respondent's
+ * extension request on to it. Candidate groups are derived from bodies: the opening office and
+ * the offices above it, the respondent body, the supervision bodies of the case's region and above.
+ */
+@Component
+class ProcessStarter {
+
+    private final RuntimeService runtime;
+    private final CaseService cases;
+    private final Directory directory;
+
+    ProcessStarter(RuntimeService runtime, CaseService cases, Directory directory) {
+        this.runtime = runtime;
+        this.cases = cases;
+        this.directory = directory;
+    }
+
+    @EventListener
+    void on(CaseOpened event) {
+        RectificationCase c = cases.load(event.caseId());
+        String openerRegion = directory.findOrganization(c.openedByOrgCode()).orElseThrow().regionCode();
+        VariableMap variables = Variables.createVariables()
+                .putValue(CaseProcess.VAR_CASE_ID, c.id())
+                .putValue(CaseProcess.VAR_CATEGORY, c.categoryCode())
+                .putValue(CaseProcess.VAR_OFFICE_GROUPS, groups(c.openedByOrgCode(),
+                        directory.bodiesInAndAbove(OrgKind.OFFICE, openerRegion)))
+                .putValue(CaseProcess.VAR_RESPONDENT_GROUPS, Directory.groupOf(c.respondentOrgCode()))
+                .putValue(CaseProcess.VAR_SUPERVISION_GROUPS, groups(null,
+                        directory.bodiesInAndAbove(OrgKind.SUPERVISION, c.regionCode())))
+                .putValue(CaseProcess.VAR_FLAGGED_SERIOUS, c.flaggedSerious())
+                .putValue(CaseProcess.VAR_REPEAT, c.repeatViolation())
+                .putValue(CaseProcess.VAR_REJECTION_COUNT, 0)
+                .putValue(CaseProcess.VAR_OVERDUE, false)
+                .putValue(CaseProcess.VAR_ESCALATED, false)
+                .putValue(CaseProcess.VAR_REVIEW_PENDING, false)
+                .putValue(CaseProcess.VAR_SITE_SHUT_DOWN, false);
+        runtime.startProcessInstanceByKey(CaseProcess.KEY, c.id(), variables);
+    }
+
+    @EventListener
+    void on(ExtensionRequested event) {
+        runtime.createMessageCorrelation(CaseProcess.MESSAGE_EXTENSION_REQUESTED)
+                .processInstanceBusinessKey(event.caseId())
+                .correlate();
+    }
+
+    private static String groups(String first, List<Organization> bodies) {
+        return java.util.stream.Stream.concat(
+                        first == null ? java.util.stream.Stream.empty() : java.util.stream.Stream.of(first),
+                        bodies.stream().map(Organization::code))
+                .distinct()
+                .map(Directory::groupOf)
+                .collect(Collectors.joining(","));
+    }
+}

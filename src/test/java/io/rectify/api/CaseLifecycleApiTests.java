@@ -1,0 +1,87 @@
+package io.rectify.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.rectify.IntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+
+/** Every category through open → order → respond → verify → close, through the HTTP API alone. */
+class CaseLifecycleApiTests extends IntegrationTest {
+
+    @Autowired
+    TestRestTemplate rest;
+
+    Api office;
+
+    @BeforeEach
+    void signIn() {
+        office = new Api(rest, "jx.office");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"A33-01", "A33-02", "A33-03", "A33-04", "A33-05", "A33-06", "A33-08", "A33-09",
+            "A33-10", "A34-01", "A34-02"})
+    void everyCategoryGoesFromOpeningToClosing(String category) {
+        // a body of its own for this walk: no earlier case of the category makes it a repeat
+        boolean article34 = category.startsWith("A34");
+        String respondent = article34 ? "NC-GOV-OFFICE" : "GZ-EDU";
+        Api responder = office.as(article34 ? "nc.office" : "gz.edu");
+
+        JsonNode opened = office.openCase(category, respondent);
+        String caseId = opened.get("id").asText();
+        assertThat(opened.get("status").asText()).isEqualTo("DETECTED");
+        assertThat(opened.get("caseNumber").asText()).matches("赣府办整改〔\\d{4}〕\\d+号");
+        assertThat(opened.get("openTasks")).extracting(t -> t.get("taskKey").asText()).containsExactly("issueOrder");
+
+        JsonNode ordered = office.complete(caseId, "issueOrder", Map.of("requirements", "限期整改"));
+        assertThat(ordered.get("status").asText()).isEqualTo("ORDERED");
+        assertThat(ordered.get("deadline").isNull()).isFalse();
+
+        JsonNode responded = responder.complete(caseId, "respond", ResponseValues.of(category));
+        assertThat(responded.get("status").asText()).isEqualTo("RESPONDED");
+
+        JsonNode closed = office.complete(caseId, "verify", Map.of("accepted", true));
+        assertThat(closed.get("status").asText()).isEqualTo("CLOSED");
+        assertThat(closed.get("outcome").asText()).isEqualTo("RECTIFIED");
+        assertThat(closed.get("openTasks")).isEmpty();
+        assertThat(closed.get("escalated").asBoolean()).isFalse();
+    }
+
+    @Test
+    void improperInformationIsEscalatedAtOnceAndClosesAfterTheReview() {
+        JsonNode opened = office.openCase("A33-07", "JX-EDU");
+        String caseId = opened.get("id").asText();
+        assertThat(opened.get("escalated").asBoolean()).isTrue();
+        assertThat(opened.get("reviewStatus").asText()).isEqualTo("PENDING");
+
+        JsonNode ordered = office.complete(caseId, "issueOrder", Map.of("requirements", "立即撤下不当信息"));
+        assertThat(ordered.get("deadline").asText()).isNotEmpty();
+        office.as("jx.edu").complete(caseId, "respond", ResponseValues.of("A33-07"));
+        JsonNode accepted = office.complete(caseId, "verify", Map.of("accepted", true));
+        assertThat(accepted.get("status").asText()).as("waits for the supervision review").isNotEqualTo("CLOSED");
+
+        Api supervision = office.as("jx.supervision");
+        supervision.complete(caseId, "reviewEscalation", Map.of("decision", "NO_SANCTION", "findings", "已及时整改"));
+        JsonNode closed = office.get("/api/cases/" + caseId).body();
+        assertThat(closed.get("status").asText()).isEqualTo("CLOSED");
+        assertThat(closed.get("reviewStatus").asText()).isEqualTo("DECIDED");
+    }
+
+    @Test
+    void aSiteLawfullyShutDownEndsWaived() {
+        String caseId = office.openCase("A33-01", "JX-HEALTH").get("id").asText();
+        office.complete(caseId, "issueOrder", Map.of("requirements", "补办备案或关停"));
+        office.as("jx.health").complete(caseId, "respond", Map.of("report", "网站已关停", "resolution", "SHUT_DOWN",
+                "closureDate", "2026-01-05"));
+        JsonNode closed = office.complete(caseId, "verify", Map.of("accepted", true));
+        assertThat(closed.get("outcome").asText()).isEqualTo("WAIVED");
+    }
+}
