@@ -1,0 +1,423 @@
+package io.rectify.workflow.process;
+
+import static org.assertj.core.api.Assertions.*;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
+
+import java.time.OffsetDateTime;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The case process {@code rectification} (整改督办案件), driven as the workflow module drives it:
+ * Java sets the variables the contract names when it completes a task, the delegates are stand-ins.
+ * Every flow node and sequence flow of both processes is passed by at least one test here.
+ */
+@Deployment(resources = {"bpmn/rectification.bpmn", "bpmn/supervision-review.bpmn", "bpmn/seriousness.dmn"})
+class RectificationProcessTest {
+
+    @RegisterExtension
+    static ProcessEngineCoverageExtension extension = ProcessEngineCoverageExtension.builder()
+            .assertClassCoverageAtLeast(1.0)
+            .build();
+
+    private static final String OFFICE = "org:NC-GOV-OFFICE,org:JX-GOV-OFFICE";
+    private static final String RESPONDENT = "org:NC-EDU";
+    private static final String SUPERVISION = "org:NC-SUPERVISION,org:JX-SUPERVISION";
+
+    private static final Date NOW = at("2026-09-18T10:00:00+08:00");
+    private static final Date REMINDER = at("2026-09-24T09:00:00+08:00");
+    /** 24:00 Asia/Shanghai of 2026-09-25, the fifth working day after the order. */
+    private static final Date DEADLINE = at("2026-09-26T00:00:00+08:00");
+    private static final Date NEW_REMINDER = at("2026-10-12T09:00:00+08:00");
+    private static final Date NEW_DEADLINE = at("2026-10-14T00:00:00+08:00");
+
+    private static final AtomicInteger CASES = new AtomicInteger();
+
+    private ProcessEngine engine;
+
+    @BeforeEach
+    void startTheClock() {
+        engine = extension.getProcessEngine();
+        init(engine);
+        StandInDelegates.forgetAll(engine);
+        ClockUtil.setCurrentTime(NOW);
+    }
+
+    @AfterEach
+    void resetTheClock() {
+        ClockUtil.reset();
+    }
+
+    // --- the plain path
+
+    @Test
+    void acceptedRectificationClosesTheCaseAsRectified() {
+        ProcessInstance pi = openCase("A33-04");
+
+        assertThat(pi).isWaitingAt("issueOrder").task()
+                .hasCandidateGroup("org:NC-GOV-OFFICE").hasCandidateGroup("org:JX-GOV-OFFICE")
+                .hasFormKey("issueOrder");
+        issueOrder(pi);
+
+        assertThat(pi).isWaitingAt("respond").task()
+                .hasCandidateGroup(RESPONDENT)
+                .hasDueDate(DEADLINE);
+        assertThat(formKeyOf(task("respond", pi))).isEqualTo("respond-A33-04");
+        respond(pi);
+
+        assertThat(pi).isWaitingAt("verify").task()
+                .hasCandidateGroup("org:NC-GOV-OFFICE").hasCandidateGroup("org:JX-GOV-OFFICE")
+                .hasFormKey("verify");
+        accept(pi);
+
+        assertThat(pi).isEnded().hasPassedInOrder(
+                "Start_CaseOpened", "Rule_AssessAtOpening", "Gateway_EscalateAtOpening",
+                "issueOrder", "respond", "verify", "Rule_AssessAfterVerification",
+                "Gateway_Accepted", "Gateway_ReviewPending", "Gateway_SiteShutDown",
+                "Task_CloseRectified", "End_Rectified");
+        assertThat(pi).hasNotPassed("Task_EscalateAtOpening", "Task_EscalateAfterVerification",
+                "Event_ReviewFinished", "Task_CloseWaived");
+        assertThat(ranFor("closeRectified")).containsExactly(pi.getBusinessKey());
+        assertThat(ranFor("escalateCase")).isEmpty();
+        assertThat(supervisionReviewsOf(pi)).isZero();
+    }
+
+    @Test
+    void lawfullyShutDownSiteClosesTheCaseAsWaived() {
+        ProcessInstance pi = openCase("A33-01");
+        issueOrder(pi);
+
+        respond(pi, true);
+        accept(pi);
+
+        assertThat(pi).isEnded().hasPassed("Task_CloseWaived", "End_Waived").hasNotPassed("Task_CloseRectified");
+        assertThat(ranFor("closeWaived")).containsExactly(pi.getBusinessKey());
+        assertThat(ranFor("closeRectified")).isEmpty();
+    }
+
+    // --- the deadline: reminder, overdue, extension
+
+    @Test
+    void reminderBeforeTheDeadlineRemindsTheRespondentAndTheOrderStaysOpen() {
+        ProcessInstance pi = openCase("A33-04");
+        issueOrder(pi);
+
+        assertThat(job("Timer_Reminder", pi)).hasDueDate(REMINDER);
+        execute(job("Timer_Reminder", pi));
+
+        assertThat(ranFor("sendReminder")).containsExactly(pi.getBusinessKey());
+        assertThat(pi).hasPassed("Task_SendReminder", "End_ReminderSent").isWaitingAt("respond");
+        assertThat(job("Timer_Deadline", pi)).hasDueDate(DEADLINE);
+    }
+
+    @Test
+    void overdueOrderIsMarkedOverdueAndEscalatesToSupervision() {
+        ProcessInstance pi = openCase("A33-04");
+        issueOrder(pi);
+
+        assertThat(job("Timer_Deadline", pi)).hasDueDate(DEADLINE);
+        execute(job("Timer_Deadline", pi));
+
+        assertThat(pi).hasPassedInOrder("Task_MarkOverdue", "Rule_AssessWhenOverdue",
+                "Gateway_EscalateWhenOverdue", "Task_EscalateWhenOverdue", "End_OverdueEscalated");
+        assertThat(pi).variables().containsEntry("overdue", true).containsEntry("escalated", true)
+                .containsEntry("reviewPending", true);
+        assertThat(seriousnessReason(pi)).isEqualTo("OVERDUE");
+        assertThat(supervisionOf(pi)).isNotNull();
+        assertThat(pi).as("rectification goes on: a sanction never replaces it").isWaitingAt("respond");
+    }
+
+    @Test
+    void overdueOrderOfAnAlreadyEscalatedCaseIsOnlyRecorded() {
+        ProcessInstance pi = openCase("A33-07");
+        issueOrder(pi);
+
+        execute(job("Timer_Deadline", pi));
+
+        assertThat(pi).hasPassed("Task_MarkOverdue", "End_OverdueRecorded").hasNotPassed("Task_EscalateWhenOverdue");
+        assertThat(seriousnessReason(pi)).isEqualTo("ALREADY_ESCALATED");
+        assertThat(ranFor("escalateCase")).as("escalated once, at opening").hasSize(1);
+        assertThat(supervisionReviewsOf(pi)).isEqualTo(1);
+    }
+
+    @Test
+    void grantedExtensionMovesTheDeadlineAndReschedulesTheTimers() {
+        ProcessInstance pi = openCase("A33-04");
+        issueOrder(pi);
+
+        requestExtension(pi);
+        assertThat(pi).isWaitingAt("respond", "decideExtension");
+        assertThat(pi).task("decideExtension")
+                .hasCandidateGroup("org:NC-GOV-OFFICE").hasCandidateGroup("org:JX-GOV-OFFICE")
+                .hasFormKey("decideExtension");
+        complete(task("decideExtension", pi), withVariables("extensionGranted", true));
+
+        Date extendedDeadline = Date.from(DEADLINE.toInstant().plus(StandInDelegates.EXTENSION));
+        Date extendedReminder = Date.from(REMINDER.toInstant().plus(StandInDelegates.EXTENSION));
+        assertThat(pi).hasPassed("Task_ExtendDeadline", "End_DeadlineExtended").isWaitingAtExactly("respond");
+        assertThat(pi).variables().containsEntry("deadlineAt", extendedDeadline);
+        assertThat(job("Timer_Deadline", pi)).hasDueDate(extendedDeadline);
+        assertThat(job("Timer_Reminder", pi)).hasDueDate(extendedReminder);
+    }
+
+    @Test
+    void refusedExtensionKeepsTheDeadline() {
+        ProcessInstance pi = openCase("A33-04");
+        issueOrder(pi);
+
+        requestExtension(pi);
+        complete(task("decideExtension", pi), withVariables("extensionGranted", false));
+
+        assertThat(pi).hasPassed("End_ExtensionRefused").hasNotPassed("Task_ExtendDeadline").isWaitingAtExactly("respond");
+        assertThat(ranFor("extendDeadline")).isEmpty();
+        assertThat(job("Timer_Deadline", pi)).hasDueDate(DEADLINE);
+        assertThat(job("Timer_Reminder", pi)).hasDueDate(REMINDER);
+    }
+
+    // --- verification: rejection and the rework loop
+
+    @Test
+    void rejectedRectificationGoesBackToTheRespondentWithANewDeadline() {
+        ProcessInstance pi = openCase("A33-04");
+        issueOrder(pi);
+        respond(pi);
+
+        reject(pi);
+
+        assertThat(pi).isWaitingAtExactly("respond").task().hasDueDate(NEW_DEADLINE);
+        assertThat(job("Timer_Deadline", pi)).hasDueDate(NEW_DEADLINE);
+        assertThat(job("Timer_Reminder", pi)).hasDueDate(NEW_REMINDER);
+        assertThat(seriousnessReason(pi)).as("one rejection is not serious").isEqualTo("NOT_SERIOUS");
+        assertThat(ranFor("escalateCase")).isEmpty();
+
+        respond(pi);
+        accept(pi);
+        assertThat(pi).isEnded().hasPassed("End_Rectified");
+    }
+
+    @Test
+    void secondRejectionEscalatesToSupervision() {
+        ProcessInstance pi = openCase("A33-04");
+        issueOrder(pi);
+        respond(pi);
+        reject(pi);
+        respond(pi);
+
+        reject(pi);
+
+        assertThat(pi).hasPassed("Task_EscalateAfterVerification").isWaitingAt("respond");
+        assertThat(seriousnessReason(pi)).isEqualTo("REJECTED_TWICE");
+        assertThat(pi).variables().containsEntry("escalated", true).containsEntry("rejectionCount", 2);
+        assertThat(supervisionOf(pi)).isNotNull();
+    }
+
+    @Test
+    void escalatedCaseIsNotEscalatedAgainWhenRejectedTwice() {
+        ProcessInstance pi = openCase("A33-04", true, false);
+        issueOrder(pi);
+        respond(pi);
+        reject(pi);
+        respond(pi);
+
+        reject(pi);
+
+        assertThat(seriousnessReason(pi)).isEqualTo("ALREADY_ESCALATED");
+        assertThat(pi).hasNotPassed("Task_EscalateAfterVerification");
+        assertThat(ranFor("escalateCase")).as("escalated once, at opening").hasSize(1);
+        assertThat(supervisionReviewsOf(pi)).isEqualTo(1);
+    }
+
+    @Test
+    void supervisorFlagAtVerificationEscalatesAndTheAcceptedCaseWaitsForTheReview() {
+        ProcessInstance pi = openCase("A33-04");
+        issueOrder(pi);
+        respond(pi);
+
+        complete(task("verify", pi), withVariables("accepted", true, "rejectionCount", 0, "flaggedSerious", true));
+
+        assertThat(pi).hasPassed("Task_EscalateAfterVerification").isWaitingAt("Event_ReviewFinished");
+        assertThat(seriousnessReason(pi)).isEqualTo("FLAGGED");
+    }
+
+    // --- escalation at opening
+
+    @Test
+    void categoryA33_07EscalatesAtOpening() {
+        ProcessInstance pi = openCase("A33-07");
+
+        assertEscalatedAtOpening(pi, "CATEGORY");
+    }
+
+    @Test
+    void repeatViolationEscalatesAtOpening() {
+        ProcessInstance pi = openCase("A33-04", false, true);
+
+        assertEscalatedAtOpening(pi, "REPEAT");
+    }
+
+    @Test
+    void supervisorFlagEscalatesAtOpening() {
+        ProcessInstance pi = openCase("A33-04", true, false);
+
+        assertEscalatedAtOpening(pi, "FLAGGED");
+    }
+
+    // --- closing an escalated case: only when the supervision review has finished
+
+    @Test
+    void acceptedEscalatedCaseWaitsForTheSupervisionReviewThenCloses() {
+        ProcessInstance pi = openCase("A33-07");
+        issueOrder(pi);
+        respond(pi);
+
+        accept(pi);
+
+        assertThat(pi).isWaitingAtExactly("Event_ReviewFinished");
+        ProcessInstance review = supervisionOf(pi);
+        complete(task("reviewEscalation", review), withVariables("decision", "SANCTION"));
+        assertThat(pi).as("sanctions still to be recorded").isWaitingAtExactly("Event_ReviewFinished");
+
+        complete(task("recordSanctions", review));
+
+        assertThat(review).isEnded().hasPassed("recordSanctions", "End_ReviewFinished");
+        assertThat(pi).isEnded().hasPassedInOrder("Gateway_ReviewPending", "Event_ReviewFinished",
+                "Gateway_SiteShutDown", "Task_CloseRectified", "End_Rectified");
+    }
+
+    @Test
+    void reviewFinishedBeforeAcceptanceLetsTheCaseCloseWithoutWaiting() {
+        ProcessInstance pi = openCase("A33-04", true, false);
+        ProcessInstance review = supervisionOf(pi);
+        complete(task("reviewEscalation", review), withVariables("decision", "NO_SANCTION"));
+
+        assertThat(review).isEnded().hasNotPassed("recordSanctions");
+        assertThat(pi).variables().containsEntry("reviewPending", false);
+
+        issueOrder(pi);
+        respond(pi);
+        accept(pi);
+
+        assertThat(pi).isEnded().hasPassed("End_Rectified").hasNotPassed("Event_ReviewFinished");
+    }
+
+    // --- the steps, as the workflow module takes them
+
+    private ProcessInstance openCase(String categoryCode) {
+        return openCase(categoryCode, false, false);
+    }
+
+    private ProcessInstance openCase(String categoryCode, boolean flaggedSerious, boolean repeatViolation) {
+        String caseId = "case-" + CASES.incrementAndGet();
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("caseId", caseId);
+        variables.put("categoryCode", categoryCode);
+        variables.put("officeGroups", OFFICE);
+        variables.put("respondentGroups", RESPONDENT);
+        variables.put("supervisionGroups", SUPERVISION);
+        variables.put("flaggedSerious", flaggedSerious);
+        variables.put("repeatViolation", repeatViolation);
+        variables.put("rejectionCount", 0);
+        variables.put("overdue", false);
+        variables.put("escalated", false);
+        variables.put("reviewPending", false);
+        variables.put("siteShutDown", false);
+        return runtimeService().startProcessInstanceByKey("rectification", caseId, variables);
+    }
+
+    private void issueOrder(ProcessInstance pi) {
+        assertThat(pi).isWaitingAt("issueOrder");
+        complete(task("issueOrder", pi), withVariables("deadlineAt", DEADLINE, "reminderAt", REMINDER));
+    }
+
+    private void respond(ProcessInstance pi) {
+        respond(pi, false);
+    }
+
+    private void respond(ProcessInstance pi, boolean siteShutDown) {
+        assertThat(pi).isWaitingAt("respond");
+        complete(task("respond", pi), withVariables("siteShutDown", siteShutDown));
+    }
+
+    private void requestExtension(ProcessInstance pi) {
+        runtimeService().createMessageCorrelation("ExtensionRequested")
+                .processInstanceBusinessKey(pi.getBusinessKey())
+                .correlate();
+    }
+
+    private void accept(ProcessInstance pi) {
+        assertThat(pi).isWaitingAt("verify");
+        complete(task("verify", pi), withVariables("accepted", true, "rejectionCount", rejectionCount(pi)));
+    }
+
+    private void reject(ProcessInstance pi) {
+        assertThat(pi).isWaitingAt("verify");
+        complete(task("verify", pi), withVariables("accepted", false, "rejectionCount", rejectionCount(pi) + 1,
+                "deadlineAt", NEW_DEADLINE, "reminderAt", NEW_REMINDER));
+    }
+
+    private void assertEscalatedAtOpening(ProcessInstance pi, String reason) {
+        assertThat(pi).hasPassedInOrder("Rule_AssessAtOpening", "Gateway_EscalateAtOpening",
+                "Task_EscalateAtOpening", "Gateway_AssessedAtOpening");
+        assertThat(pi).isWaitingAt("issueOrder");
+        assertThat(seriousnessReason(pi)).isEqualTo(reason);
+        assertThat(pi).variables().containsEntry("escalated", true).containsEntry("reviewPending", true);
+
+        ProcessInstance review = supervisionOf(pi);
+        assertThat(review).isNotNull();
+        assertThat(review).isWaitingAt("reviewEscalation").task()
+                .hasCandidateGroup("org:NC-SUPERVISION").hasCandidateGroup("org:JX-SUPERVISION");
+        assertThat(review).variables().containsEntry("caseId", pi.getBusinessKey())
+                .containsEntry("supervisionGroups", SUPERVISION);
+    }
+
+    // --- what the engine knows
+
+    private int rejectionCount(ProcessInstance pi) {
+        return (Integer) runtimeService().getVariable(pi.getId(), "rejectionCount");
+    }
+
+    @SuppressWarnings("unchecked")
+    private String seriousnessReason(ProcessInstance pi) {
+        return (String) ((Map<String, Object>) runtimeService().getVariable(pi.getId(), "seriousness")).get("reason");
+    }
+
+    private ProcessInstance supervisionOf(ProcessInstance pi) {
+        return runtimeService().createProcessInstanceQuery()
+                .processDefinitionKey("supervisionReview")
+                .processInstanceBusinessKey(pi.getBusinessKey())
+                .singleResult();
+    }
+
+    private long supervisionReviewsOf(ProcessInstance pi) {
+        return historyService().createHistoricProcessInstanceQuery()
+                .processDefinitionKey("supervisionReview")
+                .processInstanceBusinessKey(pi.getBusinessKey())
+                .count();
+    }
+
+    private String formKeyOf(Task task) {
+        return taskService().createTaskQuery().taskId(task.getId()).initializeFormKeys().singleResult().getFormKey();
+    }
+
+    private List<String> ranFor(String beanName) {
+        return StandInDelegates.named(engine, beanName).ranFor();
+    }
+
+    private static Date at(String isoDateTime) {
+        return Date.from(OffsetDateTime.parse(isoDateTime).toInstant());
+    }
+}
