@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.slf4j.Logger;
@@ -23,8 +24,8 @@ public class ClockControl {
 
     private static final Logger log = LoggerFactory.getLogger(ClockControl.class);
 
-    /** a job that fails keeps its retries for the job executor; we stop after this many rounds */
-    private static final int MAX_ROUNDS = 20;
+    /** jobs that make further jobs due are run in rounds; a model never needs this many */
+    private static final int MAX_ROUNDS = 200;
 
     private final ManagementService management;
 
@@ -42,24 +43,28 @@ public class ClockControl {
         log.warn("clock back to real time");
     }
 
-    /** Runs every job due by the clock, including the ones that running them makes due. */
+    /**
+     * Runs every job due by the clock, including the ones that running them makes due. A job
+     * the job executor ran at the same moment loses us the race with an optimistic-locking
+     * conflict, which means the executor's run has committed: either way it is done on return.
+     */
     public int runDueJobs() {
         int executed = 0;
         for (int round = 0; round < MAX_ROUNDS; round++) {
             List<Job> due = management.createJobQuery().executable().active().list();
-            int before = executed;
+            if (due.isEmpty()) {
+                break;
+            }
             for (Job job : due) {
                 try {
                     management.executeJob(job.getId());
                     executed++;
-                } catch (OptimisticLockingException | org.camunda.bpm.engine.exception.NullValueException raced) {
-                    // the job executor took it first
+                } catch (OptimisticLockingException | NullValueException ranByTheJobExecutor) {
+                    log.debug("job {} was run by the job executor", job.getId());
                 } catch (RuntimeException failed) {
+                    // the engine counted the failure and moved the job to its retry time
                     log.warn("job {} failed: {}", job.getId(), failed.getMessage());
                 }
-            }
-            if (executed == before) {
-                break;
             }
         }
         return executed;

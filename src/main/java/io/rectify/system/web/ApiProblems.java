@@ -10,7 +10,6 @@ import io.rectify.system.ForbiddenException;
 import io.rectify.system.InvalidInputException;
 import io.rectify.system.NotFoundException;
 import io.rectify.system.UnsupportedTypeException;
-import org.camunda.bpm.engine.OptimisticLockingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
@@ -77,7 +76,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     }
 
     /** Two people changed the same thing at once: one won, the other is told to look again. */
-    @ExceptionHandler({OptimisticLockingFailureException.class, OptimisticLockingException.class})
+    @ExceptionHandler(OptimisticLockingFailureException.class)
     ResponseEntity<ProblemDetail> concurrent(RuntimeException e) {
         log.info("concurrent change refused: {}", e.getMessage());
         return respond(problem(HttpStatus.CONFLICT, text("problem.concurrent", "该案件刚被他人处理，请刷新后再试")));

@@ -113,9 +113,9 @@ class Delegates {
         return (String) execution.getVariable(CaseProcess.VAR_CASE_ID);
     }
 
-    /** The reason the seriousness decision gave (its second output). */
+    /** The reason the seriousness decision gave: CATEGORY, OVERDUE, REJECTED_TWICE, REPEAT or FLAGGED. */
     private static String escalationReason(DelegateExecution execution) {
-        Object reason = execution.getVariable("escalationReason");
-        return reason == null ? "SERIOUS" : reason.toString();
+        Map<?, ?> seriousness = (Map<?, ?>) execution.getVariable(CaseProcess.VAR_SERIOUSNESS);
+        return (String) seriousness.get("reason");
     }
 }

@@ -175,6 +175,18 @@ class RectificationProcessTest {
     }
 
     @Test
+    void closingTheCaseEndsAnExtensionRequestNobodyDecided() {
+        ProcessInstance pi = openCase("A33-04");
+        issueOrder(pi);
+        requestExtension(pi);
+        respond(pi);
+        accept(pi);
+
+        assertThat(pi).isEnded().hasPassed("End_Rectified").hasNotPassed("End_DeadlineExtended", "End_ExtensionRefused");
+        assertThat(taskService().createTaskQuery().processInstanceId(pi.getId()).count()).isZero();
+    }
+
+    @Test
     void refusedExtensionKeepsTheDeadline() {
         ProcessInstance pi = openCase("A33-04");
         issueOrder(pi);

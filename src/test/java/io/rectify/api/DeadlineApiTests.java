@@ -1,0 +1,152 @@
+package io.rectify.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.rectify.IntegrationTest;
+import io.rectify.audit.AuditEntry;
+import io.rectify.audit.AuditLog;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+
+/**
+ * Deadlines in working days, driven by the clock control of API.md with the job executor on:
+ * the reminder, the overdue order that escalates, the supervision review with sanctions, the
+ * extension that moves the deadline and its timers.
+ */
+class DeadlineApiTests extends IntegrationTest {
+
+    /** Friday 18 September 2026; Sunday the 20th is a 调休 working day, the National Day week follows. */
+    static final String FRIDAY_BEFORE_ADJUSTED_SUNDAY = "2026-09-18T10:00:00+08:00";
+
+    @Autowired
+    TestRestTemplate rest;
+
+    @Autowired
+    AuditLog audit;
+
+    Api office;
+    Api admin;
+
+    @BeforeEach
+    void setUp() {
+        office = new Api(rest, "gz.office");
+        admin = office.as("admin");
+        setClock(FRIDAY_BEFORE_ADJUSTED_SUNDAY);
+    }
+
+    @AfterEach
+    void realTime() {
+        assertThat(admin.delete("/api/admin/clock").status()).isEqualTo(200);
+    }
+
+    @Test
+    void theDeadlineCountsTheAdjustedSundayAsAWorkingDay() {
+        String caseId = office.openCase("A33-04", "GZ-EDU").get("id").asText();
+        JsonNode ordered = office.complete(caseId, "issueOrder", Map.of("requirements", "发布预算信息"));
+        // five working days after Friday 18 Sep: Sun 20 (调休), Mon 21 … Thu 24
+        assertThat(ordered.get("deadline").asText()).isEqualTo("2026-09-24");
+        assertThat(office.as("gz.edu").get("/api/tasks").body())
+                .anySatisfy(task -> assertThat(task.get("due").asText()).isEqualTo("2026-09-25T00:00:00+08:00"));
+    }
+
+    @Test
+    void overdueOrderIsRemindedThenEscalatedAndTheSupervisionRecordsSanctions() {
+        String caseId = office.openCase("A33-03", "GZ-EDU").get("id").asText();
+        office.complete(caseId, "issueOrder", Map.of("requirements", "公开应公开的信息", "periodWorkingDays", 3));
+        // three working days: Sun 20 (调休), Mon 21, Tue 22
+
+        setClock("2026-09-22T09:30:00+08:00");
+        assertThat(runDueJobs()).isEqualTo(1);
+        assertThat(actions(caseId)).contains("REMINDER_SENT").doesNotContain("ORDER_OVERDUE");
+
+        setClock("2026-09-23T00:00:01+08:00");
+        assertThat(runDueJobs()).isEqualTo(1);
+        JsonNode overdue = office.get("/api/cases/" + caseId).body();
+        assertThat(overdue.get("overdue").asBoolean()).isTrue();
+        assertThat(overdue.get("escalated").asBoolean()).isTrue();
+        assertThat(overdue.get("escalationReason").asText()).isEqualTo("OVERDUE");
+        assertThat(overdue.get("reviewStatus").asText()).isEqualTo("PENDING");
+        assertThat(overdue.get("openTasks")).extracting(t -> t.get("taskKey").asText())
+                .containsExactlyInAnyOrder("respond", "reviewEscalation");
+
+        // Ganzhou has no supervision commission of its own in the demo: the province's reviews
+        Api supervision = office.as("jx.supervision");
+        supervision.complete(caseId, "reviewEscalation", Map.of("decision", "SANCTION", "findings", "逾期未整改"));
+        supervision.complete(caseId, "recordSanctions", Map.of("sanctions", List.of(
+                Map.of("personName", "张三", "post", "局长", "orgCode", "GZ-EDU", "responsibility", "LEADER",
+                        "type", "WARNING", "decisionNumber", "赣监〔2026〕1号", "decisionDate", "2026-09-23"),
+                Map.of("personName", "李四", "post", "网站管理员", "orgCode", "GZ-EDU", "responsibility", "STAFF",
+                        "type", "DEMERIT", "decisionNumber", "赣监〔2026〕2号", "decisionDate", "2026-09-23"))));
+
+        JsonNode seenBySupervision = supervision.get("/api/cases/" + caseId).body();
+        assertThat(seenBySupervision.get("reviewStatus").asText()).isEqualTo("DECIDED");
+        assertThat(seenBySupervision.get("sanctions")).extracting(s -> s.get("periodEnds").asText())
+                .containsExactlyInAnyOrder("2027-03-23", "2027-09-23");
+        assertThat(office.get("/api/cases/" + caseId).body().get("sanctions")).isEmpty();
+        assertThat(supervision.get("/api/sanctions?personName=张三").body())
+                .singleElement().satisfies(s -> assertThat(s.get("caseId").asText()).isEqualTo(caseId));
+        assertThat(actions(caseId)).contains("SANCTIONS_READ");
+
+        // a sanction never replaces the duty to rectify: the order is still open, and closes the case
+        office.as("gz.edu").complete(caseId, "respond", ResponseValues.of("A33-03"));
+        JsonNode closed = office.complete(caseId, "verify", Map.of("accepted", true));
+        assertThat(closed.get("status").asText()).isEqualTo("CLOSED");
+        assertThat(closed.get("outcome").asText()).isEqualTo("RECTIFIED");
+    }
+
+    @Test
+    void grantedExtensionMovesTheDeadlineAndItsTimer() {
+        String caseId = office.openCase("A33-05", "GZ-EDU").get("id").asText();
+        office.complete(caseId, "issueOrder", Map.of("requirements", "恢复在线服务", "periodWorkingDays", 3));
+        Api respondent = office.as("gz.edu");
+        Api.Response asked = respondent.post("/api/cases/" + caseId + "/extension-request",
+                Map.of("reason", "需采购服务器", "days", 2));
+        assertThat(asked.status()).as(asked.text()).isEqualTo(200);
+
+        JsonNode extended = office.complete(caseId, "decideExtension", Map.of("granted", true));
+        // Tue 22 plus two working days: Wed 23, Thu 24
+        assertThat(extended.get("deadline").asText()).isEqualTo("2026-09-24");
+
+        setClock("2026-09-23T00:00:01+08:00");
+        runDueJobs();
+        JsonNode stillInTime = office.get("/api/cases/" + caseId).body();
+        assertThat(stillInTime.get("overdue").asBoolean()).isFalse();
+        assertThat(stillInTime.get("escalated").asBoolean()).isFalse();
+
+        setClock("2026-09-25T00:00:01+08:00");
+        runDueJobs();
+        assertThat(office.get("/api/cases/" + caseId).body().get("escalated").asBoolean()).isTrue();
+    }
+
+    @Test
+    void refusedExtensionKeepsTheDeadline() {
+        String caseId = office.openCase("A33-08", "GZ-EDU").get("id").asText();
+        office.complete(caseId, "issueOrder", Map.of("requirements", "停止收费并退费", "periodWorkingDays", 3));
+        office.as("gz.edu").post("/api/cases/" + caseId + "/extension-request", Map.of("reason", "退费需时间", "days", 5));
+        JsonNode refused = office.complete(caseId, "decideExtension", Map.of("granted", false, "comment", "期限足够"));
+        assertThat(refused.get("deadline").asText()).isEqualTo("2026-09-22");
+        assertThat(refused.get("extensionUsed").asBoolean()).isTrue();
+    }
+
+    private void setClock(String now) {
+        Api.Response r = admin.post("/api/admin/clock", Map.of("now", now));
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+    }
+
+    private int runDueJobs() {
+        Api.Response r = admin.post("/api/admin/jobs/run-due", null);
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        return r.body().get("executed").asInt();
+    }
+
+    private List<String> actions(String caseId) {
+        return audit.ofCase(caseId).stream().map(AuditEntry::action).toList();
+    }
+}

@@ -1,0 +1,53 @@
+package io.rectify.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import io.rectify.RectifyApplication;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The module rules of STYLE.md, checked on the compiled classes. */
+class ModularityTests {
+
+    static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.rectify");
+    }
+
+    @Test
+    void onlyTheWorkflowModuleTouchesTheEngine() {
+        noClasses().that().resideOutsideOfPackage("io.rectify.workflow..")
+                .and().doNotHaveFullyQualifiedName(RectifyApplication.class.getName())
+                .should().dependOnClassesThat().resideInAPackage("org.camunda..")
+                .check(classes);
+    }
+
+    @Test
+    void modulesDoNotDependOnEachOtherInCircles() {
+        slices().matching("io.rectify.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void internalsOfAModuleStayInside() {
+        classes().that().resideInAPackage("io.rectify.(*).internal..")
+                .should().onlyBeAccessed().byClassesThat().resideInAPackage("io.rectify.workflow..")
+                .check(classes);
+    }
+
+    @Test
+    void domainModulesDoNotReachIntoTheWebLayer() {
+        noClasses().that().resideInAnyPackage("io.rectify.casefile", "io.rectify.sanction", "io.rectify.category",
+                        "io.rectify.directory", "io.rectify.audit", "io.rectify.calendar", "io.rectify.form")
+                .should().dependOnClassesThat().resideInAPackage("..web..")
+                .check(classes);
+    }
+}
