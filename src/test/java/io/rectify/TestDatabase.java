@@ -5,6 +5,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -25,17 +26,21 @@ public final class TestDatabase {
     }
 
     public static void register(DynamicPropertyRegistry registry) {
+        fresh().forEach((key, value) -> registry.add(key, () -> value));
+    }
+
+    /** The datasource properties of a new, empty database. */
+    public static Map<String, String> fresh() {
         String name = "rectify_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        if (postgres()) {
-            String server = System.getenv().getOrDefault("RECTIFY_TEST_PG", "127.0.0.1:5432");
-            String user = System.getenv().getOrDefault("RECTIFY_TEST_PG_USER", "postgres");
-            createPostgresDatabase(server, user, name);
-            registry.add("spring.datasource.url", () -> "jdbc:postgresql://" + server + "/" + name);
-            registry.add("spring.datasource.username", () -> user);
-            registry.add("spring.datasource.password", () -> "");
-        } else {
-            registry.add("spring.datasource.url", () -> "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
+        if (!postgres()) {
+            return Map.of("spring.datasource.url", "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1",
+                    "spring.datasource.username", "sa", "spring.datasource.password", "");
         }
+        String server = System.getenv().getOrDefault("RECTIFY_TEST_PG", "127.0.0.1:5432");
+        String user = System.getenv().getOrDefault("RECTIFY_TEST_PG_USER", "postgres");
+        createPostgresDatabase(server, user, name);
+        return Map.of("spring.datasource.url", "jdbc:postgresql://" + server + "/" + name,
+                "spring.datasource.username", user, "spring.datasource.password", "");
     }
 
     private static void createPostgresDatabase(String server, String user, String name) {
