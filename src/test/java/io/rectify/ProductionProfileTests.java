@@ -55,6 +55,8 @@ class ProductionProfileTests {
         properties.put("server.port", "0");
         properties.put("rectify.data-dir", "target/test-data");
         properties.put("camunda.bpm.job-execution.enabled", "false");
+        // other test contexts of this JVM hold the engine named "default"
+        properties.put("camunda.bpm.process-engine-name", "prodtest" + System.nanoTime());
         // as arguments, which outrank the profile's own settings (the prod datasource from the environment)
         String[] arguments = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * Deadlines in working days, driven by the clock control of API.md with the job executor on:
@@ -31,13 +33,24 @@ class DeadlineApiTests extends IntegrationTest {
     @Autowired
     AuditLog audit;
 
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    PasswordEncoder passwords;
+
     Api office;
     Api admin;
+    /** a Ganzhou department with no earlier case, and its user */
+    String body;
+    Api respondent;
 
     @BeforeEach
     void setUp() {
         office = new Api(rest, "gz.office");
         admin = office.as("admin");
+        body = new FreshBodies(jdbc, passwords).department("GZ");
+        respondent = office.as(body.toLowerCase());
         setClock(FRIDAY_BEFORE_ADJUSTED_SUNDAY);
     }
 
@@ -48,17 +61,17 @@ class DeadlineApiTests extends IntegrationTest {
 
     @Test
     void theDeadlineCountsTheAdjustedSundayAsAWorkingDay() {
-        String caseId = office.openCase("A33-04", "GZ-EDU").get("id").asText();
+        String caseId = office.openCase("A33-04", body).get("id").asText();
         JsonNode ordered = office.complete(caseId, "issueOrder", Map.of("requirements", "发布预算信息"));
         // five working days after Friday 18 Sep: Sun 20 (调休), Mon 21 … Thu 24
         assertThat(ordered.get("deadline").asText()).isEqualTo("2026-09-24");
-        assertThat(office.as("gz.edu").get("/api/tasks").body())
+        assertThat(respondent.get("/api/tasks").body())
                 .anySatisfy(task -> assertThat(task.get("due").asText()).isEqualTo("2026-09-25T00:00:00+08:00"));
     }
 
     @Test
     void overdueOrderIsRemindedThenEscalatedAndTheSupervisionRecordsSanctions() {
-        String caseId = office.openCase("A33-03", "GZ-EDU").get("id").asText();
+        String caseId = office.openCase("A33-03", body).get("id").asText();
         office.complete(caseId, "issueOrder", Map.of("requirements", "公开应公开的信息", "periodWorkingDays", 3));
         // three working days: Sun 20 (调休), Mon 21, Tue 22
 
@@ -80,9 +93,9 @@ class DeadlineApiTests extends IntegrationTest {
         Api supervision = office.as("jx.supervision");
         supervision.complete(caseId, "reviewEscalation", Map.of("decision", "SANCTION", "findings", "逾期未整改"));
         supervision.complete(caseId, "recordSanctions", Map.of("sanctions", List.of(
-                Map.of("personName", "张三", "post", "局长", "orgCode", "GZ-EDU", "responsibility", "LEADER",
+                Map.of("personName", "张三", "post", "局长", "orgCode", body, "responsibility", "LEADER",
                         "type", "WARNING", "decisionNumber", "赣监〔2026〕1号", "decisionDate", "2026-09-23"),
-                Map.of("personName", "李四", "post", "网站管理员", "orgCode", "GZ-EDU", "responsibility", "STAFF",
+                Map.of("personName", "李四", "post", "网站管理员", "orgCode", body, "responsibility", "STAFF",
                         "type", "DEMERIT", "decisionNumber", "赣监〔2026〕2号", "decisionDate", "2026-09-23"))));
 
         JsonNode seenBySupervision = supervision.get("/api/cases/" + caseId).body();
@@ -95,7 +108,7 @@ class DeadlineApiTests extends IntegrationTest {
         assertThat(actions(caseId)).contains("SANCTIONS_READ");
 
         // a sanction never replaces the duty to rectify: the order is still open, and closes the case
-        office.as("gz.edu").complete(caseId, "respond", ResponseValues.of("A33-03"));
+        respondent.complete(caseId, "respond", ResponseValues.of("A33-03"));
         JsonNode closed = office.complete(caseId, "verify", Map.of("accepted", true));
         assertThat(closed.get("status").asText()).isEqualTo("CLOSED");
         assertThat(closed.get("outcome").asText()).isEqualTo("RECTIFIED");
@@ -103,9 +116,8 @@ class DeadlineApiTests extends IntegrationTest {
 
     @Test
     void grantedExtensionMovesTheDeadlineAndItsTimer() {
-        String caseId = office.openCase("A33-05", "GZ-EDU").get("id").asText();
+        String caseId = office.openCase("A33-05", body).get("id").asText();
         office.complete(caseId, "issueOrder", Map.of("requirements", "恢复在线服务", "periodWorkingDays", 3));
-        Api respondent = office.as("gz.edu");
         Api.Response asked = respondent.post("/api/cases/" + caseId + "/extension-request",
                 Map.of("reason", "需采购服务器", "days", 2));
         assertThat(asked.status()).as(asked.text()).isEqualTo(200);
@@ -127,9 +139,9 @@ class DeadlineApiTests extends IntegrationTest {
 
     @Test
     void refusedExtensionKeepsTheDeadline() {
-        String caseId = office.openCase("A33-08", "GZ-EDU").get("id").asText();
+        String caseId = office.openCase("A33-08", body).get("id").asText();
         office.complete(caseId, "issueOrder", Map.of("requirements", "停止收费并退费", "periodWorkingDays", 3));
-        office.as("gz.edu").post("/api/cases/" + caseId + "/extension-request", Map.of("reason", "退费需时间", "days", 5));
+        respondent.post("/api/cases/" + caseId + "/extension-request", Map.of("reason", "退费需时间", "days", 5));
         JsonNode refused = office.complete(caseId, "decideExtension", Map.of("granted", false, "comment", "期限足够"));
         assertThat(refused.get("deadline").asText()).isEqualTo("2026-09-22");
         assertThat(refused.get("extensionUsed").asBoolean()).isTrue();
