@@ -11,6 +11,8 @@ create table sanction (
     decision_number varchar(100) not null,
     decision_date   date         not null,
     period_ends     date,
+    -- several sanctions of one person: the heaviest is executed, the others are absorbed (政务处分法 Art. 15)
+    executed        boolean      not null,
     recorded_by     varchar(60)  not null,
     recorded_at     timestamp with time zone not null
 );

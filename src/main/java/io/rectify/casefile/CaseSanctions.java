@@ -11,6 +11,6 @@ public interface CaseSanctions {
     List<Line> visibleTo(Actor actor, RectificationCase c);
 
     record Line(String personName, String post, String orgCode, String responsibility, String type,
-                String decisionNumber, LocalDate decisionDate, LocalDate periodEnds) {
+                String decisionNumber, LocalDate decisionDate, LocalDate periodEnds, boolean executed) {
     }
 }

@@ -45,6 +45,9 @@ public class Sanction {
     @Column(name = "period_ends")
     private LocalDate periodEnds;
 
+    /** false when another sanction of the same person in the same decision absorbed this one */
+    private boolean executed;
+
     @Column(name = "recorded_by")
     private String recordedBy;
 
@@ -55,7 +58,8 @@ public class Sanction {
     }
 
     Sanction(String caseId, String personName, String post, String orgCode, Responsibility responsibility,
-             SanctionType type, String decisionNumber, LocalDate decisionDate, String recordedBy, Instant recordedAt) {
+             SanctionType type, String decisionNumber, LocalDate decisionDate, boolean executed, LocalDate periodEnds,
+             String recordedBy, Instant recordedAt) {
         this.caseId = caseId;
         this.personName = personName;
         this.post = post;
@@ -64,7 +68,8 @@ public class Sanction {
         this.type = type;
         this.decisionNumber = decisionNumber;
         this.decisionDate = decisionDate;
-        this.periodEnds = SanctionTerms.periodEnds(type, decisionDate).orElse(null);
+        this.executed = executed;
+        this.periodEnds = periodEnds;
         this.recordedBy = recordedBy;
         this.recordedAt = recordedAt;
     }
@@ -107,5 +112,9 @@ public class Sanction {
 
     public LocalDate periodEnds() {
         return periodEnds;
+    }
+
+    public boolean executed() {
+        return executed;
     }
 }

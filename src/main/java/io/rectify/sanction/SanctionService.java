@@ -1,9 +1,13 @@
 package io.rectify.sanction;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.rectify.audit.AuditLog;
 import io.rectify.casefile.CaseAccess;
@@ -47,6 +51,11 @@ public class SanctionService implements CaseSanctions {
         this.clock = clock;
     }
 
+    /**
+     * Records the sanctions decided on a case. Several for one person follow 政务处分法 Art. 15:
+     * the heaviest is executed, with the period {@link SanctionTerms#combine} allows at its
+     * longest; the others are kept, marked absorbed, with no period of their own.
+     */
     public List<Sanction> record(String caseId, Actor actor, List<NewSanction> lines) {
         RectificationCase c = cases.load(caseId);
         List<FieldProblem> problems = new ArrayList<>();
@@ -67,10 +76,20 @@ public class SanctionService implements CaseSanctions {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        List<Sanction> saved = lines.stream()
-                .map(l -> sanctions.save(new Sanction(c.id(), l.personName(), l.post(), l.orgCode(), l.responsibility(),
-                        l.type(), l.decisionNumber(), l.decisionDate(), actor.username(), clock.instant())))
-                .toList();
+        List<Sanction> saved = new ArrayList<>();
+        Map<String, List<NewSanction>> byPerson = lines.stream()
+                .collect(Collectors.groupingBy(l -> l.orgCode() + "/" + l.personName(), LinkedHashMap::new, Collectors.toList()));
+        for (List<NewSanction> ofOnePerson : byPerson.values()) {
+            CombinedSanction combined = SanctionTerms.combine(ofOnePerson.stream().map(NewSanction::type).toList());
+            NewSanction executed = ofOnePerson.stream().filter(l -> l.type() == combined.executed()).findFirst().orElseThrow();
+            for (NewSanction l : ofOnePerson) {
+                boolean isExecuted = l == executed;
+                LocalDate periodEnds = isExecuted ? SanctionTerms.executedPeriodEnds(combined, l.decisionDate()).orElse(null) : null;
+                saved.add(sanctions.save(new Sanction(c.id(), l.personName(), l.post(), l.orgCode(), l.responsibility(),
+                        l.type(), l.decisionNumber(), l.decisionDate(), isExecuted, periodEnds, actor.username(),
+                        clock.instant())));
+            }
+        }
         audit.record(actor.username(), "SANCTIONS_RECORDED", caseId, saved.size() + " sanction(s)");
         return saved;
     }
@@ -86,7 +105,7 @@ public class SanctionService implements CaseSanctions {
             audit.record(actor.username(), "SANCTIONS_READ", c.id(), found.size() + " record(s) on the case page");
         }
         return found.stream().map(s -> new Line(s.personName(), s.post(), s.orgCode(), s.responsibility().name(),
-                s.type().name(), s.decisionNumber(), s.decisionDate(), s.periodEnds())).toList();
+                s.type().name(), s.decisionNumber(), s.decisionDate(), s.periodEnds(), s.executed())).toList();
     }
 
     /** The registry: supervision sees the sanctions of its region and below; the administrator all. */

@@ -37,6 +37,17 @@ public final class SanctionTerms {
     }
 
     /**
+     * The last day of the period of the sanction executed for several (Art. 15), at the longest
+     * the law allows: the registry must not show a sanction lapsed while it may still run. Empty
+     * for 开除.
+     */
+    public static Optional<LocalDate> executedPeriodEnds(CombinedSanction combined, LocalDate decisionDate) {
+        Objects.requireNonNull(combined, "combined");
+        Objects.requireNonNull(decisionDate, "decisionDate");
+        return combined.maxMonths() == 0 ? Optional.empty() : Optional.of(decisionDate.plusMonths(combined.maxMonths()));
+    }
+
+    /**
      * The sanction executed when one person is to receive several (公职人员政务处分法 Art. 15).
      * <ul>
      *   <li>Different types: the heaviest is executed; the lighter ones add nothing.</li>

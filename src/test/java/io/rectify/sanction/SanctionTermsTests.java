@@ -126,4 +126,21 @@ class SanctionTermsTests {
             assertThatThrownBy(() -> new CombinedSanction(WARNING, 12, 6)).isInstanceOf(IllegalArgumentException.class);
         }
     }
+
+    @Nested
+    class ExecutedPeriodEnds {
+
+        @Test
+        void theExecutedSanctionRunsAtTheLongestTheCombinationAllows() {
+            CombinedSanction threeRemovals = SanctionTerms.combine(List.of(REMOVAL_FROM_POST, REMOVAL_FROM_POST, REMOVAL_FROM_POST));
+            assertThat(SanctionTerms.executedPeriodEnds(threeRemovals, LocalDate.of(2026, 3, 31)))
+                    .contains(LocalDate.of(2030, 3, 31));
+        }
+
+        @Test
+        void dismissalHasNoPeriod() {
+            assertThat(SanctionTerms.executedPeriodEnds(SanctionTerms.combine(List.of(WARNING, DISMISSAL)),
+                    LocalDate.of(2026, 3, 31))).isEmpty();
+        }
+    }
 }

@@ -31,12 +31,12 @@ class SanctionController {
         return sanctions.search(currentActor.get(), personName, orgCode).stream()
                 .map(s -> new SanctionView(s.caseId(), cases.load(s.caseId()).caseNumber(), s.personName(), s.post(),
                         s.orgCode(), s.responsibility().name(), s.type().name(), s.decisionNumber(), s.decisionDate(),
-                        s.periodEnds()))
+                        s.periodEnds(), s.executed()))
                 .toList();
     }
 
     record SanctionView(String caseId, String caseNumber, String personName, String post, String orgCode,
                         String responsibility, String type, String decisionNumber, LocalDate decisionDate,
-                        LocalDate periodEnds) {
+                        LocalDate periodEnds, boolean executed) {
     }
 }
