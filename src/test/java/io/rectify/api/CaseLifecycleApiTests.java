@@ -96,4 +96,48 @@ class CaseLifecycleApiTests extends IntegrationTest {
         JsonNode closed = office.complete(caseId, "verify", Map.of("accepted", true));
         assertThat(closed.get("outcome").asText()).isEqualTo("WAIVED");
     }
+
+    @Test
+    void aReportRejectedTwiceGetsANewDeadlineEachTimeAndEscalates() {
+        String caseId = office.openCase("A33-10", body).get("id").asText();
+        office.complete(caseId, "issueOrder", Map.of("requirements", "按规定整改"));
+        respondent.complete(caseId, "respond", ResponseValues.of("A33-10"));
+        JsonNode first = office.complete(caseId, "verify", Map.of("accepted", false, "comment", "证明材料不全"));
+        assertThat(first.get("status").asText()).isEqualTo("ORDERED");
+        assertThat(first.get("rejectionCount").asInt()).isEqualTo(1);
+        assertThat(first.get("escalated").asBoolean()).isFalse();
+        assertThat(first.get("openTasks")).extracting(t -> t.get("taskKey").asText()).containsExactly("respond");
+
+        respondent.complete(caseId, "respond", ResponseValues.of("A33-10"));
+        JsonNode second = office.complete(caseId, "verify", Map.of("accepted", false, "comment", "仍未整改到位"));
+        assertThat(second.get("escalated").asBoolean()).isTrue();
+        assertThat(second.get("escalationReason").asText()).isEqualTo("REJECTED_TWICE");
+        assertThat(second.get("openTasks")).extracting(t -> t.get("taskKey").asText())
+                .containsExactlyInAnyOrder("respond", "reviewEscalation");
+    }
+
+    @Test
+    void theSameViolationWithinAYearOfAClosedCaseIsARepeatAndEscalatesAtOnce() {
+        String first = office.openCase("A33-09", body).get("id").asText();
+        office.complete(first, "issueOrder", Map.of("requirements", "规范域名"));
+        respondent.complete(first, "respond", ResponseValues.of("A33-09"));
+        assertThat(office.complete(first, "verify", Map.of("accepted", true)).get("status").asText()).isEqualTo("CLOSED");
+
+        JsonNode again = office.openCase("A33-09", body);
+        assertThat(again.get("escalated").asBoolean()).isTrue();
+        assertThat(again.get("escalationReason").asText()).isEqualTo("REPEAT");
+        assertThat(office.openCase("A33-02", body).get("escalated").asBoolean()).as("another category").isFalse();
+    }
+
+    @Test
+    void caseNumbersCountUpPerIssuingBodyAndYear() {
+        int first = number(office.openCase("A33-02", body));
+        int second = number(office.openCase("A33-03", body));
+        assertThat(second).isEqualTo(first + 1);
+    }
+
+    private static int number(JsonNode view) {
+        String caseNumber = view.get("caseNumber").asText();
+        return Integer.parseInt(caseNumber.substring(caseNumber.indexOf('〕') + 1, caseNumber.indexOf('号')));
+    }
 }
