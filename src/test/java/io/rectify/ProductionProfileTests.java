@@ -18,7 +18,11 @@ import org.springframework.core.NestedExceptionUtils;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
-/** The prod profile: nothing seeded, no clock control, and no start while a demo password remains. */
+/**
+ * The prod profile: nothing seeded, no clock control, and no start while a demo password remains.
+ * These start applications of their own, so they run in a JVM of their own (see the pom): the
+ * engine and the process application are registered once per JVM.
+ */
 class ProductionProfileTests {
 
     @Test
@@ -55,8 +59,6 @@ class ProductionProfileTests {
         properties.put("server.port", "0");
         properties.put("rectify.data-dir", "target/test-data");
         properties.put("camunda.bpm.job-execution.enabled", "false");
-        // other test contexts of this JVM hold the engine named "default"
-        properties.put("camunda.bpm.process-engine-name", "prodtest" + System.nanoTime());
         // as arguments, which outrank the profile's own settings (the prod datasource from the environment)
         String[] arguments = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);
