@@ -31,6 +31,7 @@ import io.rectify.system.InvalidInputException;
 import io.rectify.system.NotFoundException;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -97,8 +98,23 @@ public class Tasks implements OpenTasks {
                 .toList();
     }
 
-    /** Completes the caller's task with the values of its form; returns the case id. */
+    /**
+     * Completes the caller's task with the values of its form; returns the case id. When someone
+     * else completes the same task at the same moment, the engine no longer finds it between our
+     * reads: that is the 409 of a task already completed, not a server error.
+     */
     public String complete(Actor actor, String taskId, Map<String, ?> raw) {
+        try {
+            return completeMine(actor, taskId, raw);
+        } catch (NullValueException | org.camunda.bpm.engine.exception.NotFoundException e) {
+            if (engineTasks.createTaskQuery().taskId(taskId).count() == 0) {
+                throw new ConflictException("this task was completed meanwhile");
+            }
+            throw e;
+        }
+    }
+
+    private String completeMine(Actor actor, String taskId, Map<String, ?> raw) {
         Task task = mine(actor, taskId);
         FormDefinition form = formOf(task);
         FormSubmission submission = FormValidator.validate(form, raw == null ? Map.of() : raw);
