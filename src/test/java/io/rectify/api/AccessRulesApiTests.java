@@ -298,6 +298,13 @@ class AccessRulesApiTests extends IntegrationTest {
     }
 
     @Test
+    void errorsBeforeAnyEndpointIsChosenAreProblemDetailsToo() {
+        jxOffice.get("/api/nothing-here").isProblem(404);
+        jxOffice.delete("/api/cases").isProblem(405);
+        jxOffice.exchange(HttpMethod.PUT, "/api/tasks/x/complete", Map.of()).isProblem(405);
+    }
+
+    @Test
     void aWrongPasswordIs401() {
         jxOffice.withPassword("wrong-password").get("/api/cases").isProblem(401);
         jxOffice.as("nobody.at.all").get("/api/cases").isProblem(401);

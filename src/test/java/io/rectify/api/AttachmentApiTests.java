@@ -108,6 +108,13 @@ class AttachmentApiTests extends IntegrationTest {
     }
 
     @Test
+    void anUploadWithoutAUsableFileIsABadRequest() {
+        office.upload(caseId, "..", PDF).isProblem(400);
+        office.upload(caseId, "", PDF).isProblem(400);
+        office.post("/api/cases/" + caseId + "/attachments", java.util.Map.of("file", "x")).isProblem(415);
+    }
+
+    @Test
     void whoCannotSeeTheCaseCannotUploadOrDownload() {
         String id = office.upload(caseId, "evidence.pdf", PDF).body().get("id").asText();
 
