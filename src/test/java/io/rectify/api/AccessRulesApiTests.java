@@ -314,6 +314,13 @@ class AccessRulesApiTests extends IntegrationTest {
     }
 
     @Test
+    void basicAuthenticationIsStateless() {
+        Api.Response list = jxOffice.get("/api/cases");
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.entity().getHeaders().get("Set-Cookie")).as("no session for a Basic caller").isNull();
+    }
+
+    @Test
     void healthAnswersUpWithoutCredentials() {
         Api.Response health = jxOffice.anonymous().get("/actuator/health");
         assertThat(health.status()).isEqualTo(200);

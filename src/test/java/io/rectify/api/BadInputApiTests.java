@@ -137,6 +137,7 @@ class BadInputApiTests extends IntegrationTest {
         office.post("/api/tasks/" + task + "/complete", Map.of("accepted", false, "comment", " ")).isInvalid("comment");
         office.post("/api/tasks/" + task + "/complete", Map.of()).isInvalid("accepted");
         office.post("/api/tasks/" + task + "/complete", Map.of("accepted", "perhaps")).isInvalid("accepted");
+        office.post("/api/tasks/" + task + "/complete", Map.of("accepted", true, "serious", true)).isInvalid("seriousReason");
         JsonNode view = office.caseView(caseId);
         assertThat(view.get("status").asText()).isEqualTo("RESPONDED");
         assertThat(view.get("rejectionCount").asInt()).isZero();
@@ -171,6 +172,9 @@ class BadInputApiTests extends IntegrationTest {
                 Map.of("sanctions", List.of(with(sanction("王某", "JX-HEALTH"), "orgCode", "NOWHERE"))))
                 .isInvalid("sanctions[0].orgCode");
         supervision.post("/api/tasks/" + task + "/complete", Map.of("sanctions", "王某")).isInvalid("sanctions");
+        supervision.post("/api/tasks/" + task + "/complete", Map.of("sanctions", List.of(with(sanction("王某", "JX-HEALTH"),
+                "decisionDate", java.time.LocalDate.now(AccessRulesApiTests.SHANGHAI).plusDays(2).toString()))))
+                .isInvalid("sanctions[0].decisionDate");
         assertThat(supervision.caseView(caseId).get("sanctions")).isEmpty();
     }
 
