@@ -97,8 +97,27 @@ public class Tasks implements OpenTasks {
                 .toList();
     }
 
-    /** Completes the caller's task with the values of its form; returns the case id. */
+    /**
+     * Completes the caller's task with the values of its form; returns the case id. When someone
+     * else completes the same task at the same moment, the task, its variables or its execution
+     * vanish between our engine calls and the engine fails in one of several ways (a null task, a
+     * null execution): if the task is gone, that is the 409 of a task already completed, not a
+     * server error. The application's own refusals pass unchanged.
+     */
     public String complete(Actor actor, String taskId, Map<String, ?> raw) {
+        try {
+            return completeMine(actor, taskId, raw);
+        } catch (InvalidInputException | ForbiddenException | NotFoundException | ConflictException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            if (engineTasks.createTaskQuery().taskId(taskId).count() == 0) {
+                throw new ConflictException("this task was completed meanwhile");
+            }
+            throw e;
+        }
+    }
+
+    private String completeMine(Actor actor, String taskId, Map<String, ?> raw) {
         Task task = mine(actor, taskId);
         FormDefinition form = formOf(task);
         FormSubmission submission = FormValidator.validate(form, raw == null ? Map.of() : raw);
@@ -177,17 +196,25 @@ public class Tasks implements OpenTasks {
     private Task mine(Actor actor, String taskId) {
         Task task = engineTasks.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
         if (task == null) {
-            HistoricTaskInstance done = history.createHistoricTaskInstanceQuery().taskId(taskId).finished().singleResult();
-            if (done != null && candidateOf(actor, groupsOfHistoric(taskId))) {
-                throw new ConflictException("this task was already completed");
-            }
-            throw new NotFoundException("task " + taskId);
+            throw gone(actor, taskId);
         }
         cases.visible(actor, caseIdOf(task)); // 404 unless the caller may see the case
         if (!candidateOf(actor, groups(task.getId()))) {
+            if (engineTasks.createTaskQuery().taskId(taskId).count() == 0) {
+                throw gone(actor, taskId); // completed meanwhile: its candidate groups went with it
+            }
             throw new ForbiddenException("this task belongs to another body");
         }
         return task;
+    }
+
+    /** A task no longer open: 409 for who could have done it, 404 for everyone else. */
+    private RuntimeException gone(Actor actor, String taskId) {
+        HistoricTaskInstance done = history.createHistoricTaskInstanceQuery().taskId(taskId).finished().singleResult();
+        if (done != null && candidateOf(actor, groupsOfHistoric(taskId))) {
+            return new ConflictException("this task was already completed");
+        }
+        return new NotFoundException("task " + taskId);
     }
 
     private Set<String> groups(String taskId) {
