@@ -46,6 +46,9 @@ public class AttachmentService {
     public Attachment store(Actor actor, String caseId, String originalName, byte[] content) {
         RectificationCase c = cases.visible(actor, caseId);
         String name = displayName(originalName);
+        if (content.length == 0) {
+            throw InvalidInputException.of("file", "attachment.empty", "文件是空的");
+        }
         String type = ContentTypes.detect(content, name).orElseThrow(() -> new UnsupportedTypeException(
                 "只接受 PDF、PNG、JPEG、GIF、DOCX、XLSX、TXT/CSV，且扩展名须与文件内容一致"));
         String id = UUID.randomUUID().toString();

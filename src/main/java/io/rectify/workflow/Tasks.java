@@ -24,6 +24,8 @@ import io.rectify.sanction.NewSanction;
 import io.rectify.sanction.Responsibility;
 import io.rectify.sanction.SanctionService;
 import io.rectify.sanction.SanctionType;
+import io.rectify.supervision.ReviewDecision;
+import io.rectify.supervision.SupervisionReviews;
 import io.rectify.system.ConflictException;
 import io.rectify.system.FieldProblem;
 import io.rectify.system.ForbiddenException;
@@ -55,15 +57,17 @@ public class Tasks implements OpenTasks {
     private final HistoryService history;
     private final CaseService cases;
     private final SanctionService sanctions;
+    private final SupervisionReviews reviews;
     private final FormCatalog forms;
     private final WorkingDayCalendar calendar;
 
     Tasks(TaskService engineTasks, HistoryService history, CaseService cases, SanctionService sanctions,
-          FormCatalog forms, WorkingDayCalendar calendar) {
+          SupervisionReviews reviews, FormCatalog forms, WorkingDayCalendar calendar) {
         this.engineTasks = engineTasks;
         this.history = history;
         this.cases = cases;
         this.sanctions = sanctions;
+        this.reviews = reviews;
         this.forms = forms;
         this.calendar = calendar;
     }
@@ -162,9 +166,9 @@ public class Tasks implements OpenTasks {
                 routing.putValue(CaseProcess.VAR_EXTENSION_GRANTED, granted);
             }
             case CaseProcess.TASK_REVIEW_ESCALATION -> {
-                String decision = (String) values.get("decision");
-                cases.recordReview(caseId, actor, decision, (String) values.get("findings"));
-                routing.putValue(CaseProcess.VAR_DECISION, decision);
+                ReviewDecision decision = reviews.decide(caseId, actor, (String) values.get("decision"),
+                        (String) values.get("findings"));
+                routing.putValue(CaseProcess.VAR_DECISION, decision.name());
             }
             case CaseProcess.TASK_RECORD_SANCTIONS -> sanctions.record(caseId, actor, sanctionLines(values));
             default -> throw new IllegalStateException("no step for task " + taskKey);

@@ -66,6 +66,11 @@ class AttachmentApiTests extends IntegrationTest {
     }
 
     @Test
+    void anEmptyFileIsRefusedAsBadInput() {
+        office.upload(caseId, "empty.txt", new byte[0]).isProblem(400);
+    }
+
+    @Test
     void anExeIsRefused() {
         byte[] executable = {'M', 'Z', (byte) 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, 0x04, 0x00};
         office.upload(caseId, "setup.exe", executable).isProblem(415);

@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -36,7 +37,8 @@ class SecurityConfiguration {
                 .securityMatcher("/api/**")
                 .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(SecurityConfiguration::unauthorized))
-                .exceptionHandling(ex -> ex.authenticationEntryPoint(SecurityConfiguration::unauthorized))
+                .exceptionHandling(ex -> ex.authenticationEntryPoint(SecurityConfiguration::unauthorized)
+                        .accessDeniedHandler(SecurityConfiguration::forbidden))
                 // a request carrying Basic credentials cannot be forged by another site; a session's can.
                 // With neither there is nothing to forge: such a request is answered 401, not 403.
                 .csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null
@@ -52,6 +54,16 @@ class SecurityConfiguration {
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
                 + "\"detail\":\"请先登录（HTTP Basic 或已登录的会话）/ Sign in first (HTTP Basic or a signed-in session)\"}");
+    }
+
+    /** 403 before any controller: a session's request without its CSRF token. */
+    private static void forbidden(HttpServletRequest request, HttpServletResponse response,
+                                  AccessDeniedException e) throws IOException {
+        response.setStatus(HttpStatus.FORBIDDEN.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Forbidden\",\"status\":403,"
+                + "\"detail\":\"请求缺少有效的 CSRF 令牌，请刷新页面后重试 / The request lacks a valid CSRF token: reload the page and try again\"}");
     }
 
     @Bean
@@ -71,7 +83,8 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").permitAll())
+                // Spring Security's own page at /login (username, password, CSRF token) until the web application has its own
+                .formLogin(form -> form.permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .build();
     }

@@ -8,6 +8,7 @@ import io.rectify.calendar.WorkingDayCalendar;
 import io.rectify.casefile.CaseOutcome;
 import io.rectify.casefile.CaseService;
 import io.rectify.casefile.Notifications;
+import io.rectify.supervision.SupervisionReviews;
 import io.rectify.workflow.CaseProcess;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -88,10 +89,10 @@ class Delegates {
 
     /** The supervision review ended: tell the case process, which may be waiting to close. */
     @Bean
-    JavaDelegate notifyReviewFinished(CaseService cases, RuntimeService runtime) {
+    JavaDelegate notifyReviewFinished(SupervisionReviews reviews, RuntimeService runtime) {
         return execution -> {
             String caseId = caseId(execution);
-            cases.finishReview(caseId);
+            reviews.finish(caseId);
             ProcessInstance caseProcess = runtime.createProcessInstanceQuery()
                     .processDefinitionKey(CaseProcess.KEY).processInstanceBusinessKey(caseId).singleResult();
             if (caseProcess != null) {
