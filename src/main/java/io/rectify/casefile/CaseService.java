@@ -28,6 +28,7 @@ import io.rectify.system.NotFoundException;
 import org.apache.commons.lang3.StringUtils;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -275,6 +276,15 @@ public class CaseService {
             throw new NotFoundException("case " + caseId);
         }
         return c;
+    }
+
+    /**
+     * One writer per case: locks the case row until the transaction ends, so that two people
+     * acting on one case at once go one after the other instead of half-writing both.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void lock(String caseId) {
+        cases.lockById(caseId).orElseThrow(() -> new NotFoundException("case " + caseId));
     }
 
     /** For the engine and its timers, which act for nobody. */

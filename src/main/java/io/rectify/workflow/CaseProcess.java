@@ -40,8 +40,9 @@ public final class CaseProcess {
     public static final String VAR_ACCEPTED = "accepted";
     public static final String VAR_EXTENSION_GRANTED = "extensionGranted";
     public static final String VAR_DECISION = "decision";
-    /** the seriousness decision's result, mapped by the business rule tasks */
-    public static final String VAR_SERIOUSNESS = "seriousness";
+    /** the seriousness decision's two outputs, mapped by the business rule tasks */
+    public static final String VAR_ESCALATE = "escalate";
+    public static final String VAR_ESCALATION_REASON = "escalationReason";
 
     public static final String DECISION_SERIOUSNESS = "seriousness";
     public static final String DECISION_DEADLINE_POLICY = "deadline-policy";

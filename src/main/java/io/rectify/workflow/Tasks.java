@@ -40,7 +40,10 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The task facade: a person's inbox, one task with its form, and completing it. Access is
@@ -60,9 +63,11 @@ public class Tasks implements OpenTasks {
     private final SupervisionReviews reviews;
     private final FormCatalog forms;
     private final WorkingDayCalendar calendar;
+    private final TransactionTemplate ownTransaction;
 
     Tasks(TaskService engineTasks, HistoryService history, CaseService cases, SanctionService sanctions,
-          SupervisionReviews reviews, FormCatalog forms, WorkingDayCalendar calendar) {
+          SupervisionReviews reviews, FormCatalog forms, WorkingDayCalendar calendar,
+          PlatformTransactionManager transactions) {
         this.engineTasks = engineTasks;
         this.history = history;
         this.cases = cases;
@@ -70,6 +75,8 @@ public class Tasks implements OpenTasks {
         this.reviews = reviews;
         this.forms = forms;
         this.calendar = calendar;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /** The inbox: open tasks of the caller's body, most urgent first (no due date last). */
@@ -102,11 +109,11 @@ public class Tasks implements OpenTasks {
     }
 
     /**
-     * Completes the caller's task with the values of its form; returns the case id. When someone
-     * else completes the same task at the same moment, the task, its variables or its execution
-     * vanish between our engine calls and the engine fails in one of several ways (a null task, a
-     * null execution): if the task is gone, that is the 409 of a task already completed, not a
-     * server error. The application's own refusals pass unchanged.
+     * Completes the caller's task with the values of its form; returns the case id. One writer
+     * per case: the case row is locked first, so a second completion of the same task waits and
+     * then finds it done (409). Should the engine still fail because the task vanished under it,
+     * that too is the 409 of a task already completed, looked up in a transaction of its own (the
+     * failed one may be unusable). The application's own refusals pass unchanged.
      */
     public String complete(Actor actor, String taskId, Map<String, ?> raw) {
         try {
@@ -114,7 +121,8 @@ public class Tasks implements OpenTasks {
         } catch (InvalidInputException | ForbiddenException | NotFoundException | ConflictException e) {
             throw e;
         } catch (RuntimeException e) {
-            if (engineTasks.createTaskQuery().taskId(taskId).count() == 0) {
+            Long stillOpen = ownTransaction.execute(status -> engineTasks.createTaskQuery().taskId(taskId).count());
+            if (stillOpen != null && stillOpen == 0) {
                 throw new ConflictException("this task was completed meanwhile");
             }
             throw e;
@@ -122,6 +130,7 @@ public class Tasks implements OpenTasks {
     }
 
     private String completeMine(Actor actor, String taskId, Map<String, ?> raw) {
+        cases.lock(caseIdOf(mine(actor, taskId)));
         Task task = mine(actor, taskId);
         FormDefinition form = formOf(task);
         FormSubmission submission = FormValidator.validate(form, raw == null ? Map.of() : raw);

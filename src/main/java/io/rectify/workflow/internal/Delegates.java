@@ -116,7 +116,6 @@ class Delegates {
 
     /** The reason the seriousness decision gave: CATEGORY, OVERDUE, REJECTED_TWICE, REPEAT or FLAGGED. */
     private static String escalationReason(DelegateExecution execution) {
-        Map<?, ?> seriousness = (Map<?, ?>) execution.getVariable(CaseProcess.VAR_SERIOUSNESS);
-        return (String) seriousness.get("reason");
+        return (String) execution.getVariable(CaseProcess.VAR_ESCALATION_REASON);
     }
 }

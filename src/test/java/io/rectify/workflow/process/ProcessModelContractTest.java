@@ -15,6 +15,8 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputOutput;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaOutputParameter;
 import org.camunda.bpm.model.bpmn.instance.ConditionExpression;
 import org.camunda.bpm.model.bpmn.instance.EndEvent;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
@@ -82,7 +84,10 @@ class ProcessModelContractTest {
         assertThat(rules).allSatisfy(rule -> {
             assertThat(rule.getCamundaDecisionRef()).isEqualTo("seriousness");
             assertThat(rule.getCamundaMapDecisionResult()).isEqualTo("singleResult");
-            assertThat(rule.getCamundaResultVariable()).isEqualTo("seriousness");
+            assertThat(rule.getCamundaResultVariable()).as("no object variable: the outputs are mapped one by one").isNull();
+            assertThat(rule.getExtensionElements().getElementsQuery().filterByType(CamundaInputOutput.class).singleResult()
+                    .getCamundaOutputParameters()).extracting(CamundaOutputParameter::getCamundaName)
+                    .containsExactlyInAnyOrder("escalate", "escalationReason");
         });
     }
 

@@ -404,7 +404,7 @@ class RectificationProcessTest {
 
     @SuppressWarnings("unchecked")
     private String seriousnessReason(ProcessInstance pi) {
-        return (String) ((Map<String, Object>) runtimeService().getVariable(pi.getId(), "seriousness")).get("reason");
+        return (String) runtimeService().getVariable(pi.getId(), "escalationReason");
     }
 
     private ProcessInstance supervisionOf(ProcessInstance pi) {

@@ -1,0 +1,47 @@
+package io.rectify.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+
+import io.rectify.IntegrationTest;
+import io.rectify.api.Api;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+
+/** The engine settings the brief fixes: no expressions in ad-hoc queries, no Java serialization of variables. */
+class EngineSettingsTests extends IntegrationTest {
+
+    @Autowired
+    ProcessEngine engine;
+
+    @Autowired
+    TestRestTemplate rest;
+
+    @Test
+    void expressionsInQueriesAndJavaSerializationAreOff() {
+        ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        assertThat(configuration.isEnableExpressionsInAdhocQueries()).isFalse();
+        assertThat(configuration.isEnableExpressionsInStoredQueries()).isFalse();
+        assertThat(configuration.isJavaSerializationFormatEnabled()).isFalse();
+        assertThat(configuration.getHistoryLevel().getName()).isEqualTo("full");
+    }
+
+    @Test
+    void aCaseProcessStoresNoSerializedJavaObjects() {
+        String caseId = new Api(rest, "jx.office").openCase("A33-07", "JX-HEALTH").get("id").asText();
+        HistoryService history = engine.getHistoryService();
+        var variables = history.createHistoricVariableInstanceQuery().disableCustomObjectDeserialization().list().stream()
+                .filter(v -> caseId.equals(history.createHistoricProcessInstanceQuery()
+                        .processInstanceId(v.getProcessInstanceId()).singleResult().getBusinessKey()))
+                .toList();
+        assertThat(variables).isNotEmpty();
+        assertThat(variables).extracting(HistoricVariableInstance::getTypeName)
+                .allMatch(type -> !type.equals("object") && !type.equals("serializable"), "primitive types only");
+        assertThat(variables).extracting(HistoricVariableInstance::getName).contains("caseId", "categoryCode", "escalated");
+    }
+}
