@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -291,6 +293,13 @@ public class CaseService {
     @Transactional(readOnly = true)
     public RectificationCase load(String caseId) {
         return cases.findById(caseId).orElseThrow(() -> new NotFoundException("case " + caseId));
+    }
+
+    /** Case numbers by case id, in one query (for lists of tasks). */
+    @Transactional(readOnly = true)
+    public Map<String, String> caseNumbers(Set<String> caseIds) {
+        return cases.findAllById(caseIds).stream()
+                .collect(Collectors.toMap(RectificationCase::id, RectificationCase::caseNumber));
     }
 
     @Transactional(readOnly = true)

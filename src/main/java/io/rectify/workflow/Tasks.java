@@ -32,8 +32,10 @@ import io.rectify.system.ForbiddenException;
 import io.rectify.system.InvalidInputException;
 import io.rectify.system.NotFoundException;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -57,6 +59,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class Tasks implements OpenTasks {
 
     private final TaskService engineTasks;
+    private final RuntimeService runtime;
     private final HistoryService history;
     private final CaseService cases;
     private final SanctionService sanctions;
@@ -65,10 +68,11 @@ public class Tasks implements OpenTasks {
     private final WorkingDayCalendar calendar;
     private final TransactionTemplate ownTransaction;
 
-    Tasks(TaskService engineTasks, HistoryService history, CaseService cases, SanctionService sanctions,
+    Tasks(TaskService engineTasks, RuntimeService runtime, HistoryService history, CaseService cases, SanctionService sanctions,
           SupervisionReviews reviews, FormCatalog forms, WorkingDayCalendar calendar,
           PlatformTransactionManager transactions) {
         this.engineTasks = engineTasks;
+        this.runtime = runtime;
         this.history = history;
         this.cases = cases;
         this.sanctions = sanctions;
@@ -85,9 +89,21 @@ public class Tasks implements OpenTasks {
         if (actor.orgCode() == null) {
             return List.of();
         }
-        return engineTasks.createTaskQuery().taskCandidateGroup(actor.group()).active().list().stream()
-                .map(task -> new TaskSummary(task.getId(), caseIdOf(task), cases.load(caseIdOf(task)).caseNumber(),
-                        task.getTaskDefinitionKey(), task.getName(), local(task.getDueDate())))
+        List<Task> open = engineTasks.createTaskQuery().taskCandidateGroup(actor.group()).active().list();
+        if (open.isEmpty()) {
+            return List.of();
+        }
+        // both processes carry the case id as business key: one query for all, one for the case numbers
+        Map<String, String> caseIdByProcess = runtime.createProcessInstanceQuery()
+                .processInstanceIds(open.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet())).list().stream()
+                .collect(Collectors.toMap(ProcessInstance::getId, ProcessInstance::getBusinessKey));
+        Map<String, String> numbers = cases.caseNumbers(Set.copyOf(caseIdByProcess.values()));
+        return open.stream()
+                .map(task -> {
+                    String caseId = caseIdByProcess.get(task.getProcessInstanceId());
+                    return new TaskSummary(task.getId(), caseId, numbers.get(caseId), task.getTaskDefinitionKey(),
+                            task.getName(), local(task.getDueDate()));
+                })
                 .sorted(Comparator.comparing(TaskSummary::due, Comparator.nullsLast(Comparator.naturalOrder())))
                 .toList();
     }

@@ -1,11 +1,14 @@
 package io.rectify.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.rectify.IntegrationTest;
+import io.rectify.audit.AuditEntry;
+import io.rectify.audit.AuditLog;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,6 +26,9 @@ class CaseLifecycleApiTests extends IntegrationTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    AuditLog audit;
 
     @Autowired
     PasswordEncoder passwords;
@@ -134,6 +140,21 @@ class CaseLifecycleApiTests extends IntegrationTest {
         int first = number(office.openCase("A33-02", body));
         int second = number(office.openCase("A33-03", body));
         assertThat(second).isEqualTo(first + 1);
+    }
+
+    @Test
+    void everyStepOfACaseIsInItsAuditRecordWithWhoDidIt() {
+        String caseId = office.openCase("A33-06", body).get("id").asText();
+        office.complete(caseId, "issueOrder", Map.of("requirements", "完成测评"));
+        respondent.complete(caseId, "respond", ResponseValues.of("A33-06"));
+        office.complete(caseId, "verify", Map.of("accepted", true));
+
+        assertThat(audit.ofCase(caseId)).extracting(AuditEntry::action, AuditEntry::actor).containsExactly(
+                tuple("CASE_OPENED", "jx.office"),
+                tuple("ORDER_ISSUED", "jx.office"),
+                tuple("RESPONSE_SUBMITTED", body.toLowerCase()),
+                tuple("RESPONSE_ACCEPTED", "jx.office"),
+                tuple("CASE_CLOSED", "system"));
     }
 
     private static int number(JsonNode view) {

@@ -49,21 +49,23 @@ class SecurityConfiguration {
     /** 401 as the API's other errors: a problem detail (and no WWW-Authenticate, so no browser dialog). */
     private static void unauthorized(HttpServletRequest request, HttpServletResponse response,
                                      AuthenticationException e) throws IOException {
-        response.setStatus(HttpStatus.UNAUTHORIZED.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
-                + "\"detail\":\"请先登录（HTTP Basic 或已登录的会话）/ Sign in first (HTTP Basic or a signed-in session)\"}");
+        problem(response, HttpStatus.UNAUTHORIZED,
+                "请先登录（HTTP Basic 或已登录的会话）/ Sign in first (HTTP Basic or a signed-in session)");
     }
 
     /** 403 before any controller: a session's request without its CSRF token. */
     private static void forbidden(HttpServletRequest request, HttpServletResponse response,
                                   AccessDeniedException e) throws IOException {
-        response.setStatus(HttpStatus.FORBIDDEN.value());
+        problem(response, HttpStatus.FORBIDDEN,
+                "请求缺少有效的 CSRF 令牌，请刷新页面后重试 / The request lacks a valid CSRF token: reload the page and try again");
+    }
+
+    private static void problem(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
+        response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Forbidden\",\"status\":403,"
-                + "\"detail\":\"请求缺少有效的 CSRF 令牌，请刷新页面后重试 / The request lacks a valid CSRF token: reload the page and try again\"}");
+        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase()
+                + "\",\"status\":" + status.value() + ",\"detail\":\"" + detail + "\"}");
     }
 
     @Bean
