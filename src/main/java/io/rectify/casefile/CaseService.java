@@ -94,7 +94,7 @@ public class CaseService {
         if (command.serious() && StringUtils.isBlank(command.seriousReason())) {
             problems.add(FieldProblem.of("seriousReason", "case.serious.reasonRequired", "认定情节严重须写明理由"));
         }
-        websiteProblem(command.websiteUrl(), respondent).ifPresent(problems::add);
+        websiteProblem(command.websiteUrl()).ifPresent(problems::add);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
@@ -137,7 +137,7 @@ public class CaseService {
         return Optional.empty();
     }
 
-    private Optional<FieldProblem> websiteProblem(String url, Organization respondent) {
+    private Optional<FieldProblem> websiteProblem(String url) {
         if (StringUtils.isBlank(url)) {
             return Optional.empty();
         }
