@@ -17,6 +17,9 @@ import io.rectify.casefile.CaseStatus;
 import io.rectify.casefile.OpenCase;
 import io.rectify.casefile.RectificationCase;
 import io.rectify.directory.Actor;
+import io.rectify.form.FormCatalog;
+import io.rectify.form.FormSubmission;
+import io.rectify.form.FormValidator;
 import io.rectify.system.FieldProblem;
 import io.rectify.system.InvalidInputException;
 import io.rectify.system.web.CurrentActor;
@@ -41,18 +44,22 @@ import org.springframework.web.multipart.MultipartFile;
 @RequestMapping("/api/cases")
 class CaseController {
 
+    static final String EXTENSION_FORM = "requestExtension";
+
     private final CaseService cases;
     private final CaseSearch search;
     private final CaseViews views;
     private final AttachmentService attachments;
+    private final FormCatalog forms;
     private final CurrentActor currentActor;
 
     CaseController(CaseService cases, CaseSearch search, CaseViews views, AttachmentService attachments,
-                   CurrentActor currentActor) {
+                   FormCatalog forms, CurrentActor currentActor) {
         this.cases = cases;
         this.search = search;
         this.views = views;
         this.attachments = attachments;
+        this.forms = forms;
         this.currentActor = currentActor;
     }
 
@@ -83,12 +90,17 @@ class CaseController {
         return new CaseList(found.map(c -> views.of(actor, c)).getContent(), found.getTotalElements(), page, size);
     }
 
-    /** The respondent asks once for more working days (form requestExtension). */
+    /** The respondent asks once for more working days, validated by forms/requestExtension.form. */
     @PostMapping("/{id}/extension-request")
-    CaseView requestExtension(@PathVariable String id, @RequestBody ExtensionRequest request) {
+    CaseView requestExtension(@PathVariable String id, @RequestBody(required = false) Map<String, Object> values) {
         Actor actor = currentActor.get();
-        request.validate();
-        cases.requestExtension(id, actor, request.reason().strip(), request.days());
+        FormSubmission submission = FormValidator.validate(forms.get(EXTENSION_FORM), values == null ? Map.of() : values);
+        if (!submission.valid()) {
+            throw new InvalidInputException(submission.errors().stream()
+                    .map(e -> new FieldProblem(e.field(), e.code(), e.args(), e.defaultMessage())).toList());
+        }
+        cases.requestExtension(id, actor, ((String) submission.values().get("reason")).strip(),
+                ((Number) submission.values().get("days")).intValue());
         return views.of(actor, cases.visible(actor, id));
     }
 
@@ -129,24 +141,6 @@ class CaseController {
     }
 
     record AttachmentView(String id, String name, long size, String sha256) {
-    }
-
-    record ExtensionRequest(String reason, Integer days) {
-
-        void validate() {
-            List<FieldProblem> problems = new ArrayList<>();
-            if (StringUtils.isBlank(reason)) {
-                problems.add(FieldProblem.of("reason", "form.required", "请填写延期理由", "reason"));
-            } else if (reason.length() > 2000) {
-                problems.add(FieldProblem.of("reason", "form.maxLength", "延期理由不能超过 2000 字", "reason", 2000));
-            }
-            if (days == null || days < 1 || days > 30) {
-                problems.add(FieldProblem.of("days", "case.extension.days", "延期天数应为 1 至 30 个工作日"));
-            }
-            if (!problems.isEmpty()) {
-                throw new InvalidInputException(problems);
-            }
-        }
     }
 
     record OpenCaseRequest(String categoryCode, String respondentOrgCode, String title, String description,
