@@ -3,6 +3,9 @@ package io.rectify.form;
 import java.util.List;
 import java.util.Map;
 
+import io.rectify.system.FieldProblem;
+import io.rectify.system.InvalidInputException;
+
 /**
  * A submission checked against its form.
  *
@@ -21,5 +24,15 @@ public record FormSubmission(Map<String, Object> values, List<FieldError> errors
 
     public boolean valid() {
         return errors.isEmpty();
+    }
+
+    /** The values of a valid submission; otherwise the 400 that names every field in error. */
+    public Map<String, Object> valuesOrThrow() {
+        if (!valid()) {
+            throw new InvalidInputException(errors.stream()
+                    .map(e -> new FieldProblem(e.field(), e.code(), e.args(), e.defaultMessage()))
+                    .toList());
+        }
+        return values;
     }
 }

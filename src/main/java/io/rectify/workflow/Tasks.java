@@ -18,7 +18,6 @@ import io.rectify.casefile.OpenTasks;
 import io.rectify.directory.Actor;
 import io.rectify.form.FormCatalog;
 import io.rectify.form.FormDefinition;
-import io.rectify.form.FormSubmission;
 import io.rectify.form.FormValidator;
 import io.rectify.sanction.NewSanction;
 import io.rectify.sanction.Responsibility;
@@ -27,7 +26,6 @@ import io.rectify.sanction.SanctionType;
 import io.rectify.supervision.ReviewDecision;
 import io.rectify.supervision.SupervisionReviews;
 import io.rectify.system.ConflictException;
-import io.rectify.system.FieldProblem;
 import io.rectify.system.ForbiddenException;
 import io.rectify.system.InvalidInputException;
 import io.rectify.system.NotFoundException;
@@ -149,14 +147,9 @@ public class Tasks implements OpenTasks {
         cases.lock(caseIdOf(mine(actor, taskId)));
         Task task = mine(actor, taskId);
         FormDefinition form = formOf(task);
-        FormSubmission submission = FormValidator.validate(form, raw == null ? Map.of() : raw);
-        if (!submission.valid()) {
-            throw new InvalidInputException(submission.errors().stream()
-                    .map(e -> new FieldProblem(e.field(), e.code(), e.args(), e.defaultMessage()))
-                    .toList());
-        }
+        Map<String, Object> values = FormValidator.validate(form, raw == null ? Map.of() : raw).valuesOrThrow();
         String caseId = caseIdOf(task);
-        VariableMap routing = step(task.getTaskDefinitionKey(), caseId, actor, submission.values());
+        VariableMap routing = step(task.getTaskDefinitionKey(), caseId, actor, values);
         engineTasks.complete(task.getId(), routing);
         return caseId;
     }

@@ -18,7 +18,6 @@ import io.rectify.casefile.OpenCase;
 import io.rectify.casefile.RectificationCase;
 import io.rectify.directory.Actor;
 import io.rectify.form.FormCatalog;
-import io.rectify.form.FormSubmission;
 import io.rectify.form.FormValidator;
 import io.rectify.system.FieldProblem;
 import io.rectify.system.InvalidInputException;
@@ -94,13 +93,9 @@ class CaseController {
     @PostMapping("/{id}/extension-request")
     CaseView requestExtension(@PathVariable String id, @RequestBody(required = false) Map<String, Object> values) {
         Actor actor = currentActor.get();
-        FormSubmission submission = FormValidator.validate(forms.get(EXTENSION_FORM), values == null ? Map.of() : values);
-        if (!submission.valid()) {
-            throw new InvalidInputException(submission.errors().stream()
-                    .map(e -> new FieldProblem(e.field(), e.code(), e.args(), e.defaultMessage())).toList());
-        }
-        cases.requestExtension(id, actor, ((String) submission.values().get("reason")).strip(),
-                ((Number) submission.values().get("days")).intValue());
+        Map<String, Object> request = FormValidator.validate(forms.get(EXTENSION_FORM), values == null ? Map.of() : values)
+                .valuesOrThrow();
+        cases.requestExtension(id, actor, ((String) request.get("reason")).strip(), ((Number) request.get("days")).intValue());
         return views.of(actor, cases.visible(actor, id));
     }
 
