@@ -298,8 +298,14 @@ public class CaseService {
     /** Case numbers by case id, in one query (for lists of tasks). */
     @Transactional(readOnly = true)
     public Map<String, String> caseNumbers(Set<String> caseIds) {
-        return cases.findAllById(caseIds).stream()
+        return byId(caseIds).values().stream()
                 .collect(Collectors.toMap(RectificationCase::id, RectificationCase::caseNumber));
+    }
+
+    /** Cases by id, in one query, for the engine or a list whose entries were checked already. */
+    @Transactional(readOnly = true)
+    public Map<String, RectificationCase> byId(Set<String> caseIds) {
+        return cases.findAllById(caseIds).stream().collect(Collectors.toMap(RectificationCase::id, c -> c));
     }
 
     @Transactional(readOnly = true)

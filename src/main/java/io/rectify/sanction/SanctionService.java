@@ -123,7 +123,8 @@ public class SanctionService implements CaseSanctions {
         List<Sanction> found = sanctions.findAll(spec);
         if (actor.role() == Role.SUPERVISION) {
             Set<String> regions = directory.regionAndBelow(actor.regionCode());
-            found = found.stream().filter(s -> regions.contains(cases.load(s.caseId()).regionCode())).toList();
+            Map<String, RectificationCase> ofSanctions = cases.byId(found.stream().map(Sanction::caseId).collect(Collectors.toSet()));
+            found = found.stream().filter(s -> regions.contains(ofSanctions.get(s.caseId()).regionCode())).toList();
         }
         audit.record(actor.username(), "SANCTIONS_READ", null, "registry search person=" + StringUtils.defaultString(personName)
                 + " org=" + StringUtils.defaultString(orgCode) + ": " + found.size() + " record(s)");

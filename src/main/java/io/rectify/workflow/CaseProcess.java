@@ -1,5 +1,12 @@
 package io.rectify.workflow;
 
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.Map;
+
+import io.rectify.calendar.WorkingDayCalendar;
+import org.camunda.bpm.engine.variable.Variables;
+
 /**
  * The processes of bpmn/ as Java sees them: keys, element ids, messages and variable names.
  * Variables are routing only; the case row is the truth.
@@ -48,5 +55,12 @@ public final class CaseProcess {
     public static final String DECISION_DEADLINE_POLICY = "deadline-policy";
 
     private CaseProcess() {
+    }
+
+    /** The timer dates of an order's last working day: reminder at 09:00, deadline at 24:00 (Asia/Shanghai). */
+    public static Map<String, Object> deadlineVariables(WorkingDayCalendar calendar, LocalDate lastWorkingDay) {
+        return Variables.createVariables()
+                .putValue(VAR_DEADLINE_AT, Date.from(calendar.deadlineEnd(lastWorkingDay)))
+                .putValue(VAR_REMINDER_AT, Date.from(calendar.reminderAt(lastWorkingDay)));
     }
 }

@@ -145,7 +145,10 @@ public class Tasks implements OpenTasks {
 
     private String completeMine(Actor actor, String taskId, Map<String, ?> raw) {
         cases.lock(caseIdOf(mine(actor, taskId)));
-        Task task = mine(actor, taskId);
+        Task task = engineTasks.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
+        if (task == null) {
+            throw gone(actor, taskId); // completed while we waited for the case
+        }
         FormDefinition form = formOf(task);
         Map<String, Object> values = FormValidator.validate(form, raw == null ? Map.of() : raw).valuesOrThrow();
         String caseId = caseIdOf(task);
@@ -161,7 +164,7 @@ public class Tasks implements OpenTasks {
             case CaseProcess.TASK_ISSUE_ORDER -> {
                 LocalDate deadline = cases.issueOrder(caseId, actor, (String) values.get("requirements"),
                         integer(values.get("periodWorkingDays")));
-                routing.putAll(deadlineVariables(deadline));
+                routing.putAll(CaseProcess.deadlineVariables(calendar, deadline));
             }
             case CaseProcess.TASK_RESPOND -> {
                 cases.recordResponse(caseId, actor, (String) values.get("report"), values);
@@ -175,7 +178,7 @@ public class Tasks implements OpenTasks {
                         .putValue(CaseProcess.VAR_FLAGGED_SERIOUS, verdict.flaggedSerious())
                         .putValue(CaseProcess.VAR_REVIEW_PENDING, verdict.reviewPending());
                 if (!verdict.accepted()) {
-                    routing.putAll(deadlineVariables(verdict.deadline()));
+                    routing.putAll(CaseProcess.deadlineVariables(calendar, verdict.deadline()));
                 }
             }
             case CaseProcess.TASK_DECIDE_EXTENSION -> {
@@ -202,12 +205,6 @@ public class Tasks implements OpenTasks {
                         SanctionType.valueOf((String) line.get("type")), (String) line.get("decisionNumber"),
                         (LocalDate) line.get("decisionDate")))
                 .toList();
-    }
-
-    private Map<String, Object> deadlineVariables(LocalDate deadline) {
-        return Variables.createVariables()
-                .putValue(CaseProcess.VAR_DEADLINE_AT, Date.from(calendar.deadlineEnd(deadline)))
-                .putValue(CaseProcess.VAR_REMINDER_AT, Date.from(calendar.reminderAt(deadline)));
     }
 
     /**

@@ -2,8 +2,11 @@ package io.rectify.sanction.web;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import io.rectify.casefile.CaseService;
+import io.rectify.sanction.Sanction;
 import io.rectify.sanction.SanctionService;
 import io.rectify.system.web.CurrentActor;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,8 +31,10 @@ class SanctionController {
     @GetMapping
     List<SanctionView> search(@RequestParam(required = false) String personName,
                               @RequestParam(required = false) String orgCode) {
-        return sanctions.search(currentActor.get(), personName, orgCode).stream()
-                .map(s -> new SanctionView(s.caseId(), cases.load(s.caseId()).caseNumber(), s.personName(), s.post(),
+        List<Sanction> found = sanctions.search(currentActor.get(), personName, orgCode);
+        Map<String, String> caseNumbers = cases.caseNumbers(found.stream().map(Sanction::caseId).collect(Collectors.toSet()));
+        return found.stream()
+                .map(s -> new SanctionView(s.caseId(), caseNumbers.get(s.caseId()), s.personName(), s.post(),
                         s.orgCode(), s.responsibility().name(), s.type().name(), s.decisionNumber(), s.decisionDate(),
                         s.periodEnds(), s.executed()))
                 .toList();

@@ -21,7 +21,6 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -94,15 +93,6 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         ProblemDetail problem = problem(HttpStatus.PAYLOAD_TOO_LARGE,
                 text("problem.tooLarge", "文件超过大小上限（20 MB）"));
         return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(problem);
-    }
-
-    @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<FieldProblem> problems = e.getBindingResult().getFieldErrors().stream()
-                .map(f -> FieldProblem.of(f.getField(), "problem.field", String.valueOf(f.getDefaultMessage())))
-                .toList();
-        return ResponseEntity.badRequest().body(invalid(new InvalidInputException(problems)).getBody());
     }
 
     private ProblemDetail problem(HttpStatus status, String detail) {

@@ -1,8 +1,6 @@
 package io.rectify.workflow.internal;
 
 import java.time.LocalDate;
-import java.util.Date;
-import java.util.Map;
 
 import io.rectify.calendar.WorkingDayCalendar;
 import io.rectify.casefile.CaseOutcome;
@@ -16,7 +14,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -67,7 +64,7 @@ class Delegates {
     JavaDelegate extendDeadline(CaseService cases, WorkingDayCalendar calendar, ManagementService management) {
         return execution -> {
             LocalDate deadline = cases.load(caseId(execution)).deadline();
-            execution.setVariables(deadlineVariables(calendar, deadline));
+            execution.setVariables(CaseProcess.deadlineVariables(calendar, deadline));
             for (String timer : new String[] {CaseProcess.TIMER_REMINDER, CaseProcess.TIMER_DEADLINE}) {
                 for (Job job : management.createJobQuery().processInstanceId(execution.getProcessInstanceId())
                         .activityId(timer).list()) {
@@ -102,12 +99,6 @@ class Delegates {
                         .correlateAll();
             }
         };
-    }
-
-    static Map<String, Object> deadlineVariables(WorkingDayCalendar calendar, LocalDate deadline) {
-        return Variables.createVariables()
-                .putValue(CaseProcess.VAR_DEADLINE_AT, Date.from(calendar.deadlineEnd(deadline)))
-                .putValue(CaseProcess.VAR_REMINDER_AT, Date.from(calendar.reminderAt(deadline)));
     }
 
     private static String caseId(DelegateExecution execution) {

@@ -2,6 +2,7 @@ package io.rectify.workflow.internal;
 
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import io.rectify.casefile.CaseOpened;
 import io.rectify.casefile.CaseService;
@@ -65,9 +66,7 @@ class ProcessStarter {
     }
 
     private static String groups(String first, List<Organization> bodies) {
-        return java.util.stream.Stream.concat(
-                        first == null ? java.util.stream.Stream.empty() : java.util.stream.Stream.of(first),
-                        bodies.stream().map(Organization::code))
+        return Stream.concat(Stream.ofNullable(first), bodies.stream().map(Organization::code))
                 .distinct()
                 .map(Directory::groupOf)
                 .collect(Collectors.joining(","));
