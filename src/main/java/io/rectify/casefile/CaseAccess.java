@@ -24,12 +24,12 @@ public class CaseAccess {
             return false;
         }
         if (actor.orgCode().equals(c.respondentOrgCode()) || actor.orgCode().equals(c.openedByOrgCode())) {
-            return actor.role() != Role.ADMIN;
+            return !actor.role().administers();
         }
         return switch (actor.role()) {
             case SUPERVISOR -> directory.isWithin(c.regionCode(), actor.regionCode());
             case SUPERVISION -> c.escalated() && directory.isWithin(c.regionCode(), actor.regionCode());
-            case RESPONDER, ADMIN -> false;
+            case RESPONDER, ADMIN, SECURITY_ADMIN, AUDIT_ADMIN -> false;
         };
     }
 

@@ -54,7 +54,7 @@ public class CaseSearch {
                 case SUPERVISOR -> cb.or(own, root.get("regionCode").in(regions));
                 case SUPERVISION -> cb.or(own, cb.and(cb.isTrue(root.get("escalated")), root.get("regionCode").in(regions)));
                 case RESPONDER -> own;
-                case ADMIN -> cb.disjunction();
+                case ADMIN, SECURITY_ADMIN, AUDIT_ADMIN -> cb.disjunction();
             };
         };
     }

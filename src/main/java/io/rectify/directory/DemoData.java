@@ -72,7 +72,9 @@ class DemoData implements ApplicationRunner {
                 user("nc.edu", "南昌市教育局网站负责人", Role.RESPONDER, "NC-EDU", hash),
                 user("gz.office", "赣州市政府办督查员", Role.SUPERVISOR, "GZ-GOV-OFFICE", hash),
                 user("gz.edu", "赣州市教育局网站负责人", Role.RESPONDER, "GZ-EDU", hash),
-                user("admin", "系统管理员", Role.ADMIN, null, hash)));
+                user("admin", "系统管理员", Role.ADMIN, null, hash),
+                user("security", "安全管理员", Role.SECURITY_ADMIN, null, hash),
+                user("auditor", "审计管理员", Role.AUDIT_ADMIN, null, hash)));
         websites.saveAll(List.of(
                 new Website("https://www.jiangxi.gov.cn", "江西省人民政府", "JX-GOV-OFFICE"),
                 new Website("https://www.jxedu.gov.cn", "江西省教育厅", "JX-EDU"),
