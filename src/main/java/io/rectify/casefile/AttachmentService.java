@@ -46,11 +46,7 @@ public class AttachmentService {
     public Attachment store(Actor actor, String caseId, String originalName, byte[] content) {
         RectificationCase c = cases.visible(actor, caseId);
         String name = displayName(originalName);
-        if (content.length == 0) {
-            throw InvalidInputException.of("file", "attachment.empty", "文件是空的");
-        }
-        String type = ContentTypes.detect(content, name).orElseThrow(() -> new UnsupportedTypeException(
-                "只接受 PDF、PNG、JPEG、GIF、DOCX、XLSX、TXT/CSV，且扩展名须与文件内容一致"));
+        String type = acceptedType(name, content);
         String id = UUID.randomUUID().toString();
         String storageName = UUID.randomUUID().toString();
         write(storageName, content);
@@ -58,6 +54,22 @@ public class AttachmentService {
                 storageName, actor.username(), clock.instant()));
         audit.record(actor.username(), "ATTACHMENT_ADDED", caseId, name + " " + attachment.sha256());
         return attachment;
+    }
+
+    /**
+     * Checks a file as {@link #store} would, without storing it: for a page that must refuse a
+     * bad file before it does anything else (opening a case with its evidence).
+     */
+    public void check(String originalName, byte[] content) {
+        acceptedType(displayName(originalName), content);
+    }
+
+    private static String acceptedType(String name, byte[] content) {
+        if (content.length == 0) {
+            throw InvalidInputException.of("file", "attachment.empty", "文件是空的");
+        }
+        return ContentTypes.detect(content, name).orElseThrow(() -> new UnsupportedTypeException(
+                "只接受 PDF、PNG、JPEG、GIF、DOCX、XLSX、TXT/CSV，且扩展名须与文件内容一致"));
     }
 
     @Transactional(readOnly = true)

@@ -79,7 +79,17 @@ public class CaseSearch {
                         cb.lessThan(root.get("deadline"), today));
                 all.add(filter.overdue() ? overdue : cb.not(overdue));
             }
+            if (filter.text() != null && !filter.text().isBlank()) {
+                String pattern = "%" + likeEscaped(filter.text().strip().toLowerCase(java.util.Locale.ROOT)) + "%";
+                all.add(cb.or(cb.like(cb.lower(root.get("caseNumber")), pattern, '\\'),
+                        cb.like(cb.lower(root.get("title")), pattern, '\\')));
+            }
             return cb.and(all.toArray(Predicate[]::new));
         };
+    }
+
+    /** The text as itself in a LIKE pattern: its own % and _ are not wildcards. */
+    private static String likeEscaped(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }

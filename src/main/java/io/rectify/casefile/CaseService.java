@@ -112,6 +112,17 @@ public class CaseService {
         return c;
     }
 
+    /** The bodies this supervisor may open a case against (any category), for the respondent picker. */
+    @Transactional(readOnly = true)
+    public List<Organization> respondentsFor(Actor actor) {
+        if (actor.role() != Role.SUPERVISOR) {
+            return List.of();
+        }
+        return directory.organizations().stream()
+                .filter(org -> respondentProblem(actor, org, null).isEmpty())
+                .toList();
+    }
+
     private Optional<FieldProblem> respondentProblem(Actor actor, Organization respondent, Category category) {
         if (respondent.kind() == OrgKind.SUPERVISION) {
             return Optional.of(FieldProblem.of("respondentOrgCode", "case.respondent.supervision",

@@ -122,6 +122,18 @@ public class Tasks implements OpenTasks {
                 .toList();
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public List<OpenTask> of(Actor actor, String caseId) {
+        if (actor.orgCode() == null) {
+            return List.of();
+        }
+        return engineTasks.createTaskQuery().processInstanceBusinessKey(caseId).taskCandidateGroup(actor.group())
+                .active().list().stream()
+                .map(task -> new OpenTask(task.getId(), task.getTaskDefinitionKey(), task.getName()))
+                .toList();
+    }
+
     /**
      * Completes the caller's task with the values of its form; returns the case id. One writer
      * per case: the case row is locked first, so a second completion of the same task waits and

@@ -11,20 +11,20 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * A department with no history, and its user (password {@link Api#PASSWORD}), for a test whose
  * rule depends on the body never having had a case (a repeat violation escalates at once).
  */
-final class FreshBodies {
+public final class FreshBodies {
 
     private static final AtomicInteger COUNTER = new AtomicInteger();
 
     private final JdbcTemplate jdbc;
     private final PasswordEncoder passwords;
 
-    FreshBodies(JdbcTemplate jdbc, PasswordEncoder passwords) {
+    public FreshBodies(JdbcTemplate jdbc, PasswordEncoder passwords) {
         this.jdbc = jdbc;
         this.passwords = passwords;
     }
 
     /** Creates a department in the region; its user's name is the code in lower case. */
-    String department(String regionCode) {
+    public String department(String regionCode) {
         String code = regionCode + "-T" + System.nanoTime() % 100000 + COUNTER.incrementAndGet();
         jdbc.update("insert into organization (code, name_zh, name_en, kind, region_code) values (?, ?, ?, 'DEPARTMENT', ?)",
                 code, "测试单位" + code, "Test body " + code, regionCode);

@@ -93,10 +93,16 @@ class CaseController {
     @PostMapping("/{id}/extension-request")
     CaseView requestExtension(@PathVariable String id, @RequestBody(required = false) Map<String, Object> values) {
         Actor actor = currentActor.get();
+        requestExtension(cases, forms, actor, id, values);
+        return views.of(actor, cases.visible(actor, id));
+    }
+
+    /** The one way an extension is asked for, by the API and by the page: the form's schema validates it. */
+    static void requestExtension(CaseService cases, FormCatalog forms, Actor actor, String caseId, Map<String, ?> values) {
         Map<String, Object> request = FormValidator.validate(forms.get(EXTENSION_FORM), values == null ? Map.of() : values)
                 .valuesOrThrow();
-        cases.requestExtension(id, actor, ((String) request.get("reason")).strip(), ((Number) request.get("days")).intValue());
-        return views.of(actor, cases.visible(actor, id));
+        cases.requestExtension(caseId, actor, ((String) request.get("reason")).strip(),
+                ((Number) request.get("days")).intValue());
     }
 
     @PostMapping(path = "/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

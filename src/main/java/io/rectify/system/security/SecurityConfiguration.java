@@ -94,8 +94,8 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
                         .anyRequest().authenticated())
-                // Spring Security's own page at /login (username, password, CSRF token) until the web application has its own
-                .formLogin(form -> form.permitAll())
+                // our page at /login (username, password, CSRF token); Spring Security takes its POST
+                .formLogin(form -> form.loginPage("/login").permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .build();
     }

@@ -1,0 +1,492 @@
+package io.rectify.casefile.web;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rectify.audit.AuditLog;
+import io.rectify.calendar.WorkingDayCalendar;
+import io.rectify.casefile.AttachmentService;
+import io.rectify.casefile.CaseFilter;
+import io.rectify.casefile.CaseRecord;
+import io.rectify.casefile.CaseRecordKind;
+import io.rectify.casefile.CaseSearch;
+import io.rectify.casefile.CaseService;
+import io.rectify.casefile.CaseSource;
+import io.rectify.casefile.CaseStatus;
+import io.rectify.casefile.OpenTasks;
+import io.rectify.casefile.ProcessSteps;
+import io.rectify.casefile.RectificationCase;
+import io.rectify.category.Categories;
+import io.rectify.category.Category;
+import io.rectify.directory.Actor;
+import io.rectify.directory.Directory;
+import io.rectify.directory.Organization;
+import io.rectify.directory.Role;
+import io.rectify.form.FieldError;
+import io.rectify.form.FormCatalog;
+import io.rectify.form.FormDefinition;
+import io.rectify.form.FormField;
+import io.rectify.form.web.FormView;
+import io.rectify.form.web.FormViews;
+import io.rectify.system.FieldProblem;
+import io.rectify.system.InvalidInputException;
+import io.rectify.system.UnsupportedTypeException;
+import io.rectify.system.web.CurrentActor;
+import io.rectify.system.web.PageController;
+import io.rectify.system.web.PageText;
+import jakarta.servlet.http.HttpServletResponse;
+import org.apache.commons.lang3.StringUtils;
+import org.springframework.context.MessageSource;
+import org.springframework.data.domain.Page;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The case pages: the list with its filters and countdown lights, opening a case, one case with
+ * everything that happened to it, evidence uploads and the respondent's extension request. The
+ * same services as the API decide who sees and does what.
+ */
+@PageController
+class CasePages {
+
+    static final String VIEW_LIST = "cases/list";
+    static final String VIEW_NEW = "cases/new";
+    static final String VIEW_CASE = "cases/case";
+    static final String VIEW_EXTENSION = "cases/extension";
+    static final int PAGE_SIZE = 20;
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final List<String> OPEN_FIELDS = List.of("categoryCode", "respondentOrgCode", "title", "description",
+            "websiteUrl", "source", "serious", "seriousReason", "evidence");
+
+    private final CaseService cases;
+    private final CaseSearch search;
+    private final CaseViews views;
+    private final Countdown countdown;
+    private final AttachmentService attachments;
+    private final FormCatalog forms;
+    private final Categories categories;
+    private final Directory directory;
+    private final OpenTasks openTasks;
+    private final ProcessSteps steps;
+    private final AuditLog audit;
+    private final MessageSource messages;
+    private final ObjectMapper json;
+    private final CurrentActor currentActor;
+
+    CasePages(CaseService cases, CaseSearch search, CaseViews views, Countdown countdown, AttachmentService attachments,
+              FormCatalog forms, Categories categories, Directory directory, OpenTasks openTasks, ProcessSteps steps,
+              AuditLog audit, MessageSource messages, ObjectMapper json, CurrentActor currentActor) {
+        this.cases = cases;
+        this.search = search;
+        this.views = views;
+        this.countdown = countdown;
+        this.attachments = attachments;
+        this.forms = forms;
+        this.categories = categories;
+        this.directory = directory;
+        this.openTasks = openTasks;
+        this.steps = steps;
+        this.audit = audit;
+        this.messages = messages;
+        this.json = json;
+        this.currentActor = currentActor;
+    }
+
+    // ---- the list ------------------------------------------------------------------------------
+
+    @GetMapping("/cases")
+    @PreAuthorize("isAuthenticated()")
+    String list(@RequestParam(required = false) String status, @RequestParam(required = false) String categoryCode,
+                @RequestParam(required = false) String respondentOrgCode, @RequestParam(required = false) String escalated,
+                @RequestParam(required = false) String overdue, @RequestParam(required = false) String q,
+                @RequestParam(defaultValue = "0") String page, Model model, Locale locale) {
+        Actor actor = currentActor.get();
+        CaseFilter filter = new CaseFilter(enumOrNull(status), StringUtils.trimToNull(categoryCode),
+                StringUtils.trimToNull(respondentOrgCode), yesNo(escalated), "true".equals(overdue) ? Boolean.TRUE : null,
+                StringUtils.trimToNull(q));
+        int pageNumber = page.matches("\\d{1,6}") ? Integer.parseInt(page) : 0;
+        Page<RectificationCase> found = search.search(actor, filter, pageNumber, PAGE_SIZE, cases.today());
+        Map<String, String> orgNames = orgNames(locale);
+        Map<String, String> categoryNames = categoryNames(locale);
+        model.addAttribute("rows", found.getContent().stream()
+                .map(c -> new Row(c.id(), c.caseNumber(), c.title(), categoryNames.getOrDefault(c.categoryCode(), c.categoryCode()),
+                        orgNames.getOrDefault(c.respondentOrgCode(), c.respondentOrgCode()), c.status().name(),
+                        c.deadline() == null ? null : c.deadline().toString(), c.escalated(), countdown.of(c)))
+                .toList());
+        model.addAttribute("total", found.getTotalElements());
+        model.addAttribute("page", pageNumber);
+        model.addAttribute("hasPrevious", found.hasPrevious());
+        model.addAttribute("hasNext", found.hasNext());
+        model.addAttribute("filter", new FilterValues(status == null ? "" : status, categoryCode == null ? "" : categoryCode,
+                respondentOrgCode == null ? "" : respondentOrgCode, escalated == null ? "" : escalated,
+                "true".equals(overdue), q == null ? "" : q));
+        model.addAttribute("statuses", CaseStatus.values());
+        model.addAttribute("categories", categoryChoices(locale));
+        model.addAttribute("bodies", visibleBodies(actor, locale));
+        return VIEW_LIST;
+    }
+
+    // ---- opening a case ------------------------------------------------------------------------
+
+    @GetMapping("/cases/new")
+    @PreAuthorize("hasRole('SUPERVISOR')")
+    String newCase(Model model, Locale locale) {
+        return openForm(model, locale, Map.of("source", CaseSource.INSPECTION.name()), Map.of());
+    }
+
+    @PostMapping("/cases")
+    @PreAuthorize("hasRole('SUPERVISOR')")
+    String open(@RequestParam Map<String, String> params, @RequestParam(required = false) MultipartFile evidence,
+                Model model, Locale locale, HttpServletResponse response, RedirectAttributes redirect) {
+        Actor actor = currentActor.get();
+        boolean serious = "true".equals(params.get("serious"));
+        CaseController.OpenCaseRequest request = new CaseController.OpenCaseRequest(params.get("categoryCode"),
+                params.get("respondentOrgCode"), params.get("title"), params.get("description"),
+                StringUtils.trimToNull(params.get("websiteUrl")), params.get("source"), serious, params.get("seriousReason"));
+        List<FieldProblem> problems = new ArrayList<>();
+        byte[] evidenceBytes = hasFile(evidence) ? bytes(evidence) : null;
+        try {
+            request.validated();
+        } catch (InvalidInputException e) {
+            problems.addAll(e.problems());
+        }
+        // a refused file is known before the case is opened: no case without the evidence it was opened with
+        if (evidenceBytes != null) {
+            evidenceProblem(evidence.getOriginalFilename(), evidenceBytes).ifPresent(problems::add);
+        }
+        if (problems.isEmpty()) {
+            try {
+                RectificationCase opened = cases.open(actor, request.validated());
+                if (evidenceBytes != null) {
+                    attachments.store(actor, opened.id(), evidence.getOriginalFilename(), evidenceBytes);
+                }
+                redirect.addFlashAttribute("flash", "flash.caseOpened");
+                redirect.addFlashAttribute("flashArg", opened.caseNumber());
+                return "redirect:/cases/" + opened.id();
+            } catch (InvalidInputException e) {
+                problems.addAll(e.problems());
+            }
+        }
+        response.setStatus(400);
+        return openForm(model, locale, params, errorsByField(problems, locale));
+    }
+
+    private String openForm(Model model, Locale locale, Map<String, String> values, Map<String, String> errors) {
+        Actor actor = currentActor.get();
+        model.addAttribute("categories", categoryChoices(locale));
+        model.addAttribute("respondents", cases.respondentsFor(actor).stream()
+                .map(org -> new Choice(org.code(), name(org, locale))).toList());
+        model.addAttribute("sources", CaseSource.values());
+        model.addAttribute("values", values);
+        model.addAttribute("errors", errors);
+        model.addAttribute("errorLinks", OPEN_FIELDS.stream().filter(errors::containsKey)
+                .map(field -> new FormView.ErrorLink(FormViews.idOf(field), label(field, locale), errors.get(field)))
+                .toList());
+        return VIEW_NEW;
+    }
+
+    private Map<String, String> errorsByField(List<FieldProblem> problems, Locale locale) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        for (FieldProblem p : problems) {
+            String field = "file".equals(p.field()) ? "evidence" : p.field();
+            errors.putIfAbsent(field, PageText.of(p, label(field, locale), messages, locale));
+        }
+        return errors;
+    }
+
+    private java.util.Optional<FieldProblem> evidenceProblem(String name, byte[] content) {
+        try {
+            attachments.check(name, content);
+            return java.util.Optional.empty();
+        } catch (InvalidInputException e) {
+            FieldProblem p = e.problems().get(0);
+            return java.util.Optional.of(new FieldProblem("evidence", p.code(), p.args(), p.defaultMessage()));
+        } catch (UnsupportedTypeException e) {
+            return java.util.Optional.of(FieldProblem.of("evidence", "page.evidence.type", e.getMessage()));
+        }
+    }
+
+    private String label(String field, Locale locale) {
+        return messages.getMessage("case.field." + field, null, field, locale);
+    }
+
+    // ---- one case ------------------------------------------------------------------------------
+
+    @GetMapping("/cases/{id}")
+    @PreAuthorize("isAuthenticated()")
+    String show(@PathVariable String id, Model model, Locale locale) {
+        Actor actor = currentActor.get();
+        RectificationCase c = cases.visible(actor, id); // 404 unless the caller may see it
+        CaseView view = views.of(actor, c);
+        Map<String, String> orgNames = orgNames(locale);
+        model.addAttribute("c", view);
+        model.addAttribute("light", countdown.of(c));
+        model.addAttribute("category", categories.find(c.categoryCode())
+                .map(cat -> new Choice(cat.code(), categoryName(cat, locale))).orElse(new Choice(c.categoryCode(), c.categoryCode())));
+        model.addAttribute("respondentName", orgNames.getOrDefault(c.respondentOrgCode(), c.respondentOrgCode()));
+        model.addAttribute("openerName", orgNames.getOrDefault(c.openedByOrgCode(), c.openedByOrgCode()));
+        model.addAttribute("myTasks", openTasks.of(actor, id));
+        model.addAttribute("currentSteps", view.openTasks().stream().map(t -> stepName(t.taskKey(), t.name(), locale))
+                .distinct().collect(Collectors.joining("、")));
+        model.addAttribute("records", records(c, orgNames, locale));
+        model.addAttribute("attachments", attachments.of(actor, id).stream()
+                .map(a -> new AttachmentRow(a.id(), a.name(), a.sizeBytes(), a.sha256(), a.uploadedBy(), when(a.uploadedAt())))
+                .toList());
+        model.addAttribute("timeline", timeline(id, locale));
+        model.addAttribute("showSanctions", actor.role() == Role.SUPERVISION || !view.sanctions().isEmpty());
+        model.addAttribute("canRequestExtension", actor.orgCode() != null && actor.orgCode().equals(c.respondentOrgCode())
+                && c.status() == CaseStatus.ORDERED && !c.extensionUsed());
+        return VIEW_CASE;
+    }
+
+    @PostMapping("/cases/{id}/attachments")
+    @PreAuthorize("isAuthenticated()")
+    String upload(@PathVariable String id, @RequestParam(required = false) MultipartFile file,
+                  RedirectAttributes redirect) {
+        Actor actor = currentActor.get();
+        cases.visible(actor, id);
+        if (!hasFile(file)) {
+            redirect.addFlashAttribute("flashError", "flash.noFile");
+        } else {
+            try {
+                var stored = attachments.store(actor, id, file.getOriginalFilename(), bytes(file));
+                redirect.addFlashAttribute("flash", "flash.uploaded");
+                redirect.addFlashAttribute("flashArg", stored.name());
+            } catch (UnsupportedTypeException e) {
+                redirect.addFlashAttribute("flashError", "page.evidence.type");
+            } catch (InvalidInputException e) {
+                redirect.addFlashAttribute("flashError", e.problems().get(0).code());
+            }
+        }
+        return "redirect:/cases/" + id + "#attachments";
+    }
+
+    // ---- the extension request -----------------------------------------------------------------
+
+    @GetMapping("/cases/{id}/extension-request")
+    @PreAuthorize("isAuthenticated()")
+    String extensionForm(@PathVariable String id, Model model, Locale locale) {
+        return extensionPage(id, Map.of(), List.of(), model, locale);
+    }
+
+    @PostMapping("/cases/{id}/extension-request")
+    @PreAuthorize("isAuthenticated()")
+    String requestExtension(@PathVariable String id, @RequestParam Map<String, String> params, Model model, Locale locale,
+                            HttpServletResponse response, RedirectAttributes redirect) {
+        Actor actor = currentActor.get();
+        Map<String, String> values = FormViews.fieldValues(params);
+        try {
+            CaseController.requestExtension(cases, forms, actor, id, values);
+        } catch (InvalidInputException e) {
+            response.setStatus(400);
+            return extensionPage(id, values, FormViews.errorsOf(e), model, locale);
+        }
+        redirect.addFlashAttribute("flash", "flash.extensionRequested");
+        return "redirect:/cases/" + id;
+    }
+
+    private String extensionPage(String id, Map<String, String> values, List<FieldError> errors, Model model, Locale locale) {
+        Actor actor = currentActor.get();
+        RectificationCase c = cases.visible(actor, id);
+        model.addAttribute("c", views.of(actor, c));
+        model.addAttribute("form", FormViews.of(forms.get(CaseController.EXTENSION_FORM), values, errors, messages, locale));
+        return VIEW_EXTENSION;
+    }
+
+    // ---- views ---------------------------------------------------------------------------------
+
+    /** The order, the responses, the decisions: the case's own file, with the response's fields labelled by its form. */
+    private List<RecordRow> records(RectificationCase c, Map<String, String> orgNames, Locale locale) {
+        FormDefinition respondForm = forms.find("respond-" + c.categoryCode()).orElse(null);
+        List<RecordRow> rows = new ArrayList<>();
+        for (CaseRecord r : cases.records(c.id())) {
+            if (r.kind() == CaseRecordKind.REMINDER) {
+                continue; // in the timeline; the file keeps what people decided
+            }
+            List<Detail> details = new ArrayList<>();
+            Map<String, Object> data = data(r.dataJson());
+            switch (r.kind()) {
+                case ORDER -> {
+                    add(details, "record.deadline", data.get("deadline"), locale);
+                    add(details, "record.period", data.get("periodWorkingDays"), locale);
+                }
+                case RESPONSE -> data.forEach((key, value) -> {
+                    if (!"report".equals(key) && value != null && !"".equals(value)) {
+                        FormField field = respondForm == null ? null : respondForm.field(key).orElse(null);
+                        String label = field == null ? key : field.label(locale);
+                        String shown = field == null ? String.valueOf(value)
+                                : field.option(String.valueOf(value)).map(o -> o.label(locale)).orElse(String.valueOf(value));
+                        details.add(new Detail(label, shown));
+                    }
+                });
+                case VERIFICATION -> {
+                    details.add(new Detail(text("record.verdict", locale), text(Boolean.TRUE.equals(data.get("accepted"))
+                            ? "record.accepted" : "record.rejected", locale)));
+                    if (Boolean.TRUE.equals(data.get("serious"))) {
+                        add(details, "record.seriousReason", data.get("seriousReason"), locale);
+                    }
+                }
+                case EXTENSION_REQUEST -> add(details, "record.days", data.get("days"), locale);
+                case EXTENSION_DECISION -> details.add(new Detail(text("record.verdict", locale),
+                        text(Boolean.TRUE.equals(data.get("granted")) ? "record.granted" : "record.refused", locale)));
+                case REVIEW -> details.add(new Detail(text("record.decision", locale),
+                        text("review." + data.get("decision"), locale)));
+                default -> { }
+            }
+            rows.add(new RecordRow(r.kind().name(), when(r.occurredAt()), r.occurredAt().toString(),
+                    r.actorOrg() == null ? text("timeline.system", locale) : orgNames.getOrDefault(r.actorOrg(), r.actorOrg()),
+                    r.actor(), r.kind() == CaseRecordKind.CLOSED ? text("outcome." + r.summary(), locale) : r.summary(),
+                    details));
+        }
+        return rows;
+    }
+
+    /** The audit record and the engine's steps of the case, merged in time order. */
+    private List<TimelineRow> timeline(String caseId, Locale locale) {
+        List<TimelineRow> rows = new ArrayList<>();
+        audit.ofCase(caseId).forEach(e -> rows.add(new TimelineRow(e.occurredAt(), when(e.occurredAt()),
+                e.occurredAt().toString(), "audit", messages.getMessage("audit.action." + e.action(), null, e.action(), locale),
+                e.actor(), e.detail())));
+        steps.of(caseId).forEach(s -> rows.add(new TimelineRow(s.started(), when(s.started()), s.started().toString(),
+                "process", stepName(s.activityId(), s.name(), locale), null,
+                s.ended() == null ? text("timeline.running", locale) : null)));
+        rows.sort(Comparator.comparing(TimelineRow::at));
+        return rows;
+    }
+
+    private String stepName(String activityId, String modelName, Locale locale) {
+        return messages.getMessage("step." + activityId, null, modelName == null ? activityId : modelName, locale);
+    }
+
+    private void add(List<Detail> details, String labelKey, Object value, Locale locale) {
+        if (value != null && !"".equals(value)) {
+            details.add(new Detail(text(labelKey, locale), String.valueOf(value)));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> data(String dataJson) {
+        if (dataJson == null) {
+            return Map.of();
+        }
+        try {
+            Object value = json.readValue(dataJson, Object.class);
+            return value instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot read a case record", e);
+        }
+    }
+
+    private String text(String key, Locale locale) {
+        return messages.getMessage(key, null, key, locale);
+    }
+
+    private static String when(Instant instant) {
+        return instant == null ? "" : WHEN.format(instant.atZone(WorkingDayCalendar.ZONE));
+    }
+
+    private List<CategoryChoice> categoryChoices(Locale locale) {
+        return categories.all().stream()
+                .map(cat -> new CategoryChoice(cat.code(), categoryName(cat, locale), cat.article(), cat.legalText(),
+                        categories.defaultPeriodWorkingDays(cat.code())))
+                .toList();
+    }
+
+    /** The bodies the list can be filtered by: those in the caller's region and below. */
+    private List<Choice> visibleBodies(Actor actor, Locale locale) {
+        if (actor.regionCode() == null) {
+            return List.of();
+        }
+        Set<String> regions = directory.regionAndBelow(actor.regionCode());
+        return directory.organizations().stream().filter(org -> regions.contains(org.regionCode()))
+                .map(org -> new Choice(org.code(), name(org, locale))).toList();
+    }
+
+    private Map<String, String> orgNames(Locale locale) {
+        return directory.organizations().stream().collect(Collectors.toMap(Organization::code, org -> name(org, locale)));
+    }
+
+    private Map<String, String> categoryNames(Locale locale) {
+        return categories.all().stream().collect(Collectors.toMap(Category::code, cat -> categoryName(cat, locale),
+                (a, b) -> a, LinkedHashMap::new));
+    }
+
+    private static String name(Organization org, Locale locale) {
+        return english(locale) ? org.nameEn() : org.nameZh();
+    }
+
+    private static String categoryName(Category cat, Locale locale) {
+        return english(locale) ? cat.nameEn() : cat.nameZh();
+    }
+
+    private static boolean english(Locale locale) {
+        return "en".equals(locale.getLanguage());
+    }
+
+    private static CaseStatus enumOrNull(String status) {
+        return org.apache.commons.lang3.EnumUtils.getEnum(CaseStatus.class, StringUtils.trimToNull(status));
+    }
+
+    private static Boolean yesNo(String value) {
+        return "true".equals(value) ? Boolean.TRUE : "false".equals(value) ? Boolean.FALSE : null;
+    }
+
+    private static boolean hasFile(MultipartFile file) {
+        return file != null && !file.isEmpty();
+    }
+
+    private static byte[] bytes(MultipartFile file) {
+        try {
+            return file.getBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    record Row(String id, String caseNumber, String title, String category, String respondent, String status,
+               String deadline, boolean escalated, Countdown.Light light) {
+    }
+
+    record FilterValues(String status, String categoryCode, String respondentOrgCode, String escalated, boolean overdue,
+                        String q) {
+    }
+
+    /** A choice of a picker: a value and what it is called in the reader's language. */
+    record Choice(String code, String name) {
+    }
+
+    /** A category in the picker of a new case, with the article it enforces and its default period. */
+    record CategoryChoice(String code, String name, String article, String legalText, int defaultDays) {
+    }
+
+    record RecordRow(String kind, String when, String iso, String org, String actor, String summary, List<Detail> details) {
+    }
+
+    record Detail(String label, String value) {
+    }
+
+    record AttachmentRow(String id, String name, long size, String sha256, String uploadedBy, String when) {
+    }
+
+    record TimelineRow(Instant at, String when, String iso, String source, String what, String who, String detail) {
+    }
+}

@@ -1,0 +1,152 @@
+package io.rectify.workflow.web;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import io.rectify.casefile.AttachmentService;
+import io.rectify.casefile.CaseService;
+import io.rectify.casefile.web.CaseViews;
+import io.rectify.directory.Actor;
+import io.rectify.form.FieldError;
+import io.rectify.form.FormSubmission;
+import io.rectify.form.FormValidator;
+import io.rectify.form.web.FormViews;
+import io.rectify.system.InvalidInputException;
+import io.rectify.system.UnsupportedTypeException;
+import io.rectify.system.web.CurrentActor;
+import io.rectify.system.web.PageController;
+import io.rectify.workflow.CaseProcess;
+import io.rectify.workflow.Tasks;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.MessageSource;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * A task as a page: its form rendered from the task's schema in {@code forms/}, completed
+ * through the same {@link Tasks} facade as the API. A refused submission comes back with every
+ * value as typed and each error beside its field.
+ */
+@PageController
+class TaskPages {
+
+    static final String VIEW = "tasks/task";
+    /** The file input of a respond form: evidence stored as case attachments with the report. */
+    static final String EVIDENCE = "evidence";
+
+    private final Tasks tasks;
+    private final CaseService cases;
+    private final CaseViews views;
+    private final AttachmentService attachments;
+    private final MessageSource messages;
+    private final CurrentActor currentActor;
+    private final TransactionTemplate oneTransaction;
+
+    TaskPages(Tasks tasks, CaseService cases, CaseViews views, AttachmentService attachments, MessageSource messages,
+              CurrentActor currentActor, PlatformTransactionManager transactions) {
+        this.oneTransaction = new TransactionTemplate(transactions);
+        this.tasks = tasks;
+        this.cases = cases;
+        this.views = views;
+        this.attachments = attachments;
+        this.messages = messages;
+        this.currentActor = currentActor;
+    }
+
+    @GetMapping("/tasks/{id}")
+    @PreAuthorize("isAuthenticated()")
+    String show(@PathVariable String id, Model model, Locale locale) {
+        Tasks.TaskDetail task = tasks.get(currentActor.get(), id); // 404 / 403 as in the API
+        return page(task, Map.of(), List.of(), null, model, locale);
+    }
+
+    @PostMapping("/tasks/{id}")
+    @PreAuthorize("isAuthenticated()")
+    String complete(@PathVariable String id, @RequestParam Map<String, String> params,
+                    @RequestParam(name = EVIDENCE, required = false) List<MultipartFile> evidence,
+                    Model model, Locale locale, HttpServletResponse response, RedirectAttributes redirect) {
+        Actor actor = currentActor.get();
+        Tasks.TaskDetail task = tasks.get(actor, id);
+        Optional<Map<String, String>> listAction = FormViews.applyListAction(task.definition(), params,
+                params.get(FormViews.ACTION));
+        if (listAction.isPresent()) {
+            // a person adding or removing a line of a list: show the form again, nothing is submitted
+            return page(task, listAction.get(), List.of(), null, model, locale);
+        }
+        Map<String, String> values = FormViews.fieldValues(params);
+        List<MultipartFile> files = evidence == null ? List.of() : evidence.stream().filter(f -> !f.isEmpty()).toList();
+        if (!files.isEmpty()) {
+            // evidence is stored only with a report the form accepts, and only files the case accepts
+            FormSubmission checked = FormValidator.validate(task.definition(), values);
+            String fileError = fileError(files, locale);
+            if (!checked.valid() || fileError != null) {
+                response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+                return page(task, values, checked.errors(), fileError, model, locale);
+            }
+        }
+        try {
+            // the evidence and the step in one transaction: a refused step takes its files with it
+            oneTransaction.executeWithoutResult(status -> {
+                for (MultipartFile file : files) {
+                    attachments.store(actor, task.caseId(), file.getOriginalFilename(), bytes(file));
+                }
+                tasks.complete(actor, id, values);
+            });
+        } catch (InvalidInputException e) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return page(task, values, FormViews.errorsOf(e), null, model, locale);
+        }
+        redirect.addFlashAttribute("flash", "flash.taskDone");
+        redirect.addFlashAttribute("flashArg", messages.getMessage("step." + task.taskKey(), null, task.name(), locale));
+        return "redirect:/cases/" + task.caseId();
+    }
+
+    private String page(Tasks.TaskDetail task, Map<String, String> values, List<FieldError> errors, String fileError,
+                        Model model, Locale locale) {
+        Actor actor = currentActor.get();
+        model.addAttribute("task", task);
+        model.addAttribute("taskName", messages.getMessage("step." + task.taskKey(), null, task.name(), locale));
+        model.addAttribute("c", views.of(actor, cases.visible(actor, task.caseId())));
+        model.addAttribute("form", FormViews.of(task.definition(), values, errors, messages, locale));
+        model.addAttribute("evidence", CaseProcess.TASK_RESPOND.equals(task.taskKey()));
+        model.addAttribute("fileError", fileError);
+        return VIEW;
+    }
+
+    /** The first file the case would refuse, as a message; null when every file is acceptable. */
+    private String fileError(List<MultipartFile> files, Locale locale) {
+        List<String> refused = new ArrayList<>();
+        for (MultipartFile file : files) {
+            try {
+                attachments.check(file.getOriginalFilename(), bytes(file));
+            } catch (UnsupportedTypeException e) {
+                refused.add(messages.getMessage("page.evidence.type", null, e.getMessage(), locale));
+            } catch (InvalidInputException e) {
+                var p = e.problems().get(0);
+                refused.add(messages.getMessage(p.code(), p.args().toArray(), p.defaultMessage(), locale));
+            }
+        }
+        return refused.isEmpty() ? null : refused.get(0);
+    }
+
+    private static byte[] bytes(MultipartFile file) {
+        try {
+            return file.getBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,226 @@
+package io.rectify.ui;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * One headless Chromium for the browser tests: Debian's chromium and chromedriver, set explicitly
+ * so Selenium Manager never runs (it would download a browser). Every page it checks goes through
+ * axe-core (from its WebJar, injected here) and the Nu HTML Checker.
+ */
+final class Browser implements AutoCloseable {
+
+    static final String CHROMIUM = System.getProperty("rectify.chromium", "/usr/bin/chromium");
+    static final String CHROMEDRIVER = System.getProperty("rectify.chromedriver", "/usr/bin/chromedriver");
+    private static final String AXE = "/META-INF/resources/webjars/axe-core/4.6.3/axe.min.js";
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ChromeDriver driver;
+    private final String base;
+    private final String axeSource;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final List<String> checked = new ArrayList<>();
+    private int shots;
+
+    Browser(String base) {
+        this.base = base;
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER))
+                .usingAnyFreePort()
+                .build();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                "--window-size=1280,1000", "--lang=zh-CN", "--force-device-scale-factor=1");
+        this.driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+        try (InputStream in = Browser.class.getResourceAsStream(AXE)) {
+            if (in == null) {
+                throw new IllegalStateException("axe-core WebJar missing from the test classpath: " + AXE);
+            }
+            axeSource = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static boolean available() {
+        return new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute();
+    }
+
+    void open(String path) {
+        driver.get(base + path);
+    }
+
+    WebElement find(String css) {
+        return driver.findElement(By.cssSelector(css));
+    }
+
+    List<WebElement> all(String css) {
+        return driver.findElements(By.cssSelector(css));
+    }
+
+    void type(String id, String text) {
+        WebElement field = driver.findElement(By.id(id));
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    void choose(String id, String value) {
+        new Select(driver.findElement(By.id(id))).selectByValue(value);
+    }
+
+    void click(String css) {
+        find(css).click();
+    }
+
+    /** Sets a value by script, for inputs whose typing depends on the browser's locale (dates). */
+    void setValue(String id, String value) {
+        ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1];", driver.findElement(By.id(id)), value);
+    }
+
+    String path() {
+        return URI.create(driver.getCurrentUrl()).getPath();
+    }
+
+    String text(String css) {
+        return find(css).getText();
+    }
+
+    void signIn(String user, String password) {
+        open("/login");
+        check("login");
+        type("username", user);
+        type("password", password);
+        click("form button[type=submit]");
+    }
+
+    void signOut() {
+        click(".account form button");
+    }
+
+    /**
+     * Checks the page now shown: axe-core finds no serious or critical violation of WCAG 2.1 A/AA,
+     * and the Nu HTML Checker no error in the HTML the server sent (fetched again with this
+     * browser's cookies; a page answering a POST is checked as the browser holds it). Takes a screenshot.
+     *
+     * @return the problems found, empty when the page passes
+     */
+    List<String> check(String name) {
+        return check(name, false);
+    }
+
+    /** {@link #check} for a page that answered a POST (a form shown again with its errors). */
+    List<String> checkAnswerToPost(String name) {
+        return check(name, true);
+    }
+
+    private List<String> check(String name, boolean answeredPost) {
+        List<String> problems = new ArrayList<>();
+        String where = name + " (" + path() + ")";
+        axeViolations().forEach(v -> problems.add(where + " axe: " + v));
+        HtmlChecker.errors(answeredPost ? "<!DOCTYPE html>\n" + driver.getPageSource() : sentHtml())
+                .forEach(e -> problems.add(where + " html: " + e));
+        screenshot(name);
+        checked.add(where);
+        return problems;
+    }
+
+    List<String> checkedPages() {
+        return checked;
+    }
+
+    private List<String> axeViolations() {
+        JavascriptExecutor js = driver;
+        js.executeScript(axeSource);
+        Object result = js.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+                  .then(r => done(JSON.stringify(r.violations.map(v => ({ id: v.id, impact: v.impact, help: v.help,
+                      nodes: v.nodes.map(n => n.target.join(' ')) })))))
+                  .catch(e => done(JSON.stringify([{ id: 'axe-failed', impact: 'critical', help: String(e), nodes: [] }])));
+                """);
+        List<String> found = new ArrayList<>();
+        try {
+            for (JsonNode v : JSON.readTree(String.valueOf(result))) {
+                String impact = v.path("impact").asText();
+                if ("serious".equals(impact) || "critical".equals(impact)) {
+                    found.add(v.path("id").asText() + " (" + impact + "): " + v.path("help").asText() + " at "
+                            + v.path("nodes").toString());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return found;
+    }
+
+    /** The HTML the server sends for the current address, fetched with this browser's cookies. */
+    private String sentHtml() {
+        String url = driver.getCurrentUrl();
+        String cookies = driver.manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
+                .collect(Collectors.joining("; "));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).GET().header("Accept", "text/html");
+        if (!cookies.isEmpty()) {
+            request.header("Cookie", cookies);
+        }
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    void screenshot(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            byte[] png = driver.getScreenshotAs(OutputType.BYTES);
+            Files.write(SCREENSHOTS.resolve(String.format("%02d-%s.png", ++shots, name)), png);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A full-page screenshot for the README (the window grows to the page's height first). */
+    void screenshotWholePage(Path target) {
+        try {
+            Files.createDirectories(target.getParent());
+            Files.write(target, driver.getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}
