@@ -12,5 +12,7 @@ public abstract class IntegrationTest {
     static void database(DynamicPropertyRegistry registry) {
         TestDatabase.register(registry);
         registry.add("rectify.data-dir", () -> "target/test-data");
+        // the JDK's HTTP client for TestRestTemplate, whatever else the test classpath holds (the HTML checker brings Jetty's)
+        registry.add("spring.http.client.factory", () -> "jdk");
     }
 }

@@ -57,6 +57,8 @@ final class Browser implements AutoCloseable {
         options.setBinary(CHROMIUM);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
                 "--window-size=1280,1000", "--lang=zh-CN", "--force-device-scale-factor=1");
+        // the language the browser asks for (Accept-Language): Chinese, as most users' browsers
+        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "zh-CN,zh"));
         this.driver = new ChromeDriver(service, options);
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
         try (InputStream in = Browser.class.getResourceAsStream(AXE)) {
@@ -209,8 +211,8 @@ final class Browser implements AutoCloseable {
         }
     }
 
-    /** A full-page screenshot for the README (the window grows to the page's height first). */
-    void screenshotWholePage(Path target) {
+    /** A screenshot of what the window shows, to a file of one's choice (the README's pictures). */
+    void screenshotTo(Path target) {
         try {
             Files.createDirectories(target.getParent());
             Files.write(target, driver.getScreenshotAs(OutputType.BYTES));

@@ -132,7 +132,7 @@ class BrowserWalkTests extends IntegrationTest {
         assertThat(b.text("dl.facts")).contains("待核查");
         assertThat(b.all("#attachments tbody tr")).hasSize(2);
         check("department-case");
-        b.screenshotWholePage(Path.of("target", "screenshots", "department.png"));
+        b.screenshotTo(Path.of("target", "screenshots", "department.png"));
         b.signOut();
 
         // ---- the office rejects the report as serious: the case goes to the supervision body
@@ -164,7 +164,7 @@ class BrowserWalkTests extends IntegrationTest {
         b.click("button[name=_action][value='remove:sanctions:1']");
         assertThat(b.all("fieldset.item")).hasSize(1);
         assertThat(b.find("#f-sanctions-0-personName").getAttribute("value")).isEqualTo("张三");
-        check("supervision-record-sanctions");
+        checkAnswerToPost("supervision-record-sanctions");
         b.type("f-sanctions-0-post", "信息中心主任");
         b.type("f-sanctions-0-orgCode", body);
         b.choose("f-sanctions-0-responsibility", "LEADER");
@@ -175,7 +175,7 @@ class BrowserWalkTests extends IntegrationTest {
         assertThat(b.path()).isEqualTo("/cases/" + caseId);
         assertThat(b.text("body")).contains("张三").contains("警告");
         check("supervision-case");
-        b.screenshotWholePage(Path.of("target", "screenshots", "supervision.png"));
+        b.screenshotTo(Path.of("target", "screenshots", "supervision.png"));
         b.signOut();
 
         // ---- the department reports again; the office accepts and the case closes
@@ -196,7 +196,7 @@ class BrowserWalkTests extends IntegrationTest {
         check("office-case-closed");
         b.open("/cases");
         check("office-cases");
-        b.screenshotWholePage(Path.of("target", "screenshots", "office.png"));
+        b.screenshotTo(Path.of("target", "screenshots", "office.png"));
         b.open("/cases/" + caseId + "?lang=en");
         assertThat(b.text("dl.facts")).contains("Closed");
         check("office-case-english");

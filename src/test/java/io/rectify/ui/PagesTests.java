@@ -214,7 +214,9 @@ class PagesTests extends IntegrationTest {
                 .andReturn().getResponse().getContentAsString();
         assertThat(html).contains("value=\"NC-EDU\"").doesNotContain("value=\"GZ-EDU\"", "value=\"JX-EDU\"",
                 "value=\"NC-SUPERVISION\"");
-        mvc.perform(get("/cases/new").session(signIn(department)))
+        mvc.perform(multipart("/cases").session(signIn(department)).with(csrf())
+                        .param("categoryCode", "A33-04").param("respondentOrgCode", "JX-HEALTH")
+                        .param("title", "t").param("description", "d").param("source", "INSPECTION"))
                 .andExpect(status().isForbidden());
     }
 
