@@ -25,7 +25,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * One headless Chromium for the browser tests: Debian's chromium and chromedriver, set explicitly
@@ -97,13 +99,31 @@ final class Browser implements AutoCloseable {
         new Select(driver.findElement(By.id(id))).selectByValue(value);
     }
 
+    /** Clicks a radio, a checkbox: nothing that leaves the page. */
     void click(String css) {
         find(css).click();
+    }
+
+    /**
+     * Clicks a link or a submit button and waits until the next page has replaced this one (a
+     * click does not wait for the navigation it starts, and a busy server answers late).
+     */
+    void go(String css) {
+        WebElement current = driver.findElement(By.tagName("html"));
+        find(css).click();
+        new WebDriverWait(driver, Duration.ofSeconds(60)).until(ExpectedConditions.stalenessOf(current));
+        new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> "complete".equals(
+                ((JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 
     /** Sets a value by script, for inputs whose typing depends on the browser's locale (dates). */
     void setValue(String id, String value) {
         ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1];", driver.findElement(By.id(id)), value);
+    }
+
+    /** What the page says is wrong, for a test's failure message (empty when nothing is). */
+    String errorsShown() {
+        return all(".error-summary, .field-error").stream().map(WebElement::getText).collect(Collectors.joining(" | "));
     }
 
     String path() {
@@ -119,11 +139,11 @@ final class Browser implements AutoCloseable {
         check("login");
         type("username", user);
         type("password", password);
-        click("form button[type=submit]");
+        go("form button[type=submit]");
     }
 
     void signOut() {
-        click(".account form button");
+        go(".account form button");
     }
 
     /**

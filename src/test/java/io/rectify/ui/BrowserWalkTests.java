@@ -76,13 +76,13 @@ class BrowserWalkTests extends IntegrationTest {
         b.signIn("jx.office", Api.PASSWORD);
         assertThat(b.path()).isEqualTo("/");
         check("office-home");
-        b.click("nav.main-nav a[href='/cases/new']");
+        b.go("nav.main-nav a[href='/cases/new']");
         check("office-new-case");
         b.click("#f-categoryCode-A33-04");
         b.choose("f-respondentOrgCode", body);
         b.type("f-description", "政务公开栏目超过三个月未更新。");
         b.type("f-websiteUrl", "https://www.example.gov.cn");
-        b.click("form#f-form button[type=submit]");
+        b.go("form#f-form button.primary");
         assertThat(b.text(".error-summary")).as("the summary names the missing title").contains("标题");
         assertThat(b.find("#f-title").getAttribute("aria-invalid")).isEqualTo("true");
         assertThat(b.find("#f-title").getAttribute("aria-describedby")).isEqualTo("f-title-error");
@@ -92,20 +92,20 @@ class BrowserWalkTests extends IntegrationTest {
         checkAnswerToPost("office-new-case-errors");
         b.type("f-title", "政务公开栏目长期未更新");
         b.find("#f-evidence").sendKeys(evidence.toAbsolutePath().toString());
-        b.click("form#f-form button[type=submit]");
-        assertThat(b.path()).startsWith("/cases/");
+        b.go("form#f-form button.primary");
+        assertThat(b.path()).as(b::errorsShown).startsWith("/cases/");
         String caseId = b.path().substring("/cases/".length());
         assertThat(b.text(".flash")).contains("已立案");
         assertThat(b.text("#attachments")).contains(evidence.getFileName().toString());
         check("office-case-opened");
 
         // ---- the office issues the order
-        b.click("a.button[href^='/tasks/']");
+        b.go("a.button[href^='/tasks/']");
         check("office-issue-order");
         b.type("f-requirements", "在 10 个工作日内更新政务公开栏目，并报送整改情况。");
         b.type("f-periodWorkingDays", "10");
-        b.click("form#f-form button[type=submit]");
-        assertThat(b.path()).isEqualTo("/cases/" + caseId);
+        b.go("form#f-form button.primary");
+        assertThat(b.path()).as(b::errorsShown).isEqualTo("/cases/" + caseId);
         assertThat(b.text("dl.facts")).contains("整改中");
         b.open("/cases?q=" + java.net.URLEncoder.encode(b.text("h1 span"), StandardCharsets.UTF_8));
         assertThat(b.all("table.data tbody tr")).hasSize(1);
@@ -119,16 +119,16 @@ class BrowserWalkTests extends IntegrationTest {
         b.open("/cases/" + caseId + "/extension-request");
         check("department-extension-request");
         b.open("/");
-        b.click("main a[href^='/tasks/']");
+        b.go("main a[href^='/tasks/']");
         check("department-respond");
-        b.click("form#f-form button[type=submit]");
+        b.go("form#f-form button.primary");
         assertThat(b.all(".error-summary a")).as("one link per missing field").hasSizeGreaterThanOrEqualTo(2);
         checkAnswerToPost("department-respond-errors");
         b.type("f-report", "已更新政务公开栏目 12 条信息。");
         b.type("f-publishedUrls", "https://www.example.gov.cn/xxgk/2026/1.html");
         b.find("#f-evidence").sendKeys(evidence.toAbsolutePath().toString());
-        b.click("form#f-form button[type=submit]");
-        assertThat(b.path()).isEqualTo("/cases/" + caseId);
+        b.go("form#f-form button.primary");
+        assertThat(b.path()).as(b::errorsShown).isEqualTo("/cases/" + caseId);
         assertThat(b.text("dl.facts")).contains("待核查");
         assertThat(b.all("#attachments tbody tr")).hasSize(2);
         check("department-case");
@@ -138,13 +138,13 @@ class BrowserWalkTests extends IntegrationTest {
         // ---- the office rejects the report as serious: the case goes to the supervision body
         b.signIn("jx.office", Api.PASSWORD);
         b.open("/cases/" + caseId);
-        b.click("a.button[href^='/tasks/']");
+        b.go("a.button[href^='/tasks/']");
         check("office-verify");
         b.click("#f-accepted-false");
         b.type("f-comment", "仍有栏目未更新。");
         b.click("#f-serious");
         b.type("f-seriousReason", "长期不更新，经督促仍未整改到位。");
-        b.click("form#f-form button[type=submit]");
+        b.go("form#f-form button.primary");
         assertThat(b.text("dl.facts")).contains("是");
         b.signOut();
 
@@ -152,16 +152,16 @@ class BrowserWalkTests extends IntegrationTest {
         b.signIn("jx.supervision", Api.PASSWORD);
         check("supervision-home");
         b.open("/cases/" + caseId);
-        b.click("a.button[href^='/tasks/']");
+        b.go("a.button[href^='/tasks/']");
         check("supervision-review");
         b.click("#f-decision");
         b.type("f-findings", "负责人未履行监管职责。");
-        b.click("form#f-form button[type=submit]");
-        b.click("a.button[href^='/tasks/']");
-        b.click("button[name=_action][value='add:sanctions']");
+        b.go("form#f-form button.primary");
+        b.go("a.button[href^='/tasks/']");
+        b.go("button[name=_action][value='add:sanctions']");
         assertThat(b.all("fieldset.item")).as("a second person's lines, without script").hasSize(2);
         b.type("f-sanctions-0-personName", "张三");
-        b.click("button[name=_action][value='remove:sanctions:1']");
+        b.go("button[name=_action][value='remove:sanctions:1']");
         assertThat(b.all("fieldset.item")).hasSize(1);
         assertThat(b.find("#f-sanctions-0-personName").getAttribute("value")).isEqualTo("张三");
         checkAnswerToPost("supervision-record-sanctions");
@@ -171,8 +171,8 @@ class BrowserWalkTests extends IntegrationTest {
         b.choose("f-sanctions-0-type", "WARNING");
         b.type("f-sanctions-0-decisionNumber", "赣监处〔2026〕1号");
         b.setValue("f-sanctions-0-decisionDate", LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(1).toString());
-        b.click("form#f-form button[type=submit]");
-        assertThat(b.path()).isEqualTo("/cases/" + caseId);
+        b.go("form#f-form button.primary");
+        assertThat(b.path()).as(b::errorsShown).isEqualTo("/cases/" + caseId);
         assertThat(b.text("body")).contains("张三").contains("警告");
         check("supervision-case");
         b.screenshotTo(Path.of("target", "screenshots", "supervision.png"));
@@ -181,16 +181,16 @@ class BrowserWalkTests extends IntegrationTest {
         // ---- the department reports again; the office accepts and the case closes
         b.signIn(department, Api.PASSWORD);
         b.open("/cases/" + caseId);
-        b.click("a.button[href^='/tasks/']");
+        b.go("a.button[href^='/tasks/']");
         b.type("f-report", "全部栏目已更新，并建立每周更新制度。");
         b.type("f-publishedUrls", "https://www.example.gov.cn/xxgk/2026/2.html");
-        b.click("form#f-form button[type=submit]");
+        b.go("form#f-form button.primary");
         b.signOut();
         b.signIn("jx.office", Api.PASSWORD);
         b.open("/cases/" + caseId);
-        b.click("a.button[href^='/tasks/']");
+        b.go("a.button[href^='/tasks/']");
         b.click("#f-accepted");
-        b.click("form#f-form button[type=submit]");
+        b.go("form#f-form button.primary");
         assertThat(b.text("dl.facts")).contains("已结案");
         assertThat(b.text(".timeline")).contains("结案");
         check("office-case-closed");
@@ -200,6 +200,9 @@ class BrowserWalkTests extends IntegrationTest {
         b.open("/cases/" + caseId + "?lang=en");
         assertThat(b.text("dl.facts")).contains("Closed");
         check("office-case-english");
+        b.open("/no-such-page");
+        assertThat(b.text("h1")).as("the layout's own error page").isEqualTo("Not found");
+        check("not-found");
         b.signOut();
 
         assertThat(problems).as("accessibility and HTML problems on " + b.checkedPages()).isEmpty();
