@@ -111,6 +111,7 @@ class BrowserWalkTests extends IntegrationTest {
         assertThat(b.all("table.data tbody tr")).hasSize(1);
         assertThat(b.text("table.data .light")).as("the light has words, not colour alone").contains("个工作日");
         check("office-case-list");
+        b.screenshotTo(Path.of("target", "screenshots", "office.png"));
         b.signOut();
 
         // ---- the department sees its order, the extension form, and reports with evidence
@@ -160,10 +161,10 @@ class BrowserWalkTests extends IntegrationTest {
         b.go("a.button[href^='/tasks/']");
         b.go("button[name=_action][value='add:sanctions']");
         assertThat(b.all("fieldset.item")).as("a second person's lines, without script").hasSize(2);
-        b.type("f-sanctions-0-personName", "张三");
+        b.type("f-sanctions-0-personName", "陈明");
         b.go("button[name=_action][value='remove:sanctions:1']");
         assertThat(b.all("fieldset.item")).hasSize(1);
-        assertThat(b.find("#f-sanctions-0-personName").getAttribute("value")).isEqualTo("张三");
+        assertThat(b.find("#f-sanctions-0-personName").getAttribute("value")).isEqualTo("陈明");
         checkAnswerToPost("supervision-record-sanctions");
         b.type("f-sanctions-0-post", "信息中心主任");
         b.type("f-sanctions-0-orgCode", body);
@@ -173,7 +174,7 @@ class BrowserWalkTests extends IntegrationTest {
         b.setValue("f-sanctions-0-decisionDate", LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(1).toString());
         b.go("form#f-form button.primary");
         assertThat(b.path()).as(b::errorsShown).isEqualTo("/cases/" + caseId);
-        assertThat(b.text("body")).contains("张三").contains("警告");
+        assertThat(b.text("body")).contains("陈明").contains("警告");
         check("supervision-case");
         b.screenshotTo(Path.of("target", "screenshots", "supervision.png"));
         b.signOut();
@@ -196,7 +197,6 @@ class BrowserWalkTests extends IntegrationTest {
         check("office-case-closed");
         b.open("/cases");
         check("office-cases");
-        b.screenshotTo(Path.of("target", "screenshots", "office.png"));
         b.open("/cases/" + caseId + "?lang=en");
         assertThat(b.text("dl.facts")).contains("Closed");
         check("office-case-english");
