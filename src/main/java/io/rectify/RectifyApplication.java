@@ -1,5 +1,6 @@
 package io.rectify;
 
+import io.rectify.audit.AuditVerifyCommand;
 import org.camunda.bpm.spring.boot.starter.annotation.EnableProcessApplication;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -12,6 +13,11 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class RectifyApplication {
 
     public static void main(String[] args) {
+        if (AuditVerifyCommand.requested(args)) {
+            // a command, not a server: verify the audit chain and end with its exit code
+            System.exit(SpringApplication.exit(
+                    SpringApplication.run(RectifyApplication.class, AuditVerifyCommand.arguments(args))));
+        }
         SpringApplication.run(RectifyApplication.class, args);
     }
 }

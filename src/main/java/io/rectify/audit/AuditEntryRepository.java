@@ -4,12 +4,10 @@ import java.util.List;
 
 import org.springframework.data.repository.Repository;
 
-/** Append and read only: the repository offers no update or delete. */
+/** Read only: entries are appended by {@link AuditLog} at commit; nothing offers an update or a delete. */
 interface AuditEntryRepository extends Repository<AuditEntry, Long> {
 
-    AuditEntry save(AuditEntry entry);
+    List<AuditEntry> findByCaseIdOrderBySequence(String caseId);
 
-    List<AuditEntry> findByCaseIdOrderById(String caseId);
-
-    List<AuditEntry> findByActionOrderById(String action);
+    List<AuditEntry> findByActionOrderBySequence(String action);
 }

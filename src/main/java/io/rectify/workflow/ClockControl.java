@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 
+import io.rectify.audit.AuditLog;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.exception.NullValueException;
@@ -13,10 +14,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * For demonstrations and acceptance runs (default profile only): sets the one clock the
- * application and the engine read, and runs the jobs due by it, synchronously.
+ * application and the engine read, and runs the jobs due by it, synchronously. Every use is
+ * audited: moving the clock moves every deadline.
  */
 @Service
 @ConditionalOnProperty(name = "rectify.clock-control", havingValue = "true")
@@ -28,19 +32,29 @@ public class ClockControl {
     private static final int MAX_ROUNDS = 200;
 
     private final ManagementService management;
+    private final AuditLog audit;
+    private final TransactionTemplate transaction;
 
-    ClockControl(ManagementService management) {
+    ClockControl(ManagementService management, AuditLog audit, PlatformTransactionManager transactions) {
         this.management = management;
+        this.audit = audit;
+        this.transaction = new TransactionTemplate(transactions);
     }
 
-    public void set(Instant now) {
+    public void set(Instant now, String actor) {
         ClockUtil.setCurrentTime(Date.from(now));
         log.warn("clock set to {}", now);
+        audited(actor, "CLOCK_SET", "clock set to " + now);
     }
 
-    public void reset() {
+    public void reset(String actor) {
         ClockUtil.reset();
         log.warn("clock back to real time");
+        audited(actor, "CLOCK_RESET", "clock back to real time");
+    }
+
+    private void audited(String actor, String action, String detail) {
+        transaction.executeWithoutResult(status -> audit.record(actor, action, null, detail));
     }
 
     /**
@@ -48,7 +62,7 @@ public class ClockControl {
      * the job executor ran at the same moment loses us the race with an optimistic-locking
      * conflict, which means the executor's run has committed: either way it is done on return.
      */
-    public int runDueJobs() {
+    public int runDueJobs(String actor) {
         int executed = 0;
         for (int round = 0; round < MAX_ROUNDS; round++) {
             List<Job> due = management.createJobQuery().executable().active().list();
@@ -67,6 +81,7 @@ public class ClockControl {
                 }
             }
         }
+        audited(actor, "DUE_JOBS_RUN", executed + " job(s) executed");
         return executed;
     }
 }

@@ -31,31 +31,31 @@ class ClockController {
 
     @PostMapping("/clock")
     Map<String, Object> set(@RequestBody(required = false) ClockRequest request) {
-        requireAdmin();
+        String admin = requireAdmin();
         if (request == null || request.now() == null) {
             throw InvalidInputException.of("now", "clock.now", "请给出时间，例如 2026-09-18T10:00:00+08:00");
         }
-        clock.set(request.now().toInstant());
+        clock.set(request.now().toInstant(), admin);
         return Map.of("now", request.now());
     }
 
     @DeleteMapping("/clock")
     Map<String, Object> reset() {
-        requireAdmin();
-        clock.reset();
+        clock.reset(requireAdmin());
         return Map.of("now", OffsetDateTime.now());
     }
 
     @PostMapping("/jobs/run-due")
     Map<String, Object> runDue() {
-        requireAdmin();
-        return Map.of("executed", clock.runDueJobs());
+        return Map.of("executed", clock.runDueJobs(requireAdmin()));
     }
 
-    private void requireAdmin() {
+    /** the administrator's user name, or 403 */
+    private String requireAdmin() {
         if (currentActor.get().role() != Role.ADMIN) {
             throw new ForbiddenException("clock control is for the administrator");
         }
+        return currentActor.get().username();
     }
 
     record ClockRequest(OffsetDateTime now) {
