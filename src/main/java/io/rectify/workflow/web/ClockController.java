@@ -3,12 +3,10 @@ package io.rectify.workflow.web;
 import java.time.OffsetDateTime;
 import java.util.Map;
 
-import io.rectify.directory.Role;
-import io.rectify.system.ForbiddenException;
 import io.rectify.system.InvalidInputException;
-import io.rectify.system.web.CurrentActor;
 import io.rectify.workflow.ClockControl;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -22,16 +20,14 @@ import org.springframework.web.bind.annotation.RestController;
 class ClockController {
 
     private final ClockControl clock;
-    private final CurrentActor currentActor;
 
-    ClockController(ClockControl clock, CurrentActor currentActor) {
+    ClockController(ClockControl clock) {
         this.clock = clock;
-        this.currentActor = currentActor;
     }
 
+    @PreAuthorize("hasRole('ADMIN')")
     @PostMapping("/clock")
     Map<String, Object> set(@RequestBody(required = false) ClockRequest request) {
-        requireAdmin();
         if (request == null || request.now() == null) {
             throw InvalidInputException.of("now", "clock.now", "请给出时间，例如 2026-09-18T10:00:00+08:00");
         }
@@ -39,23 +35,17 @@ class ClockController {
         return Map.of("now", request.now());
     }
 
+    @PreAuthorize("hasRole('ADMIN')")
     @DeleteMapping("/clock")
     Map<String, Object> reset() {
-        requireAdmin();
         clock.reset();
         return Map.of("now", OffsetDateTime.now());
     }
 
+    @PreAuthorize("hasRole('ADMIN')")
     @PostMapping("/jobs/run-due")
     Map<String, Object> runDue() {
-        requireAdmin();
         return Map.of("executed", clock.runDueJobs());
-    }
-
-    private void requireAdmin() {
-        if (currentActor.get().role() != Role.ADMIN) {
-            throw new ForbiddenException("clock control is for the administrator");
-        }
     }
 
     record ClockRequest(OffsetDateTime now) {
