@@ -1,6 +1,8 @@
 package io.rectify.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -108,11 +110,14 @@ class AccountTests extends SecurityIntegrationTest {
     }
 
     @Test
-    void theSecurityAdministratorSeesLocksAndUnlocks() {
+    void theSecurityAdministratorSeesLocksAndUnlocks() throws Exception {
         String user = freshUser();
-        Api wrong = new Api(rest, user).withPassword("Wrong-Pass1");
+        String address = freshAddress();
         for (int i = 0; i < 5; i++) {
-            wrong.get("/api/categories");
+            mvc.perform(get("/api/categories").with(httpBasic(user, "Wrong-Pass1")).with(request -> {
+                request.setRemoteAddr(address);
+                return request;
+            }));
         }
         Api security = new Api(rest, "security");
         Api.Response list = security.get("/api/security/accounts");
@@ -133,6 +138,19 @@ class AccountTests extends SecurityIntegrationTest {
             new Api(rest, other).get("/api/security/accounts").isProblem(403);
             new Api(rest, other).post("/api/security/accounts/" + user + "/disable", null).isProblem(403);
         }
+    }
+
+    @Test
+    void aWeakerStoredHashIsUpgradedAtLoginAndStillChecksTheSamePassword() {
+        String user = freshUser();
+        String weak = "{bcrypt}" + new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder(4).encode(PASSWORD);
+        jdbc.update("update app_user set password_hash = ? where username = ?", weak, user);
+
+        assertThat(new Api(rest, user).get("/api/categories").status()).isEqualTo(200);
+
+        String stored = jdbc.queryForObject("select password_hash from app_user where username = ?", String.class, user);
+        assertThat(stored).startsWith("{bcrypt}$2a$10$").isNotEqualTo(weak);
+        assertThat(passwords.matches(PASSWORD, stored)).isTrue();
     }
 
     private static JsonNode find(JsonNode accounts, String username) {

@@ -1,38 +1,33 @@
 package io.rectify.security;
 
 import java.sql.Timestamp;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 
 import io.rectify.IntegrationTest;
-import io.rectify.system.security.SecurityClock;
+import io.rectify.MovableSecurityClock;
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
 
 /**
- * The whole application with a security clock the test moves (ten minutes pass without
- * sleeping) and MockMvc beside the real port, where a request's client address can be chosen.
- * One context for all security tests; the business tests keep theirs.
+ * The shared test application, with its movable security clock (ten minutes pass without
+ * sleeping) and MockMvc through the real security filters beside the real port: there a
+ * request's client address can be chosen, so one test's failed logins never throttle another's.
  */
-@AutoConfigureMockMvc
-@Import(SecurityIntegrationTest.MovableClockConfiguration.class)
 abstract class SecurityIntegrationTest extends IntegrationTest {
 
     static final String PASSWORD = "Demo@2026";
     private static final AtomicInteger COUNTER = new AtomicInteger();
 
     @Autowired
+    WebApplicationContext application;
+
     MockMvc mvc;
 
     @Autowired
@@ -43,6 +38,11 @@ abstract class SecurityIntegrationTest extends IntegrationTest {
 
     @Autowired
     MovableSecurityClock clock;
+
+    @BeforeEach
+    void mockMvc() {
+        mvc = MockMvcBuilders.webAppContextSetup(application).apply(SecurityMockMvcConfigurers.springSecurity()).build();
+    }
 
     /** A new RESPONDER account of JX-EDU with {@link #PASSWORD}, no failures, nothing to change. */
     String freshUser() {
@@ -66,34 +66,5 @@ abstract class SecurityIntegrationTest extends IntegrationTest {
     long audited(String actor, String action) {
         return jdbc.queryForObject("select count(*) from audit_entry where actor = ? and action = ?", Long.class,
                 actor, action);
-    }
-
-    /** Real time plus whatever the test has let pass. */
-    static final class MovableSecurityClock extends SecurityClock {
-
-        private final AtomicReference<Duration> passed = new AtomicReference<>(Duration.ZERO);
-
-        MovableSecurityClock() {
-            super(Clock.system(ZoneOffset.UTC));
-        }
-
-        @Override
-        public Instant now() {
-            return super.now().plus(passed.get());
-        }
-
-        void pass(Duration time) {
-            passed.updateAndGet(p -> p.plus(time));
-        }
-    }
-
-    @TestConfiguration
-    static class MovableClockConfiguration {
-
-        @Bean
-        @Primary
-        MovableSecurityClock movableSecurityClock() {
-            return new MovableSecurityClock();
-        }
     }
 }
