@@ -1,5 +1,6 @@
 package io.rectify.system.security;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -16,6 +17,7 @@ import io.rectify.system.ConflictException;
 import io.rectify.system.FieldProblem;
 import io.rectify.system.InvalidInputException;
 import io.rectify.system.NotFoundException;
+import org.apache.commons.lang3.EnumUtils;
 import org.apache.commons.lang3.StringUtils;
 import org.springframework.data.domain.Limit;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -145,8 +147,7 @@ public class Accounts {
         if (StringUtils.isBlank(account.displayName()) || account.displayName().strip().length() > 100) {
             problems.add(FieldProblem.of("displayName", "account.displayName.invalid", "请填写姓名（不超过 100 字）"));
         }
-        Role role = account.role() == null ? null : java.util.Arrays.stream(Role.values())
-                .filter(r -> r.name().equals(account.role())).findFirst().orElse(null);
+        Role role = EnumUtils.getEnum(Role.class, account.role());
         if (role == null || !CREATABLE.contains(role)) {
             problems.add(FieldProblem.of("role", "account.role.invalid",
                     "角色应为 SUPERVISOR、RESPONDER 或 SUPERVISION（三名管理员账号不由系统管理员创建）"));
@@ -223,7 +224,7 @@ public class Accounts {
     }
 
     public record AccountView(String username, String displayName, String role, String orgCode, boolean enabled,
-                              boolean locked, java.time.Instant lockedUntil, int failedLogins,
+                              boolean locked, Instant lockedUntil, int failedLogins,
                               boolean mustChangePassword) {
     }
 }
