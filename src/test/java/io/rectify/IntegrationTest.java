@@ -1,11 +1,13 @@
 package io.rectify;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** The whole application on a fresh database, with a real HTTP port and the job executor on. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(MovableSecurityClock.Configuration.class)
 public abstract class IntegrationTest {
 
     @DynamicPropertySource

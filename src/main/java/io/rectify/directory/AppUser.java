@@ -1,5 +1,6 @@
 package io.rectify.directory;
 
+import java.time.Duration;
 import java.time.Instant;
 
 import jakarta.persistence.Column;
@@ -38,6 +39,20 @@ public class AppUser {
     @Column(name = "created_at")
     private Instant createdAt;
 
+    /** Failed logins since the last success or lock; at the limit the account locks for a while. */
+    @Column(name = "failed_logins")
+    private int failedLogins;
+
+    @Column(name = "locked_until")
+    private Instant lockedUntil;
+
+    /** Set for an account an administrator created: its user chooses a password of their own first. */
+    @Column(name = "must_change_password")
+    private boolean mustChangePassword;
+
+    @Column(name = "password_changed_at")
+    private Instant passwordChangedAt;
+
     protected AppUser() {
     }
 
@@ -73,5 +88,77 @@ public class AppUser {
 
     public boolean enabled() {
         return enabled;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public int failedLogins() {
+        return failedLogins;
+    }
+
+    public Instant lockedUntil() {
+        return lockedUntil;
+    }
+
+    public boolean lockedAt(Instant now) {
+        return lockedUntil != null && lockedUntil.isAfter(now);
+    }
+
+    public boolean mustChangePassword() {
+        return mustChangePassword;
+    }
+
+    public Instant passwordChangedAt() {
+        return passwordChangedAt;
+    }
+
+    /** An account an administrator created: usable only after its user has chosen a new password. */
+    public AppUser requirePasswordChange() {
+        this.mustChangePassword = true;
+        return this;
+    }
+
+    /**
+     * Counts a failed login; at {@code limit} failures the account locks until {@code now + lockFor}
+     * and the count starts again. Answers whether this failure locked the account.
+     */
+    public boolean loginFailed(Instant now, int limit, Duration lockFor) {
+        failedLogins++;
+        if (failedLogins >= limit) {
+            failedLogins = 0;
+            lockedUntil = now.plus(lockFor);
+            return true;
+        }
+        return false;
+    }
+
+    public void loginSucceeded() {
+        failedLogins = 0;
+    }
+
+    public void unlock() {
+        failedLogins = 0;
+        lockedUntil = null;
+    }
+
+    public void disable() {
+        enabled = false;
+    }
+
+    public void enable() {
+        enabled = true;
+    }
+
+    public void changePassword(String newHash, Instant now) {
+        passwordHash = newHash;
+        passwordChangedAt = now;
+        mustChangePassword = false;
+    }
+
+    /** A new encoding of the same password (a stronger hash), not a change of password. */
+    public void rehashPassword(String newHash) {
+        passwordHash = newHash;
     }
 }

@@ -108,10 +108,26 @@ public class SanctionService implements CaseSanctions {
                 s.type().name(), s.decisionNumber(), s.decisionDate(), s.periodEnds(), s.executed())).toList();
     }
 
-    /** The registry: supervision sees the sanctions of its region and below; the administrator all. */
-    public List<Sanction> search(Actor actor, String personName, String orgCode) {
-        if (actor.role() != Role.SUPERVISION && actor.role() != Role.ADMIN) {
-            throw new ForbiddenException("only supervision bodies and the administrator read the sanctions registry");
+    /**
+     * The registry. A supervision body reads the sanctions of cases in its region and below, in
+     * full; the audit administrator reads all in full; the system administrator reads all with
+     * each person's name masked (张**): it keeps the registry running but needs no one's identity.
+     * Another region's records are not listed to a supervision body at all, not even masked: a
+     * search by name would otherwise tell it that the person was sanctioned. Every read is audited.
+     */
+    public List<RegistryEntry> search(Actor actor, String personName, String orgCode) {
+        return registry(actor, personName, orgCode, "registry search");
+    }
+
+    /** The same records as {@link #search}, for an export; audited as one. */
+    public List<RegistryEntry> export(Actor actor, String personName, String orgCode) {
+        return registry(actor, personName, orgCode, "registry export");
+    }
+
+    private List<RegistryEntry> registry(Actor actor, String personName, String orgCode, String what) {
+        if (actor.role() != Role.SUPERVISION && actor.role() != Role.ADMIN && actor.role() != Role.AUDIT_ADMIN) {
+            throw new ForbiddenException("只有监察机关、系统管理员和审计管理员可以查阅处分登记 / "
+                    + "Only supervision bodies and the administrators of the system and of the audit read the sanctions registry");
         }
         Specification<Sanction> spec = (root, query, cb) -> cb.conjunction();
         if (StringUtils.isNotBlank(personName)) {
@@ -120,14 +136,37 @@ public class SanctionService implements CaseSanctions {
         if (StringUtils.isNotBlank(orgCode)) {
             spec = spec.and((root, query, cb) -> cb.equal(root.get("orgCode"), orgCode.trim()));
         }
-        List<Sanction> found = sanctions.findAll(spec);
+        List<Sanction> found = sanctions.findAll(spec, org.springframework.data.domain.Sort.by("id"));
+        Map<String, RectificationCase> ofSanctions = cases.byId(found.stream().map(Sanction::caseId).collect(Collectors.toSet()));
         if (actor.role() == Role.SUPERVISION) {
             Set<String> regions = directory.regionAndBelow(actor.regionCode());
-            Map<String, RectificationCase> ofSanctions = cases.byId(found.stream().map(Sanction::caseId).collect(Collectors.toSet()));
             found = found.stream().filter(s -> regions.contains(ofSanctions.get(s.caseId()).regionCode())).toList();
         }
-        audit.record(actor.username(), "SANCTIONS_READ", null, "registry search person=" + StringUtils.defaultString(personName)
-                + " org=" + StringUtils.defaultString(orgCode) + ": " + found.size() + " record(s)");
-        return found;
+        boolean masked = actor.role() == Role.ADMIN;
+        audit.record(actor.username(), "SANCTIONS_READ", null, what + " person=" + StringUtils.defaultString(personName)
+                + " org=" + StringUtils.defaultString(orgCode) + ": " + found.size() + " record(s)"
+                + (masked ? ", names masked" : ""));
+        return found.stream().map(s -> new RegistryEntry(s.caseId(), ofSanctions.get(s.caseId()).caseNumber(),
+                masked ? mask(s.personName()) : s.personName(), s.post(), s.orgCode(), s.responsibility().name(),
+                s.type().name(), s.decisionNumber(), s.decisionDate(), s.periodEnds(), s.executed())).toList();
+    }
+
+    /** The first character of a name, the rest as stars: 张三丰 → 张**. */
+    static String mask(String name) {
+        if (name == null || name.isEmpty()) {
+            return name;
+        }
+        int first = name.offsetByCodePoints(0, 1);
+        int rest = name.codePointCount(first, name.length());
+        if (rest == 0) {
+            return "*";
+        }
+        return name.substring(0, first) + "*".repeat(rest);
+    }
+
+    /** One line of the registry, as the caller may read it. */
+    public record RegistryEntry(String caseId, String caseNumber, String personName, String post, String orgCode,
+                                String responsibility, String type, String decisionNumber, LocalDate decisionDate,
+                                LocalDate periodEnds, boolean executed) {
     }
 }

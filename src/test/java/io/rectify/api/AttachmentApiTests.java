@@ -63,6 +63,10 @@ class AttachmentApiTests extends IntegrationTest {
     void anExecutableNamedPdfIsRefused() {
         byte[] executable = {'M', 'Z', (byte) 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, 0x04, 0x00};
         office.upload(caseId, "evil.pdf", executable).isProblem(415);
+        byte[] elf = {0x7F, 'E', 'L', 'F', 0x02, 0x01, 0x01, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0x00};
+        office.upload(caseId, "report.pdf", elf).isProblem(415);
+        // the type is told from the content, never from the name: neither executable was stored
+        assertThat(office.get("/api/cases/" + caseId + "/attachments").body()).isEmpty();
     }
 
     @Test

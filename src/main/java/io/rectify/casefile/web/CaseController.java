@@ -29,6 +29,7 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -62,6 +63,7 @@ class CaseController {
         this.currentActor = currentActor;
     }
 
+    @PreAuthorize("hasRole('SUPERVISOR')")
     @PostMapping
     ResponseEntity<CaseView> open(@RequestBody OpenCaseRequest request) {
         Actor actor = currentActor.get();
@@ -69,12 +71,14 @@ class CaseController {
         return ResponseEntity.created(URI.create("/api/cases/" + c.id())).body(views.of(actor, c));
     }
 
+    @PreAuthorize("isAuthenticated()")
     @GetMapping("/{id}")
     CaseView get(@PathVariable String id) {
         Actor actor = currentActor.get();
         return views.of(actor, cases.visible(actor, id));
     }
 
+    @PreAuthorize("isAuthenticated()")
     @GetMapping
     CaseList list(@RequestParam(required = false) CaseStatus status,
                   @RequestParam(required = false) String categoryCode,
@@ -90,6 +94,7 @@ class CaseController {
     }
 
     /** The respondent asks once for more working days, validated by forms/requestExtension.form. */
+    @PreAuthorize("isAuthenticated()")
     @PostMapping("/{id}/extension-request")
     CaseView requestExtension(@PathVariable String id, @RequestBody(required = false) Map<String, Object> values) {
         Actor actor = currentActor.get();
@@ -105,6 +110,7 @@ class CaseController {
                 ((Number) request.get("days")).intValue());
     }
 
+    @PreAuthorize("isAuthenticated()")
     @PostMapping(path = "/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<AttachmentView> upload(@PathVariable String id, @RequestPart("file") MultipartFile file) {
         var stored = attachments.store(currentActor.get(), id, file.getOriginalFilename(), bytes(file));
@@ -112,6 +118,7 @@ class CaseController {
                 .body(new AttachmentView(stored.id(), stored.name(), stored.sizeBytes(), stored.sha256()));
     }
 
+    @PreAuthorize("isAuthenticated()")
     @GetMapping("/{id}/attachments")
     List<AttachmentView> attachments(@PathVariable String id) {
         return attachments.of(currentActor.get(), id).stream()
@@ -119,6 +126,7 @@ class CaseController {
                 .toList();
     }
 
+    @PreAuthorize("isAuthenticated()")
     @GetMapping("/{id}/attachments/{attachmentId}")
     ResponseEntity<byte[]> download(@PathVariable String id, @PathVariable String attachmentId) {
         var download = attachments.read(currentActor.get(), id, attachmentId);

@@ -3,6 +3,7 @@ package io.rectify.category.web;
 import java.util.List;
 
 import io.rectify.category.Categories;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -17,6 +18,7 @@ class CategoryController {
         this.categories = categories;
     }
 
+    @PreAuthorize("isAuthenticated()")
     @GetMapping
     List<CategoryView> list() {
         return categories.all().stream()

@@ -14,11 +14,25 @@ public final class RectifyUserDetails implements UserDetails {
     private final Actor actor;
     private final String passwordHash;
     private final boolean enabled;
+    private final boolean locked;
+    private final boolean mustChangePassword;
 
-    RectifyUserDetails(Actor actor, String passwordHash, boolean enabled) {
+    RectifyUserDetails(Actor actor, String passwordHash, boolean enabled, boolean locked, boolean mustChangePassword) {
         this.actor = actor;
         this.passwordHash = passwordHash;
         this.enabled = enabled;
+        this.locked = locked;
+        this.mustChangePassword = mustChangePassword;
+    }
+
+    /** The same user after choosing their own password: no longer held at the password page. */
+    RectifyUserDetails withPasswordChanged() {
+        return new RectifyUserDetails(actor, null, enabled, locked, false);
+    }
+
+    /** An account an administrator created, whose user has not yet chosen their own password. */
+    public boolean mustChangePassword() {
+        return mustChangePassword;
     }
 
     public Actor actor() {
@@ -43,5 +57,10 @@ public final class RectifyUserDetails implements UserDetails {
     @Override
     public boolean isEnabled() {
         return enabled;
+    }
+
+    @Override
+    public boolean isAccountNonLocked() {
+        return !locked;
     }
 }

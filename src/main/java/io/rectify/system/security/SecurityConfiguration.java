@@ -1,42 +1,65 @@
 package io.rectify.system.security;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationProvider;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
- * Two doors: the API (HTTP Basic, stateless, or the browser's session; 401 when neither) and
- * the web pages (form login). Access to data is decided in the services, per object.
+ * Three doors: the API (HTTP Basic, stateless, or the browser's session; 401 when neither), the
+ * actuator (health only), and the web pages (form login, sessions in the database). Each
+ * controller method states the roles that may call it ({@code @PreAuthorize}, checked by method
+ * security); access to data is then decided in the services, per object.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+@EnableConfigurationProperties(SecuritySettings.class)
 class SecurityConfiguration {
 
+    /** The policy of shared-ui.md: nothing inline, nothing from elsewhere, never framed. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; base-uri 'self'; object-src 'none'";
+
+    /** Spring's delegating encoder: bcrypt today; hashes of another encoding are upgraded at login. */
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    @Bean
+    SecurityClock securityClock() {
+        return new SecurityClock(Clock.systemUTC());
+    }
+
     /** Real time, not the business clock: moving the demo clock must not stretch a remembered sign-in. */
     @Bean
-    AuthenticationProvider verifiedCredentials(UserDetailsService users, PasswordEncoder passwords) {
-        return new VerifiedCredentials(users, passwords, Clock.systemUTC());
+    AuthenticationProvider guardedLogin(UserDetailsService users, PasswordEncoder passwords, LoginThrottle throttle,
+                                        Accounts accounts, SecurityClock clock) {
+        return new GuardedLogin(new VerifiedCredentials(users, passwords, clock.asClock()), throttle, accounts);
     }
 
     @Bean
@@ -52,29 +75,50 @@ class SecurityConfiguration {
                 // With neither there is nothing to forge: such a request is answered 401, not 403.
                 .csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null
                         || request.getSession(false) == null))
+                .headers(SecurityConfiguration::hardened)
+                .addFilterBefore(new PasswordChangeFirst(), AuthorizationFilter.class)
                 .build();
     }
 
-    /** 401 as the API's other errors: a problem detail (and no WWW-Authenticate, so no browser dialog). */
+    /**
+     * 401 as the API's other errors: a problem detail (and no WWW-Authenticate, so no browser
+     * dialog); 429 with Retry-After for an address refused after too many failed logins.
+     */
     private static void unauthorized(HttpServletRequest request, HttpServletResponse response,
                                      AuthenticationException e) throws IOException {
-        problem(response, HttpStatus.UNAUTHORIZED,
-                "请先登录（HTTP Basic 或已登录的会话）/ Sign in first (HTTP Basic or a signed-in session)");
+        if (e instanceof AddressThrottledException throttled) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(throttled.retryAfterSeconds()));
+            SecurityProblems.write(response, HttpStatus.TOO_MANY_REQUESTS, e.getMessage());
+        } else if (e instanceof LockedException) {
+            SecurityProblems.write(response, HttpStatus.UNAUTHORIZED,
+                    "账号因多次登录失败已临时锁定，请稍后再试或联系安全管理员 / The account is locked after repeated failed logins: "
+                            + "try again later or ask the security administrator");
+        } else if (e instanceof DisabledException) {
+            SecurityProblems.write(response, HttpStatus.UNAUTHORIZED,
+                    "账号已停用，请联系安全管理员 / The account is disabled: ask the security administrator");
+        } else {
+            SecurityProblems.write(response, HttpStatus.UNAUTHORIZED,
+                    "请先登录（HTTP Basic 或已登录的会话）/ Sign in first (HTTP Basic or a signed-in session)");
+        }
     }
 
-    /** 403 before any controller: a session's request without its CSRF token. */
+    /** 403 before any controller: a session's request without its CSRF token, or a rule of the filter chain. */
     private static void forbidden(HttpServletRequest request, HttpServletResponse response,
                                   AccessDeniedException e) throws IOException {
-        problem(response, HttpStatus.FORBIDDEN,
-                "请求缺少有效的 CSRF 令牌，请刷新页面后重试 / The request lacks a valid CSRF token: reload the page and try again");
+        SecurityProblems.write(response, HttpStatus.FORBIDDEN, e instanceof CsrfException
+                ? "请求缺少有效的 CSRF 令牌，请刷新页面后重试 / The request lacks a valid CSRF token: reload the page and try again"
+                : "您的角色不能执行此操作 / Your role may not do this");
     }
 
-    private static void problem(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase()
-                + "\",\"status\":" + status.value() + ",\"detail\":\"" + detail + "\"}");
+    /**
+     * On every response. HSTS is sent by Spring only over https; behind a TLS-terminating proxy the
+     * proxy sets it (README, SECURITY).
+     */
+    static void hardened(HeadersConfigurer<HttpSecurity> headers) {
+        headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .frameOptions(HeadersConfigurer.FrameOptionsConfig::deny)
+                .contentTypeOptions(Customizer.withDefaults())
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN));
     }
 
     @Bean
@@ -83,7 +127,8 @@ class SecurityConfiguration {
         return http
                 .securityMatcher(EndpointRequest.toAnyEndpoint())
                 .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
-                .httpBasic(basic -> { })
+                .httpBasic(basic -> basic.authenticationEntryPoint(SecurityConfiguration::unauthorized))
+                .headers(SecurityConfiguration::hardened)
                 .build();
     }
 
@@ -94,9 +139,15 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
                         .anyRequest().authenticated())
-                // our page at /login (username, password, CSRF token); Spring Security takes its POST
-                .formLogin(form -> form.loginPage("/login").permitAll())
+                // our page at /login (username, password, CSRF token); Spring Security takes its POST.
+                // A refused sign-in returns to /login?error, whose page shows why (wrong password, locked, throttled)
+                .formLogin(form -> form.loginPage("/login").permitAll()
+                        .authenticationDetailsSource(GuardedLogin.FormLogin::new))
+                // a new session id at login (no fixation); the session itself lives in the database
+                .sessionManagement(session -> session.sessionFixation().changeSessionId())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                .headers(SecurityConfiguration::hardened)
+                .addFilterBefore(new PasswordChangeFirst(), AuthorizationFilter.class)
                 .build();
     }
 }

@@ -15,11 +15,13 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.springframework.security.authentication.AuthenticationProvider;
-import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsChecker;
+import org.springframework.security.core.userdetails.UserDetailsPasswordService;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
@@ -29,7 +31,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * second) is not held up by a deliberately slow hash each time. What is remembered is an HMAC
  * of the credentials under a key that lives only in this process, with the stored hash it was
  * checked against: a changed password or a disabled account takes effect at once, and a wrong
- * password is never remembered.
+ * password is never remembered. A locked or disabled account is refused whatever is remembered.
  */
 final class VerifiedCredentials implements AuthenticationProvider {
 
@@ -44,6 +46,10 @@ final class VerifiedCredentials implements AuthenticationProvider {
     VerifiedCredentials(UserDetailsService users, PasswordEncoder passwords, Clock clock) {
         this.slowCheck = new DaoAuthenticationProvider(passwords);
         this.slowCheck.setUserDetailsService(users);
+        if (users instanceof UserDetailsPasswordService upgrades) {
+            // a hash of an older or weaker encoding is replaced at the next successful login
+            this.slowCheck.setUserDetailsPasswordService(upgrades);
+        }
         this.users = users;
         this.clock = clock;
         byte[] secret = new byte[32];
@@ -51,8 +57,15 @@ final class VerifiedCredentials implements AuthenticationProvider {
         this.key = new SecretKeySpec(secret, "HmacSHA256");
     }
 
+    private final UserDetailsChecker accountStatus = new AccountStatusUserDetailsChecker();
+
     @Override
     public Authentication authenticate(Authentication authentication) {
+        return authenticate(authentication, () -> { });
+    }
+
+    /** As {@link #authenticate(Authentication)}, telling {@code onSlowCheckPassed} when the hash was checked and matched. */
+    Authentication authenticate(Authentication authentication, Runnable onSlowCheckPassed) {
         String username = authentication.getName();
         String password = String.valueOf(authentication.getCredentials());
         Remembered known = remembered.get(username);
@@ -60,9 +73,7 @@ final class VerifiedCredentials implements AuthenticationProvider {
             UserDetails user = users.loadUserByUsername(username);
             if (known.passwordHash().equals(user.getPassword())
                     && MessageDigest.isEqual(known.proof(), proof(username, password))) {
-                if (!user.isEnabled()) {
-                    throw new DisabledException("account disabled");
-                }
+                accountStatus.check(user);
                 return UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
             }
         }
@@ -71,6 +82,7 @@ final class VerifiedCredentials implements AuthenticationProvider {
         UserDetails user = (UserDetails) checked.getPrincipal();
         remembered.put(username, new Remembered(proof(username, password), user.getPassword(),
                 clock.instant().plus(REMEMBERED_FOR)));
+        onSlowCheckPassed.run();
         return checked;
     }
 

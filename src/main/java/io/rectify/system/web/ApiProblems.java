@@ -9,7 +9,9 @@ import io.rectify.system.FieldProblem;
 import io.rectify.system.ForbiddenException;
 import io.rectify.system.InvalidInputException;
 import io.rectify.system.NotFoundException;
+import io.rectify.system.TooManyRequestsException;
 import io.rectify.system.UnsupportedTypeException;
+import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
@@ -59,9 +61,29 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return respond(problem(HttpStatus.NOT_FOUND, text("problem.notFound", "没有找到，或您无权查看")));
     }
 
-    @ExceptionHandler({ForbiddenException.class, AccessDeniedException.class})
-    ResponseEntity<ProblemDetail> forbidden(RuntimeException e) {
+    @ExceptionHandler(ForbiddenException.class)
+    ResponseEntity<ProblemDetail> forbidden(ForbiddenException e) {
         return respond(problem(HttpStatus.FORBIDDEN, e.getMessage()));
+    }
+
+    /**
+     * A role-level rule ({@code @PreAuthorize}) refused the call: on the API the 403 problem; a
+     * page's refusal is rethrown to Spring Security, which answers it as a page does.
+     */
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<ProblemDetail> denied(AccessDeniedException e, HttpServletRequest request) {
+        if (!request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+            throw e;
+        }
+        return respond(problem(HttpStatus.FORBIDDEN, text("problem.forbidden", "您的角色不能执行此操作")));
+    }
+
+    @ExceptionHandler(TooManyRequestsException.class)
+    ResponseEntity<ProblemDetail> tooMany(TooManyRequestsException e) {
+        ProblemDetail problem = problem(HttpStatus.TOO_MANY_REQUESTS, messages.getMessage("problem.tooManyRequests",
+                new Object[] {e.retryAfterSeconds()}, e.getMessage(), locale()));
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds())).body(problem);
     }
 
     @ExceptionHandler(ConflictException.class)

@@ -9,6 +9,7 @@ import io.rectify.casefile.web.CaseViews;
 import io.rectify.directory.Actor;
 import io.rectify.system.web.CurrentActor;
 import io.rectify.workflow.Tasks;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -32,16 +33,19 @@ class TaskController {
         this.currentActor = currentActor;
     }
 
+    @PreAuthorize("isAuthenticated()")
     @GetMapping
     List<Tasks.TaskSummary> inbox() {
         return tasks.inbox(currentActor.get());
     }
 
+    @PreAuthorize("isAuthenticated()")
     @GetMapping("/{id}")
     Tasks.TaskDetail get(@PathVariable String id) {
         return tasks.get(currentActor.get(), id);
     }
 
+    @PreAuthorize("isAuthenticated()")
     @PostMapping("/{id}/complete")
     CaseView complete(@PathVariable String id, @RequestBody(required = false) Map<String, Object> values) {
         Actor actor = currentActor.get();

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -87,6 +88,18 @@ class VerifiedCredentialsTests {
         UserDetails enabled = store.get("jx.edu");
         store.put("jx.edu", User.withUserDetails(enabled).disabled(true).build());
         assertThatThrownBy(() -> signIn("Right-Pass1")).isInstanceOf(DisabledException.class);
+    }
+
+    @Test
+    void aLockedAccountIsRefusedAlthoughItsPasswordIsRemembered() {
+        signIn("Right-Pass1");
+        UserDetails open = store.get("jx.edu");
+        store.put("jx.edu", User.withUserDetails(open).accountLocked(true).build());
+        assertThatThrownBy(() -> signIn("Right-Pass1")).isInstanceOf(LockedException.class);
+        assertThat(slowChecks).as("refused from memory, before any hash").hasValue(1);
+
+        store.put("jx.edu", open);
+        assertThat(signIn("Right-Pass1").isAuthenticated()).isTrue();
     }
 
     private org.springframework.security.core.Authentication signIn(String password) {

@@ -1,0 +1,230 @@
+package io.rectify.system.security;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import io.rectify.audit.AuditLog;
+import io.rectify.directory.Actor;
+import io.rectify.directory.AppUser;
+import io.rectify.directory.AppUserRepository;
+import io.rectify.directory.Directory;
+import io.rectify.directory.OrgKind;
+import io.rectify.directory.Organization;
+import io.rectify.directory.Role;
+import io.rectify.system.ConflictException;
+import io.rectify.system.FieldProblem;
+import io.rectify.system.InvalidInputException;
+import io.rectify.system.NotFoundException;
+import org.apache.commons.lang3.EnumUtils;
+import org.apache.commons.lang3.StringUtils;
+import org.springframework.data.domain.Limit;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Accounts and their protection: failed logins and locks, passwords and their history, accounts
+ * created by the system administrator and kept by the security administrator. Every change is
+ * written to the audit record in the same transaction as the change itself.
+ */
+@Service
+@Transactional
+public class Accounts {
+
+    /** The roles the system administrator may create; the three administrators are installed, not created. */
+    static final Set<Role> CREATABLE = Set.of(Role.SUPERVISOR, Role.RESPONDER, Role.SUPERVISION);
+
+    private static final String USERNAME = "[a-z0-9][a-z0-9._-]{2,59}";
+
+    private final AppUserRepository users;
+    private final PasswordHistoryRepository history;
+    private final Directory directory;
+    private final PasswordEncoder passwords;
+    private final AuditLog audit;
+    private final SecurityClock clock;
+    private final SecuritySettings settings;
+    private final FindByIndexNameSessionRepository<?> sessions;
+
+    Accounts(AppUserRepository users, PasswordHistoryRepository history, Directory directory, PasswordEncoder passwords,
+             AuditLog audit, SecurityClock clock, SecuritySettings settings, FindByIndexNameSessionRepository<?> sessions) {
+        this.users = users;
+        this.history = history;
+        this.directory = directory;
+        this.passwords = passwords;
+        this.audit = audit;
+        this.clock = clock;
+        this.settings = settings;
+        this.sessions = sessions;
+    }
+
+    // --- logins ---------------------------------------------------------------------------------
+
+    /** A login refused: counted against the account (if there is one), which locks at the limit. */
+    void loginFailed(String username, String address, String reason, boolean addressNowThrottled) {
+        String actor = StringUtils.abbreviate(StringUtils.defaultIfBlank(username, "?"), 60);
+        audit.record(actor, "LOGIN_FAILED", null, reason + " from " + address);
+        if (addressNowThrottled) {
+            audit.record(actor, "ADDRESS_THROTTLED", null, address + ": " + settings.addressFailures()
+                    + " failed logins within " + settings.addressWindow() + ", refused for a while");
+        }
+        if (username == null) {
+            return;
+        }
+        users.findForUpdate(username).filter(user -> !user.lockedAt(clock.now())).ifPresent(user -> {
+            if (user.loginFailed(clock.now(), settings.failedLoginsToLock(), settings.lockFor())) {
+                audit.record(actor, "ACCOUNT_LOCKED", null, settings.failedLoginsToLock() + " failed logins: locked until "
+                        + user.lockedUntil());
+            }
+        });
+    }
+
+    /** A password verified: the count of failures starts again. */
+    void loginSucceeded(String username, String address, String door) {
+        audit.record(username, "LOGIN", null, door + " from " + address);
+        users.findForUpdate(username).filter(user -> user.failedLogins() > 0).ifPresent(AppUser::loginSucceeded);
+    }
+
+    // --- passwords ------------------------------------------------------------------------------
+
+    /**
+     * The user changes their own password: the current one proves it is them. A wrong current
+     * password counts as a failed login, and that count stays although the request is refused.
+     */
+    @Transactional(noRollbackFor = InvalidInputException.class)
+    public void changeOwnPassword(String username, String currentPassword, String newPassword, String address) {
+        AppUser user = users.findForUpdate(username).orElseThrow(() -> new NotFoundException("account " + username));
+        if (StringUtils.isEmpty(currentPassword)) {
+            throw InvalidInputException.of("currentPassword", "form.required", "currentPassword 为必填项", "currentPassword");
+        }
+        if (!passwords.matches(currentPassword, user.passwordHash())) {
+            // a wrong current password is a guess like any other
+            if (user.loginFailed(clock.now(), settings.failedLoginsToLock(), settings.lockFor())) {
+                audit.record(username, "ACCOUNT_LOCKED", null, "wrong current password when changing it from " + address);
+            }
+            throw InvalidInputException.of("currentPassword", "password.currentWrong", "当前密码不正确");
+        }
+        List<FieldProblem> problems = new ArrayList<>(PasswordPolicy.check("newPassword", username, newPassword));
+        if (problems.isEmpty() && usedRecently(user, newPassword)) {
+            problems.add(FieldProblem.of("newPassword", "password.reused",
+                    "不能使用最近 " + settings.passwordHistory() + " 次用过的密码", settings.passwordHistory()));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        user.loginSucceeded();
+        setPassword(user, newPassword);
+        audit.record(username, "PASSWORD_CHANGED", null, "by the user from " + address);
+    }
+
+    /** The current password and the ones before it, up to the history's length. */
+    private boolean usedRecently(AppUser user, String candidate) {
+        if (passwords.matches(candidate, user.passwordHash())) {
+            return true;
+        }
+        return history.findByUsernameOrderByIdDesc(user.username(), Limit.of(settings.passwordHistory() - 1)).stream()
+                .anyMatch(old -> passwords.matches(candidate, old.passwordHash()));
+    }
+
+    private void setPassword(AppUser user, String newPassword) {
+        history.save(new PasswordHistoryEntry(user.username(), user.passwordHash(), clock.now()));
+        user.changePassword(passwords.encode(newPassword), clock.now());
+    }
+
+    // --- the system administrator creates accounts ------------------------------------------------
+
+    public AccountView create(Actor admin, NewAccount account) {
+        List<FieldProblem> problems = new ArrayList<>();
+        String username = StringUtils.trimToEmpty(account.username()).toLowerCase();
+        if (!username.matches(USERNAME)) {
+            problems.add(FieldProblem.of("username", "account.username.invalid",
+                    "用户名为 3 至 60 个小写字母、数字、点、下划线或连字符"));
+        } else if (users.findByUsername(username).isPresent()) {
+            problems.add(FieldProblem.of("username", "account.username.taken", "用户名已被使用：" + username, username));
+        }
+        if (StringUtils.isBlank(account.displayName()) || account.displayName().strip().length() > 100) {
+            problems.add(FieldProblem.of("displayName", "account.displayName.invalid", "请填写姓名（不超过 100 字）"));
+        }
+        Role role = EnumUtils.getEnum(Role.class, account.role());
+        if (role == null || !CREATABLE.contains(role)) {
+            problems.add(FieldProblem.of("role", "account.role.invalid",
+                    "角色应为 SUPERVISOR、RESPONDER 或 SUPERVISION（三名管理员账号不由系统管理员创建）"));
+        }
+        Organization org = directory.findOrganization(StringUtils.trimToNull(account.orgCode())).orElse(null);
+        if (org == null) {
+            problems.add(FieldProblem.of("orgCode", "account.org.unknown", "没有这个单位：" + account.orgCode(),
+                    String.valueOf(account.orgCode())));
+        } else if (role == Role.SUPERVISION && org.kind() != OrgKind.SUPERVISION
+                || (role == Role.SUPERVISOR || role == Role.RESPONDER) && org.kind() == OrgKind.SUPERVISION) {
+            problems.add(FieldProblem.of("orgCode", "account.org.kind", "该单位的类型与角色不符"));
+        }
+        problems.addAll(PasswordPolicy.check("initialPassword", username, account.initialPassword()));
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        AppUser user = users.save(new AppUser(username, passwords.encode(account.initialPassword()),
+                account.displayName().strip(), role, org.code(), clock.now()).requirePasswordChange());
+        audit.record(admin.username(), "USER_CREATED", null, username + " " + role + " " + org.code()
+                + ": must change the password at first login");
+        return view(user);
+    }
+
+    public record NewAccount(String username, String displayName, String role, String orgCode, String initialPassword) {
+    }
+
+    // --- the security administrator keeps accounts ------------------------------------------------
+
+    public List<AccountView> list(Actor securityAdmin) {
+        audit.record(securityAdmin.username(), "ACCOUNTS_READ", null, "account list");
+        return users.findAllByOrderByUsername().stream().map(this::view).toList();
+    }
+
+    public AccountView unlock(Actor securityAdmin, String username) {
+        AppUser user = account(username);
+        user.unlock();
+        audit.record(securityAdmin.username(), "ACCOUNT_UNLOCKED", null, username);
+        return view(user);
+    }
+
+    /** Disables the account and ends every live session of it at once. */
+    public AccountView disable(Actor securityAdmin, String username) {
+        AppUser user = account(username);
+        if (user.username().equals(securityAdmin.username())) {
+            throw new ConflictException("不能停用自己的账号 / You cannot disable your own account");
+        }
+        user.disable();
+        int ended = endSessions(username);
+        audit.record(securityAdmin.username(), "ACCOUNT_DISABLED", null, username + ": " + ended + " live session(s) ended");
+        return view(user);
+    }
+
+    public AccountView enable(Actor securityAdmin, String username) {
+        AppUser user = account(username);
+        user.enable();
+        audit.record(securityAdmin.username(), "ACCOUNT_ENABLED", null, username);
+        return view(user);
+    }
+
+    private int endSessions(String username) {
+        var found = sessions.findByPrincipalName(username).keySet();
+        found.forEach(sessions::deleteById);
+        return found.size();
+    }
+
+    private AppUser account(String username) {
+        return users.findForUpdate(username).orElseThrow(() -> new NotFoundException("account " + username));
+    }
+
+    private AccountView view(AppUser user) {
+        boolean locked = user.lockedAt(clock.now());
+        return new AccountView(user.username(), user.displayName(), user.role().name(), user.orgCode(), user.enabled(),
+                locked, locked ? user.lockedUntil() : null, user.failedLogins(), user.mustChangePassword());
+    }
+
+    public record AccountView(String username, String displayName, String role, String orgCode, boolean enabled,
+                              boolean locked, Instant lockedUntil, int failedLogins,
+                              boolean mustChangePassword) {
+    }
+}
