@@ -14,6 +14,8 @@ import io.rectify.directory.DirectoryAdmin;
 import io.rectify.directory.OrgKind;
 import io.rectify.directory.Organization;
 import io.rectify.directory.Region;
+import io.rectify.system.ConflictException;
+import io.rectify.system.NotFoundException;
 import io.rectify.system.web.CurrentActor;
 import io.rectify.system.web.HtmlPages;
 import io.rectify.workflow.FailedJobs;
@@ -186,8 +188,19 @@ class AdminPages {
     @PostMapping("/jobs/{id}/retry")
     @PreAuthorize("hasRole('ADMIN')")
     String retry(@PathVariable String id, RedirectAttributes redirect) {
-        failedJobs.retry(currentActor.get(), id);
-        redirect.addFlashAttribute("notice", "admin.jobs.retried");
+        Actor actor = currentActor.get();
+        AdminRole.require(actor);
+        String notice;
+        try {
+            failedJobs.retry(actor, id);
+            notice = "admin.jobs.retried";
+        } catch (ConflictException stillHasRetries) {
+            // e.g. the button pressed twice: the first press already gave the job its attempt
+            notice = "admin.jobs.notFailed";
+        } catch (NotFoundException gone) {
+            notice = "admin.jobs.gone";
+        }
+        redirect.addFlashAttribute("notice", notice);
         redirect.addFlashAttribute("noticeArg", id);
         return "redirect:/admin/jobs";
     }

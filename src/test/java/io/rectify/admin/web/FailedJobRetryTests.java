@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -105,6 +106,9 @@ class FailedJobRetryTests extends PageTest {
         waitFor(() -> reminder(process) == null, () -> reminder(process));
         assertThat(audit.ofCase(caseId)).anySatisfy(e -> assertThat(e.action()).isEqualTo("REMINDER_SENT"));
         assertThat(runtime.createIncidentQuery().processInstanceId(process).count()).isZero();
+        // the button pressed again after the job ran: a notice, not an error
+        mvc.perform(post("/admin/jobs/" + failed.getId() + "/retry").with(as("admin")).with(csrf()))
+                .andExpect(status().isFound()).andExpect(flash().attribute("notice", "admin.jobs.gone"));
     }
 
     @Test
@@ -118,6 +122,8 @@ class FailedJobRetryTests extends PageTest {
         Api.Response refused = office.as("admin").post("/api/admin/jobs/" + reminder(process).getId() + "/retry", Map.of());
 
         refused.isProblem(409);
+        mvc.perform(post("/admin/jobs/" + reminder(process).getId() + "/retry").with(as("admin")).with(csrf()))
+                .andExpect(status().isFound()).andExpect(flash().attribute("notice", "admin.jobs.notFailed"));
         assertThat(audit.ofCase(caseId)).noneSatisfy(e -> assertThat(e.action()).isEqualTo("JOB_RETRIED"));
         office.as("admin").post("/api/admin/jobs/no-such-job/retry", Map.of()).isProblem(404);
     }
