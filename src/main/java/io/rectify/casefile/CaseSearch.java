@@ -42,6 +42,22 @@ public class CaseSearch {
         return cases.findAll(spec, PageRequest.of(page, size, Sort.by(Sort.Order.desc("createdAt"), Sort.Order.asc("id"))));
     }
 
+    /**
+     * The supervision authority's queue: the escalated cases it may see, those still waiting for
+     * its review first, then the most recent. At most {@code limit} cases.
+     */
+    public List<RectificationCase> reviewQueue(Actor actor, int limit) {
+        Specification<RectificationCase> escalated = (root, query, cb) -> cb.isTrue(root.get("escalated"));
+        Specification<RectificationCase> spec = visibleTo(actor).and(escalated).and((root, query, cb) -> {
+            if (query.getResultType() != Long.class && query.getResultType() != long.class) {
+                query.orderBy(cb.asc(cb.selectCase().when(cb.equal(root.get("reviewStatus"), ReviewStatus.PENDING), 0)
+                        .otherwise(1)), cb.desc(root.get("createdAt")), cb.asc(root.get("id")));
+            }
+            return cb.conjunction();
+        });
+        return cases.findAll(spec, PageRequest.of(0, limit)).getContent();
+    }
+
     private Specification<RectificationCase> visibleTo(Actor actor) {
         return (root, query, cb) -> {
             if (actor.role() == null || actor.orgCode() == null) {

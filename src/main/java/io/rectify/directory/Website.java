@@ -30,6 +30,10 @@ public class Website {
         this.orgCode = orgCode;
     }
 
+    public Long id() {
+        return id;
+    }
+
     public String url() {
         return url;
     }

@@ -1,0 +1,132 @@
+package io.rectify.admin.web;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import io.rectify.calendar.WorkingDayCalendar;
+import io.rectify.directory.AppUser;
+import io.rectify.directory.DirectoryAdmin;
+import io.rectify.directory.Organization;
+import io.rectify.directory.Website;
+import io.rectify.system.FieldProblem;
+import io.rectify.system.InvalidInputException;
+import io.rectify.system.web.CurrentActor;
+import io.rectify.workflow.FailedJobs;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The administrator's pages as JSON, ADMIN only: the same services, problem details on bad input. */
+@RestController
+@RequestMapping("/api/admin")
+class AdminApi {
+
+    private final DirectoryAdmin directory;
+    private final FailedJobs failedJobs;
+    private final WorkingDayCalendar calendar;
+    private final Clock clock;
+    private final CurrentActor currentActor;
+
+    AdminApi(DirectoryAdmin directory, FailedJobs failedJobs, WorkingDayCalendar calendar, Clock clock,
+             CurrentActor currentActor) {
+        this.directory = directory;
+        this.failedJobs = failedJobs;
+        this.calendar = calendar;
+        this.clock = clock;
+        this.currentActor = currentActor;
+    }
+
+    @GetMapping("/bodies")
+    @PreAuthorize("hasRole('ADMIN')")
+    List<BodyView> bodies() {
+        return directory.bodies(currentActor.get()).stream().map(BodyView::of).toList();
+    }
+
+    @PostMapping("/bodies")
+    @PreAuthorize("hasRole('ADMIN')")
+    ResponseEntity<BodyView> createBody(@RequestBody(required = false) DirectoryAdmin.NewBody body) {
+        DirectoryAdmin.NewBody command = body == null ? new DirectoryAdmin.NewBody(null, null, null, null, null, null) : body;
+        Organization created = invalidAsProblem(() -> directory.createBody(currentActor.get(), command));
+        return ResponseEntity.created(URI.create("/api/admin/bodies/" + created.code())).body(BodyView.of(created));
+    }
+
+    @GetMapping("/websites")
+    @PreAuthorize("hasRole('ADMIN')")
+    List<WebsiteView> websites() {
+        return directory.websites(currentActor.get()).stream().map(WebsiteView::of).toList();
+    }
+
+    @PostMapping("/websites")
+    @PreAuthorize("hasRole('ADMIN')")
+    ResponseEntity<WebsiteView> registerWebsite(@RequestBody(required = false) DirectoryAdmin.NewWebsite website) {
+        DirectoryAdmin.NewWebsite command = website == null ? new DirectoryAdmin.NewWebsite(null, null, null) : website;
+        Website saved = invalidAsProblem(() -> directory.registerWebsite(currentActor.get(), command));
+        return ResponseEntity.created(URI.create("/api/admin/websites/" + saved.id())).body(WebsiteView.of(saved));
+    }
+
+    @GetMapping("/users")
+    @PreAuthorize("hasRole('ADMIN')")
+    List<UserView> users() {
+        return directory.users(currentActor.get()).stream().map(UserView::of).toList();
+    }
+
+    @GetMapping("/calendar")
+    @PreAuthorize("hasRole('ADMIN')")
+    Map<String, Object> calendar() {
+        AdminRole.require(currentActor.get());
+        int thisYear = LocalDate.now(clock.withZone(WorkingDayCalendar.ZONE)).getYear();
+        return Map.of("loadedYears", List.copyOf(calendar.loadedYears()),
+                "missingYears", calendar.missingYears(thisYear, thisYear + 1));
+    }
+
+    @GetMapping("/incidents")
+    @PreAuthorize("hasRole('ADMIN')")
+    List<FailedJobs.Failure> incidents() {
+        return failedJobs.list(currentActor.get());
+    }
+
+    @PostMapping("/jobs/{id}/retry")
+    @PreAuthorize("hasRole('ADMIN')")
+    Map<String, Object> retry(@PathVariable String id) {
+        failedJobs.retry(currentActor.get(), id);
+        return Map.of("jobId", id, "retries", 1);
+    }
+
+    /** The directory's refusal, as the API's 400 naming each field. */
+    private static <T> T invalidAsProblem(java.util.function.Supplier<T> change) {
+        try {
+            return change.get();
+        } catch (DirectoryAdmin.Rejected rejected) {
+            throw new InvalidInputException(rejected.problems().stream()
+                    .map(p -> new FieldProblem(p.field(), p.code(), p.args(), p.defaultMessage()))
+                    .toList());
+        }
+    }
+
+    record BodyView(String code, String nameZh, String nameEn, String kind, String regionCode, String casePrefix) {
+        static BodyView of(Organization o) {
+            return new BodyView(o.code(), o.nameZh(), o.nameEn(), o.kind().name(), o.regionCode(),
+                    o.kind() == io.rectify.directory.OrgKind.OFFICE ? o.casePrefix() : null);
+        }
+    }
+
+    record WebsiteView(Long id, String url, String name, String orgCode) {
+        static WebsiteView of(Website w) {
+            return new WebsiteView(w.id(), w.url(), w.name(), w.orgCode());
+        }
+    }
+
+    record UserView(String username, String displayName, String role, String orgCode, boolean enabled) {
+        static UserView of(AppUser u) {
+            return new UserView(u.username(), u.displayName(), u.role().name(), u.orgCode(), u.enabled());
+        }
+    }
+}

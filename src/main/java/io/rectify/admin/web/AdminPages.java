@@ -1,0 +1,267 @@
+package io.rectify.admin.web;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import io.rectify.calendar.WorkingDayCalendar;
+import io.rectify.directory.Actor;
+import io.rectify.directory.DirectoryAdmin;
+import io.rectify.directory.OrgKind;
+import io.rectify.directory.Organization;
+import io.rectify.directory.Region;
+import io.rectify.system.ConflictException;
+import io.rectify.system.NotFoundException;
+import io.rectify.system.web.CurrentActor;
+import io.rectify.system.web.HtmlPages;
+import io.rectify.workflow.FailedJobs;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The system administrator's pages (role ADMIN only; the security and audit administrators have
+ * their own): bodies, websites, accounts, the holiday calendar and the engine's failed jobs. The
+ * rules live in the services the API calls too; a refused form comes back with its field errors
+ * and a 400, and a change is followed by a redirect (post/redirect/get).
+ */
+@Controller
+@HtmlPages
+@RequestMapping("/admin")
+class AdminPages {
+
+    static final String VIEW_BODIES = "admin/bodies";
+    static final String VIEW_WEBSITES = "admin/websites";
+    static final String VIEW_USERS = "admin/users";
+    static final String VIEW_CALENDAR = "admin/calendar";
+    static final String VIEW_JOBS = "admin/jobs";
+
+    private final DirectoryAdmin directory;
+    private final FailedJobs failedJobs;
+    private final WorkingDayCalendar calendar;
+    private final Clock clock;
+    private final CurrentActor currentActor;
+
+    AdminPages(DirectoryAdmin directory, FailedJobs failedJobs, WorkingDayCalendar calendar, Clock clock,
+               CurrentActor currentActor) {
+        this.directory = directory;
+        this.failedJobs = failedJobs;
+        this.calendar = calendar;
+        this.clock = clock;
+        this.currentActor = currentActor;
+    }
+
+    @GetMapping
+    @PreAuthorize("hasRole('ADMIN')")
+    String index() {
+        AdminRole.require(currentActor.get());
+        return "redirect:/admin/bodies";
+    }
+
+    // --- bodies ---------------------------------------------------------------------------
+
+    @GetMapping("/bodies")
+    @PreAuthorize("hasRole('ADMIN')")
+    String bodies(Model model) {
+        Actor actor = currentActor.get();
+        model.addAttribute("bodyForm", new BodyForm());
+        return showBodies(actor, model);
+    }
+
+    @PostMapping("/bodies")
+    @PreAuthorize("hasRole('ADMIN')")
+    String createBody(@ModelAttribute("bodyForm") BodyForm form, BindingResult result, Model model,
+                      HttpServletResponse response, RedirectAttributes redirect) {
+        Actor actor = currentActor.get();
+        try {
+            Organization created = directory.createBody(actor, form.toCommand());
+            redirect.addFlashAttribute("notice", "admin.bodies.created");
+            redirect.addFlashAttribute("noticeArg", created.code());
+            return "redirect:/admin/bodies";
+        } catch (DirectoryAdmin.Rejected rejected) {
+            reject(result, rejected);
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return showBodies(actor, model);
+        }
+    }
+
+    private String showBodies(Actor actor, Model model) {
+        List<Region> regions = directory.regions(actor);
+        Map<String, List<Organization>> byRegion = directory.bodies(actor).stream()
+                .collect(Collectors.groupingBy(Organization::regionCode));
+        Map<Region, List<Organization>> grouped = new LinkedHashMap<>();
+        for (Region region : regions) {
+            grouped.put(region, byRegion.getOrDefault(region.code(), List.of()));
+        }
+        model.addAttribute("bodiesByRegion", grouped);
+        model.addAttribute("regions", regions);
+        model.addAttribute("kinds", OrgKind.values());
+        return VIEW_BODIES;
+    }
+
+    // --- websites -------------------------------------------------------------------------
+
+    @GetMapping("/websites")
+    @PreAuthorize("hasRole('ADMIN')")
+    String websites(Model model) {
+        Actor actor = currentActor.get();
+        model.addAttribute("websiteForm", new WebsiteForm());
+        return showWebsites(actor, model);
+    }
+
+    @PostMapping("/websites")
+    @PreAuthorize("hasRole('ADMIN')")
+    String registerWebsite(@ModelAttribute("websiteForm") WebsiteForm form, BindingResult result, Model model,
+                           HttpServletResponse response, RedirectAttributes redirect) {
+        Actor actor = currentActor.get();
+        try {
+            directory.registerWebsite(actor, form.toCommand());
+            redirect.addFlashAttribute("notice", "admin.websites.registered");
+            redirect.addFlashAttribute("noticeArg", form.getUrl().strip());
+            return "redirect:/admin/websites";
+        } catch (DirectoryAdmin.Rejected rejected) {
+            reject(result, rejected);
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return showWebsites(actor, model);
+        }
+    }
+
+    private String showWebsites(Actor actor, Model model) {
+        List<Organization> bodies = directory.bodies(actor);
+        model.addAttribute("websites", directory.websites(actor));
+        model.addAttribute("bodies", bodies);
+        model.addAttribute("bodyNames", names(bodies));
+        return VIEW_WEBSITES;
+    }
+
+    // --- users, calendar, jobs ------------------------------------------------------------
+
+    @GetMapping("/users")
+    @PreAuthorize("hasRole('ADMIN')")
+    String users(Model model) {
+        Actor actor = currentActor.get();
+        model.addAttribute("users", directory.users(actor));
+        model.addAttribute("bodyNames", names(directory.bodies(actor)));
+        return VIEW_USERS;
+    }
+
+    @GetMapping("/calendar")
+    @PreAuthorize("hasRole('ADMIN')")
+    String calendar(Model model) {
+        AdminRole.require(currentActor.get());
+        int thisYear = LocalDate.now(clock.withZone(WorkingDayCalendar.ZONE)).getYear();
+        List<Integer> loaded = List.copyOf(calendar.loadedYears());
+        int first = loaded.isEmpty() ? thisYear : Math.min(loaded.get(0), thisYear);
+        int last = Math.max(thisYear + 1, loaded.isEmpty() ? thisYear + 1 : loaded.get(loaded.size() - 1));
+        List<YearState> years = new ArrayList<>();
+        for (int year = first; year <= last; year++) {
+            years.add(new YearState(year, calendar.isLoaded(year)));
+        }
+        model.addAttribute("thisYear", thisYear);
+        model.addAttribute("years", years);
+        // the same two years the workingDayCalendar health indicator checks
+        model.addAttribute("missingYears", calendar.missingYears(thisYear, thisYear + 1));
+        return VIEW_CALENDAR;
+    }
+
+    @GetMapping("/jobs")
+    @PreAuthorize("hasRole('ADMIN')")
+    String jobs(Model model) {
+        model.addAttribute("failures", failedJobs.list(currentActor.get()));
+        return VIEW_JOBS;
+    }
+
+    @PostMapping("/jobs/{id}/retry")
+    @PreAuthorize("hasRole('ADMIN')")
+    String retry(@PathVariable String id, RedirectAttributes redirect) {
+        Actor actor = currentActor.get();
+        AdminRole.require(actor);
+        String notice;
+        try {
+            failedJobs.retry(actor, id);
+            notice = "admin.jobs.retried";
+        } catch (ConflictException stillHasRetries) {
+            // e.g. the button pressed twice: the first press already gave the job its attempt
+            notice = "admin.jobs.notFailed";
+        } catch (NotFoundException gone) {
+            notice = "admin.jobs.gone";
+        }
+        redirect.addFlashAttribute("notice", notice);
+        redirect.addFlashAttribute("noticeArg", id);
+        return "redirect:/admin/jobs";
+    }
+
+    private static void reject(BindingResult result, DirectoryAdmin.Rejected rejected) {
+        for (DirectoryAdmin.Problem p : rejected.problems()) {
+            result.rejectValue(p.field(), p.code(), p.args().toArray(), p.defaultMessage());
+        }
+    }
+
+    /** Body names by code, in the reader's language. */
+    private static Map<String, String> names(List<Organization> bodies) {
+        boolean english = LocaleContextHolder.getLocale().getLanguage().equals("en");
+        return bodies.stream().collect(Collectors.toMap(Organization::code, b -> english ? b.nameEn() : b.nameZh(),
+                (a, b) -> a, LinkedHashMap::new));
+    }
+
+    record YearState(int year, boolean loaded) {
+    }
+
+    /** The body form as typed: every value a string, so the service judges each one and names it. */
+    public static class BodyForm {
+        private String code;
+        private String nameZh;
+        private String nameEn;
+        private String kind;
+        private String regionCode;
+        private String casePrefix;
+
+        DirectoryAdmin.NewBody toCommand() {
+            return new DirectoryAdmin.NewBody(code, nameZh, nameEn, kind, regionCode, casePrefix);
+        }
+
+        public String getCode() { return code; }
+        public void setCode(String code) { this.code = code; }
+        public String getNameZh() { return nameZh; }
+        public void setNameZh(String nameZh) { this.nameZh = nameZh; }
+        public String getNameEn() { return nameEn; }
+        public void setNameEn(String nameEn) { this.nameEn = nameEn; }
+        public String getKind() { return kind; }
+        public void setKind(String kind) { this.kind = kind; }
+        public String getRegionCode() { return regionCode; }
+        public void setRegionCode(String regionCode) { this.regionCode = regionCode; }
+        public String getCasePrefix() { return casePrefix; }
+        public void setCasePrefix(String casePrefix) { this.casePrefix = casePrefix; }
+    }
+
+    public static class WebsiteForm {
+        private String url;
+        private String name;
+        private String orgCode;
+
+        DirectoryAdmin.NewWebsite toCommand() {
+            return new DirectoryAdmin.NewWebsite(url, name, orgCode);
+        }
+
+        public String getUrl() { return url; }
+        public void setUrl(String url) { this.url = url; }
+        public String getName() { return name; }
+        public void setName(String name) { this.name = name; }
+        public String getOrgCode() { return orgCode; }
+        public void setOrgCode(String orgCode) { this.orgCode = orgCode; }
+    }
+}

@@ -1,0 +1,152 @@
+package io.rectify.workflow;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import io.rectify.audit.AuditLog;
+import io.rectify.calendar.WorkingDayCalendar;
+import io.rectify.casefile.CaseService;
+import io.rectify.directory.Actor;
+import io.rectify.directory.Role;
+import io.rectify.system.ConflictException;
+import io.rectify.system.ForbiddenException;
+import io.rectify.system.NotFoundException;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * The engine's failures, for the system administrator: jobs that failed until no retry was left
+ * (each with its incident) and any other incident, with the case they belong to. A retry gives the
+ * job one more attempt; the job executor runs it at once. Every retry is audited in its transaction.
+ */
+@Service
+@Transactional
+public class FailedJobs {
+
+    private final ManagementService management;
+    private final RuntimeService runtime;
+    private final CaseService cases;
+    private final AuditLog audit;
+    private final ProcessEngineConfigurationImpl engine;
+
+    FailedJobs(ManagementService management, RuntimeService runtime, CaseService cases, AuditLog audit,
+               ProcessEngineConfigurationImpl engine) {
+        this.management = management;
+        this.runtime = runtime;
+        this.cases = cases;
+        this.audit = audit;
+        this.engine = engine;
+    }
+
+    @Transactional(readOnly = true)
+    public List<Failure> list(Actor actor) {
+        requireAdmin(actor);
+        List<Job> jobs = management.createJobQuery().noRetriesLeft().list();
+        List<Incident> incidents = runtime.createIncidentQuery().list();
+        Map<String, Incident> incidentOfJob = incidents.stream()
+                .filter(i -> i.getConfiguration() != null)
+                .collect(Collectors.toMap(Incident::getConfiguration, i -> i, (a, b) -> a));
+        Set<String> jobIds = jobs.stream().map(Job::getId).collect(Collectors.toSet());
+        Map<String, String> caseIds = caseIdsOf(Stream.concat(jobs.stream().map(Job::getProcessInstanceId),
+                incidents.stream().map(Incident::getProcessInstanceId)).filter(Objects::nonNull).collect(Collectors.toSet()));
+        Map<String, String> numbers = cases.caseNumbers(Set.copyOf(caseIds.values()));
+        List<Failure> failures = new ArrayList<>();
+        for (Job job : jobs) {
+            Incident incident = incidentOfJob.get(job.getId());
+            String caseId = caseIds.get(job.getProcessInstanceId());
+            failures.add(new Failure(job.getId(), incident == null ? null : incident.getId(),
+                    incident == null ? "failedJob" : incident.getIncidentType(), job.getProcessDefinitionKey(),
+                    job.getFailedActivityId(), caseId, numbers.get(caseId), job.getExceptionMessage(),
+                    local(incident == null ? job.getCreateTime() : incident.getIncidentTimestamp()), true));
+        }
+        for (Incident incident : incidents) {
+            if (incident.getConfiguration() != null && jobIds.contains(incident.getConfiguration())) {
+                continue;
+            }
+            String caseId = caseIds.get(incident.getProcessInstanceId());
+            failures.add(new Failure(null, incident.getId(), incident.getIncidentType(), null,
+                    incident.getFailedActivityId() != null ? incident.getFailedActivityId() : incident.getActivityId(),
+                    caseId, numbers.get(caseId), incident.getIncidentMessage(), local(incident.getIncidentTimestamp()), false));
+        }
+        failures.sort(Comparator.comparing(Failure::since, Comparator.nullsLast(Comparator.reverseOrder())));
+        return failures;
+    }
+
+    /**
+     * One more attempt for a job that has none left: its retries go to 1 and its incident is
+     * resolved by the engine; after the commit the job executor is told, so it runs the job at once.
+     */
+    public void retry(Actor actor, String jobId) {
+        requireAdmin(actor);
+        Job job = management.createJobQuery().jobId(jobId).singleResult();
+        if (job == null) {
+            throw new NotFoundException("job " + jobId);
+        }
+        if (job.getRetries() > 0) {
+            throw new ConflictException("the job still has retries left and will run again by itself");
+        }
+        management.setJobRetries(jobId, 1);
+        String caseId = job.getProcessInstanceId() == null ? null : caseIdsOf(Set.of(job.getProcessInstanceId()))
+                .get(job.getProcessInstanceId());
+        audit.record(actor.username(), "JOB_RETRIED", caseId, "job " + jobId + " at " + job.getFailedActivityId()
+                + " (" + job.getProcessDefinitionKey() + "): " + job.getExceptionMessage());
+        wakeTheJobExecutorAfterCommit();
+    }
+
+    private void wakeTheJobExecutorAfterCommit() {
+        JobExecutor executor = engine.getJobExecutor();
+        if (executor == null || !TransactionSynchronizationManager.isSynchronizationActive()) {
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                executor.jobWasAdded();
+            }
+        });
+    }
+
+    private Map<String, String> caseIdsOf(Set<String> processInstanceIds) {
+        if (processInstanceIds.isEmpty()) {
+            return Map.of();
+        }
+        return runtime.createProcessInstanceQuery().processInstanceIds(processInstanceIds).list().stream()
+                .filter(pi -> pi.getBusinessKey() != null)
+                .collect(Collectors.toMap(ProcessInstance::getId, ProcessInstance::getBusinessKey));
+    }
+
+    private static void requireAdmin(Actor actor) {
+        if (actor.role() != Role.ADMIN) {
+            throw new ForbiddenException("failed jobs are for the system administrator");
+        }
+    }
+
+    private static OffsetDateTime local(Date date) {
+        return date == null ? null : date.toInstant().atZone(WorkingDayCalendar.ZONE).toOffsetDateTime();
+    }
+
+    /**
+     * A failed job (retryable, with {@code jobId}) or an incident of another kind. {@code caseId} and
+     * {@code caseNumber} name the case whose process failed; the administrator sees them, not the case.
+     */
+    public record Failure(String jobId, String incidentId, String incidentType, String processKey, String activityId,
+                          String caseId, String caseNumber, String message, OffsetDateTime since, boolean retryable) {
+    }
+}

@@ -1,0 +1,193 @@
+package io.rectify.admin.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+
+import io.rectify.PageTest;
+import io.rectify.audit.AuditLog;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MvcResult;
+
+/** The system administrator's pages: theirs alone, rules shared with the API, every change audited. */
+class AdminPagesTests extends PageTest {
+
+    static final List<String> PAGES = List.of("/admin/bodies", "/admin/websites", "/admin/users", "/admin/calendar",
+            "/admin/jobs");
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    AuditLog audit;
+
+    @AfterEach
+    void realTime() {
+        ClockUtil.reset();
+    }
+
+    @Test
+    void everyAdminPageIsForTheSystemAdministratorOnly() throws Exception {
+        for (String page : PAGES) {
+            mvc.perform(get(page).with(as("admin"))).andExpect(status().isOk());
+            for (String other : List.of("security", "auditor", "jx.office", "jx.supervision", "jx.edu")) {
+                mvc.perform(get(page).with(as(other))).andExpect(status().isForbidden()).andExpect(view().name("error/403"));
+            }
+        }
+    }
+
+    @Test
+    void theBodiesPageListsBodiesByRegion() throws Exception {
+        MvcResult result = mvc.perform(get("/admin/bodies").with(as("admin")).header("Accept-Language", "zh-CN"))
+                .andExpect(status().isOk()).andExpect(view().name(AdminPages.VIEW_BODIES))
+                .andExpect(model().attributeExists("bodyForm", "regions", "kinds")).andReturn();
+        String html = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(html).contains("江西省（JX）").contains("JX-GOV-OFFICE").contains("赣府办整改").contains("南昌市教育局");
+        assertThat(html.indexOf("JX-EDU")).isLessThan(html.indexOf("NC-EDU"));
+    }
+
+    @Test
+    void aBodyWithBadInputIsRefusedFieldByFieldAndNothingIsCreated() throws Exception {
+        int bodies = count("organization");
+        int audited = audit.ofAction("BODY_CREATED").size();
+
+        MvcResult result = mvc.perform(post("/admin/bodies").with(as("admin")).with(csrf()).header("Accept-Language", "zh-CN")
+                        .param("code", "jx edu!").param("nameZh", "新单位").param("nameEn", " ")
+                        .param("kind", "MINISTRY").param("regionCode", "XX").param("casePrefix", ""))
+                .andExpect(status().isBadRequest()).andExpect(view().name(AdminPages.VIEW_BODIES))
+                .andExpect(model().attributeHasFieldErrorCode("bodyForm", "code", "admin.body.code.pattern"))
+                .andExpect(model().attributeHasFieldErrorCode("bodyForm", "nameEn", "admin.field.required"))
+                .andExpect(model().attributeHasFieldErrorCode("bodyForm", "kind", "admin.body.kind.invalid"))
+                .andExpect(model().attributeHasFieldErrorCode("bodyForm", "regionCode", "admin.body.region.unknown"))
+                .andReturn();
+
+        String html = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(html).contains("代码只能由大写字母、数字和连字符组成").contains("没有这个行政区：XX")
+                .contains("aria-invalid=\"true\"").contains("href=\"#code\"").contains("value=\"新单位\"");
+        assertThat(count("organization")).isEqualTo(bodies);
+        assertThat(audit.ofAction("BODY_CREATED")).hasSize(audited);
+    }
+
+    @Test
+    void anOfficeNeedsItsOwnCasePrefixAndADepartmentHasNone() throws Exception {
+        mvc.perform(post("/admin/bodies").with(as("admin")).with(csrf())
+                        .param("code", "JX-T-OFFICE").param("nameZh", "测试办").param("nameEn", "Test office")
+                        .param("kind", "OFFICE").param("regionCode", "JX").param("casePrefix", "赣府办整改"))
+                .andExpect(status().isBadRequest())
+                .andExpect(model().attributeHasFieldErrorCode("bodyForm", "casePrefix", "admin.body.casePrefix.taken"));
+        mvc.perform(post("/admin/bodies").with(as("admin")).with(csrf())
+                        .param("code", "JX-T-OFFICE").param("nameZh", "测试办").param("nameEn", "Test office")
+                        .param("kind", "OFFICE").param("regionCode", "JX"))
+                .andExpect(status().isBadRequest())
+                .andExpect(model().attributeHasFieldErrorCode("bodyForm", "casePrefix", "admin.field.required"));
+        mvc.perform(post("/admin/bodies").with(as("admin")).with(csrf())
+                        .param("code", "JX-T-DEPT").param("nameZh", "测试厅").param("nameEn", "Test department")
+                        .param("kind", "DEPARTMENT").param("regionCode", "JX").param("casePrefix", "赣测"))
+                .andExpect(status().isBadRequest())
+                .andExpect(model().attributeHasFieldErrorCode("bodyForm", "casePrefix", "admin.body.casePrefix.officesOnly"));
+        assertThat(jdbc.queryForObject("select count(*) from organization where code like 'JX-T-%'", Integer.class)).isZero();
+    }
+
+    @Test
+    void aValidBodyIsCreatedAuditedAndListed() throws Exception {
+        String code = "GZ-T" + System.nanoTime() % 100000;
+        mvc.perform(post("/admin/bodies").with(as("admin")).with(csrf())
+                        .param("code", code).param("nameZh", "赣州市测试局").param("nameEn", "Ganzhou Test Bureau")
+                        .param("kind", "DEPARTMENT").param("regionCode", "GZ"))
+                .andExpect(status().isFound()).andExpect(redirectedUrl("/admin/bodies"));
+
+        assertThat(jdbc.queryForObject("select region_code from organization where code = ?", String.class, code)).isEqualTo("GZ");
+        assertThat(audit.ofAction("BODY_CREATED")).anySatisfy(e -> {
+            assertThat(e.actor()).isEqualTo("admin");
+            assertThat(e.detail()).contains(code).contains("DEPARTMENT").contains("GZ");
+        });
+        assertThat(mvc.perform(get("/admin/bodies").with(as("admin"))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8)).contains(code).contains("赣州市测试局");
+        // the new body can at once be a respondent
+        assertThat(api("gz.office").openCase("A33-10", code).get("respondentOrgCode").asText()).isEqualTo(code);
+    }
+
+    @Test
+    void anotherAdministratorCannotCreateABody() throws Exception {
+        int bodies = count("organization");
+        for (String other : List.of("security", "auditor", "jx.office")) {
+            mvc.perform(post("/admin/bodies").with(as(other)).with(csrf())
+                            .param("code", "JX-T-NOPE").param("nameZh", "不应创建").param("nameEn", "Must not exist")
+                            .param("kind", "DEPARTMENT").param("regionCode", "JX"))
+                    .andExpect(status().isForbidden());
+        }
+        assertThat(count("organization")).isEqualTo(bodies);
+    }
+
+    @Test
+    void aWebsiteIsRegisteredForABodyOrRefusedWithItsFieldErrors() throws Exception {
+        String url = "https://t" + System.nanoTime() % 100000 + ".jxedu.gov.cn";
+        int sites = count("website");
+
+        mvc.perform(post("/admin/websites").with(as("admin")).with(csrf())
+                        .param("url", "ftp://x").param("name", "").param("orgCode", "NO-SUCH-BODY"))
+                .andExpect(status().isBadRequest()).andExpect(view().name(AdminPages.VIEW_WEBSITES))
+                .andExpect(model().attributeHasFieldErrorCode("websiteForm", "url", "admin.website.url.invalid"))
+                .andExpect(model().attributeHasFieldErrorCode("websiteForm", "name", "admin.field.required"))
+                .andExpect(model().attributeHasFieldErrorCode("websiteForm", "orgCode", "admin.website.org.unknown"));
+        mvc.perform(post("/admin/websites").with(as("admin")).with(csrf())
+                        .param("url", "https://www.jxedu.gov.cn").param("name", "重复").param("orgCode", "JX-EDU"))
+                .andExpect(status().isBadRequest())
+                .andExpect(model().attributeHasFieldErrorCode("websiteForm", "url", "admin.website.url.taken"));
+        assertThat(count("website")).isEqualTo(sites);
+
+        mvc.perform(post("/admin/websites").with(as("admin")).with(csrf())
+                        .param("url", url).param("name", "教育厅专题网站").param("orgCode", "JX-EDU"))
+                .andExpect(status().isFound()).andExpect(redirectedUrl("/admin/websites"));
+        assertThat(jdbc.queryForObject("select org_code from website where url = ?", String.class, url)).isEqualTo("JX-EDU");
+        assertThat(audit.ofAction("WEBSITE_REGISTERED")).anySatisfy(e -> assertThat(e.detail()).contains(url).contains("JX-EDU"));
+        assertThat(mvc.perform(get("/admin/websites").with(as("admin"))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8)).contains(url);
+    }
+
+    @Test
+    void theUsersPageListsEveryAccountWithRoleBodyAndState() throws Exception {
+        jdbc.update("update app_user set enabled = false where username = 'gz.edu'");
+        try {
+            String html = mvc.perform(get("/admin/users").with(as("admin")).header("Accept-Language", "en"))
+                    .andExpect(status().isOk()).andExpect(view().name(AdminPages.VIEW_USERS))
+                    .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+            assertThat(html).contains("jx.supervision").contains("Supervision").contains("Security administrator")
+                    .contains("Ganzhou Education Bureau").contains("Disabled");
+        } finally {
+            jdbc.update("update app_user set enabled = true where username = 'gz.edu'");
+        }
+    }
+
+    @Test
+    void theCalendarPageWarnsOfAYearWithNoPublishedSchedule() throws Exception {
+        // the bundled 2027 file is empty: the State Council had not announced 2027 yet
+        ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-06-01T02:00:00Z")));
+
+        MvcResult result = mvc.perform(get("/admin/calendar").with(as("admin")).header("Accept-Language", "zh-CN"))
+                .andExpect(status().isOk()).andExpect(view().name(AdminPages.VIEW_CALENDAR))
+                .andExpect(model().attribute("missingYears", List.of(2027))).andReturn();
+
+        String html = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(html).contains("role=\"alert\"").contains("尚未载入 2027 年").contains("未载入，暂按周末计算");
+        assertThat(html.split("已载入", -1).length - 1).as("2024, 2025, 2026 loaded").isGreaterThanOrEqualTo(3);
+    }
+
+    private int count(String table) {
+        return jdbc.queryForObject("select count(*) from " + table, Integer.class);
+    }
+}
