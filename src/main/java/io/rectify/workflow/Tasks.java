@@ -2,7 +2,8 @@ package io.rectify.workflow;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.Comparator;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -29,11 +30,10 @@ import io.rectify.system.ConflictException;
 import io.rectify.system.ForbiddenException;
 import io.rectify.system.InvalidInputException;
 import io.rectify.system.NotFoundException;
+import io.rectify.workflow.internal.WorkItems;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -57,7 +57,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class Tasks implements OpenTasks {
 
     private final TaskService engineTasks;
-    private final RuntimeService runtime;
     private final HistoryService history;
     private final CaseService cases;
     private final SanctionService sanctions;
@@ -65,12 +64,13 @@ public class Tasks implements OpenTasks {
     private final FormCatalog forms;
     private final WorkingDayCalendar calendar;
     private final TransactionTemplate ownTransaction;
+    private final WorkItems workItems;
 
-    Tasks(TaskService engineTasks, RuntimeService runtime, HistoryService history, CaseService cases, SanctionService sanctions,
+    Tasks(TaskService engineTasks, HistoryService history, CaseService cases, SanctionService sanctions,
           SupervisionReviews reviews, FormCatalog forms, WorkingDayCalendar calendar,
-          PlatformTransactionManager transactions) {
+          PlatformTransactionManager transactions, WorkItems workItems) {
+        this.workItems = workItems;
         this.engineTasks = engineTasks;
-        this.runtime = runtime;
         this.history = history;
         this.cases = cases;
         this.sanctions = sanctions;
@@ -81,28 +81,19 @@ public class Tasks implements OpenTasks {
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    /** The inbox: open tasks of the caller's body, most urgent first (no due date last). */
+    /**
+     * The inbox: open tasks of the caller's body, most urgent first (no due date last), read from
+     * the product's own {@code work_item} table (one index range scan), which the engine's task
+     * listener keeps in the engine's own transaction.
+     */
     @Transactional(readOnly = true)
     public List<TaskSummary> inbox(Actor actor) {
         if (actor.orgCode() == null) {
             return List.of();
         }
-        List<Task> open = engineTasks.createTaskQuery().taskCandidateGroup(actor.group()).active().list();
-        if (open.isEmpty()) {
-            return List.of();
-        }
-        // both processes carry the case id as business key: one query for all, one for the case numbers
-        Map<String, String> caseIdByProcess = runtime.createProcessInstanceQuery()
-                .processInstanceIds(open.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet())).list().stream()
-                .collect(Collectors.toMap(ProcessInstance::getId, ProcessInstance::getBusinessKey));
-        Map<String, String> numbers = cases.caseNumbers(Set.copyOf(caseIdByProcess.values()));
-        return open.stream()
-                .map(task -> {
-                    String caseId = caseIdByProcess.get(task.getProcessInstanceId());
-                    return new TaskSummary(task.getId(), caseId, numbers.get(caseId), task.getTaskDefinitionKey(),
-                            task.getName(), local(task.getDueDate()));
-                })
-                .sorted(Comparator.comparing(TaskSummary::due, Comparator.nullsLast(Comparator.naturalOrder())))
+        return workItems.ofGroup(actor.group()).stream()
+                .map(row -> new TaskSummary(row.taskId(), row.caseId(), row.caseNumber(), row.taskKey(), row.name(),
+                        local(row.due())))
                 .toList();
     }
 
@@ -117,9 +108,16 @@ public class Tasks implements OpenTasks {
     @Override
     @Transactional(readOnly = true)
     public List<OpenTask> of(String caseId) {
-        return engineTasks.createTaskQuery().processInstanceBusinessKey(caseId).active().list().stream()
-                .map(task -> new OpenTask(task.getId(), task.getTaskDefinitionKey(), task.getName()))
-                .toList();
+        return ofCases(List.of(caseId)).getOrDefault(caseId, List.of());
+    }
+
+    /** The open tasks of a page of cases in one query, by case id (cases without any are absent). */
+    @Override
+    @Transactional(readOnly = true)
+    public Map<String, List<OpenTask>> ofCases(Collection<String> caseIds) {
+        return workItems.ofCases(caseIds).stream().collect(Collectors.groupingBy(WorkItems.Row::caseId,
+                LinkedHashMap::new, Collectors.mapping(row -> new OpenTask(row.taskId(), row.taskKey(), row.name()),
+                        Collectors.toList())));
     }
 
     /**
@@ -271,6 +269,10 @@ public class Tasks implements OpenTasks {
 
     private static Integer integer(Object value) {
         return value == null ? null : ((Number) value).intValue();
+    }
+
+    private static OffsetDateTime local(OffsetDateTime utc) {
+        return utc == null ? null : utc.atZoneSameInstant(WorkingDayCalendar.ZONE).toOffsetDateTime();
     }
 
     private static OffsetDateTime local(Date date) {
