@@ -49,3 +49,8 @@ create index rectify_task_parent on act_ru_task (parent_task_id_);
 -- Engine: the job executor's acquisition (... where (DUEDATE_ is null or DUEDATE_ <= ?) and
 -- RETRIES_ > 0 ...): without it every acquisition scans all pending timers (1M in a province).
 create index rectify_job_duedate on act_ru_job (duedate_);
+
+-- GET /api/cases for a supervision body: escalated cases of its regions, newest first. Escalated
+-- cases are a few percent of all, so without this index the page and its count filter through
+-- the region's every case to find them. (Not a partial index: H2 has none.)
+create index case_list_escalated on rectification_case (escalated, region_code, created_at desc, id desc);

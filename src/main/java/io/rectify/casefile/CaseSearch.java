@@ -30,10 +30,10 @@ import org.springframework.transaction.annotation.Transactional;
  *
  * <p>Paging: {@code page}/{@code size} (offset) as API.md has it, and a keyset cursor
  * ({@link #after}) that stays as fast on the last page as on the first. The {@code total} is exact
- * up to {@code rectify.case-list.count-limit} (default 10,000) matching cases and reported as
+ * up to {@code rectify.case-list.count-limit} (default 1,000) matching cases and reported as
  * that bound beyond it ({@link Result#totalExact()} false): counting every one of a million
  * visible cases on each page view costs more than the page itself, and nobody pages through
- * ten thousand cases by number.
+ * a thousand cases by number: the cursor takes them further.
  */
 @Service
 @Transactional(readOnly = true)
@@ -47,7 +47,7 @@ public class CaseSearch {
     @PersistenceContext
     private EntityManager em;
 
-    CaseSearch(Directory directory, @Value("${rectify.case-list.count-limit:10000}") int countLimit) {
+    CaseSearch(Directory directory, @Value("${rectify.case-list.count-limit:1000}") int countLimit) {
         this.directory = directory;
         this.countLimit = countLimit;
     }

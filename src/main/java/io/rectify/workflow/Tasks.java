@@ -34,7 +34,6 @@ import io.rectify.workflow.internal.WorkItems;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
-import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
@@ -55,6 +54,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 @Transactional
 public class Tasks implements OpenTasks {
+
+    public static final int MAX_INBOX_SIZE = 500;
 
     private final TaskService engineTasks;
     private final HistoryService history;
@@ -97,11 +98,30 @@ public class Tasks implements OpenTasks {
                 .toList();
     }
 
+    /** The {@code limit} most urgent tasks of the inbox (1 to {@value #MAX_INBOX_SIZE}). */
+    @Transactional(readOnly = true)
+    public List<TaskSummary> inbox(Actor actor, int limit) {
+        if (limit < 1 || limit > MAX_INBOX_SIZE) {
+            throw InvalidInputException.of("size", "problem.size", "每页条数应为 1 至 " + MAX_INBOX_SIZE, MAX_INBOX_SIZE);
+        }
+        if (actor.orgCode() == null) {
+            return List.of();
+        }
+        return workItems.ofGroup(actor.group(), limit).stream()
+                .map(row -> new TaskSummary(row.taskId(), row.caseId(), row.caseNumber(), row.taskKey(), row.name(),
+                        local(row.due())))
+                .toList();
+    }
+
     @Transactional(readOnly = true)
     public TaskDetail get(Actor actor, String taskId) {
-        Task task = mine(actor, taskId);
+        String caseId = mine(actor, taskId);
+        Task task = engineTasks.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
+        if (task == null) {
+            throw gone(actor, taskId);
+        }
         FormDefinition form = formOf(task);
-        return new TaskDetail(task.getId(), caseIdOf(task), task.getTaskDefinitionKey(), task.getName(),
+        return new TaskDetail(task.getId(), caseId, task.getTaskDefinitionKey(), task.getName(),
                 local(task.getDueDate()), form.schema(), form);
     }
 
@@ -142,14 +162,14 @@ public class Tasks implements OpenTasks {
     }
 
     private String completeMine(Actor actor, String taskId, Map<String, ?> raw) {
-        cases.lock(caseIdOf(mine(actor, taskId)));
+        String caseId = mine(actor, taskId);
+        cases.lock(caseId);
         Task task = engineTasks.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
         if (task == null) {
             throw gone(actor, taskId); // completed while we waited for the case
         }
         FormDefinition form = formOf(task);
         Map<String, Object> values = FormValidator.validate(form, raw == null ? Map.of() : raw).valuesOrThrow();
-        String caseId = caseIdOf(task);
         VariableMap routing = step(task.getTaskDefinitionKey(), caseId, actor, values);
         engineTasks.complete(task.getId(), routing);
         return caseId;
@@ -208,21 +228,20 @@ public class Tasks implements OpenTasks {
     /**
      * The caller's open task, or: 409 when it was completed already (and the caller could have
      * done it), 404 when the caller may not see its case, 403 when they may see the case but
-     * the task belongs to another body.
+     * the task belongs to another body. Returns the task's case id. Read from work_item (one
+     * statement: the case and the candidate groups of the open task), which the engine's task
+     * listener keeps in step in the engine's own transaction.
      */
-    private Task mine(Actor actor, String taskId) {
-        Task task = engineTasks.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
-        if (task == null) {
+    private String mine(Actor actor, String taskId) {
+        WorkItems.Candidates open = workItems.candidatesOf(taskId);
+        if (open == null) {
             throw gone(actor, taskId);
         }
-        cases.visible(actor, caseIdOf(task)); // 404 unless the caller may see the case
-        if (!candidateOf(actor, groups(task.getId()))) {
-            if (engineTasks.createTaskQuery().taskId(taskId).count() == 0) {
-                throw gone(actor, taskId); // completed meanwhile: its candidate groups went with it
-            }
+        cases.visible(actor, open.caseId()); // 404 unless the caller may see the case
+        if (!candidateOf(actor, open.groups())) {
             throw new ForbiddenException("this task belongs to another body");
         }
-        return task;
+        return open.caseId();
     }
 
     /** A task no longer open: 409 for who could have done it, 404 for everyone else. */
@@ -232,14 +251,6 @@ public class Tasks implements OpenTasks {
             return new ConflictException("this task was already completed");
         }
         return new NotFoundException("task " + taskId);
-    }
-
-    private Set<String> groups(String taskId) {
-        return engineTasks.getIdentityLinksForTask(taskId).stream()
-                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
-                .map(IdentityLink::getGroupId)
-                .filter(Objects::nonNull)
-                .collect(Collectors.toSet());
     }
 
     private Set<String> groupsOfHistoric(String taskId) {
@@ -257,10 +268,6 @@ public class Tasks implements OpenTasks {
         return forms.find(task.getFormKey())
                 .orElseThrow(() -> new IllegalStateException("task " + task.getTaskDefinitionKey()
                         + " has form key " + task.getFormKey() + " with no file in forms/"));
-    }
-
-    private String caseIdOf(Task task) {
-        return (String) engineTasks.getVariable(task.getId(), CaseProcess.VAR_CASE_ID);
     }
 
     private static boolean bool(Object value) {

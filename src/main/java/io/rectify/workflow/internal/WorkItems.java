@@ -63,6 +63,12 @@ public class WorkItems {
                 + " order by due nulls last, created_at, task_id", Map.of("group", group), WorkItems::row);
     }
 
+    /** The first {@code limit} of {@link #ofGroup}: a body with tens of thousands of tasks reads the index's first rows. */
+    public List<Row> ofGroup(String group, int limit) {
+        return jdbc.query("select " + COLUMNS + " from work_item where candidate_group = :group"
+                + " order by due nulls last, created_at, task_id limit " + limit, Map.of("group", group), WorkItems::row);
+    }
+
     /** The open tasks of these cases, each task once, in one query. */
     public List<Row> ofCases(Collection<String> caseIds) {
         if (caseIds.isEmpty()) {
@@ -77,11 +83,17 @@ public class WorkItems {
         return rows;
     }
 
-    /** Whether this group is a candidate of this open task (an index lookup on the primary key). */
-    public boolean isCandidate(String taskId, String group) {
-        Integer found = jdbc.queryForObject("select count(*) from work_item where task_id = :task and candidate_group = :group",
-                Map.of("task", taskId, "group", group), Integer.class);
-        return found != null && found > 0;
+    /** The case and candidate groups of an open task (a primary-key range), or null when it is not open. */
+    public Candidates candidatesOf(String taskId) {
+        List<String[]> rows = jdbc.query("select case_id, candidate_group from work_item where task_id = :task",
+                Map.of("task", taskId), (rs, n) -> new String[] {rs.getString(1), rs.getString(2)});
+        if (rows.isEmpty()) {
+            return null;
+        }
+        return new Candidates(rows.get(0)[0], rows.stream().map(r -> r[1]).collect(java.util.stream.Collectors.toSet()));
+    }
+
+    public record Candidates(String caseId, java.util.Set<String> groups) {
     }
 
     private static Row row(ResultSet rs, int n) throws SQLException {
