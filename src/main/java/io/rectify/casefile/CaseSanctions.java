@@ -1,7 +1,9 @@
 package io.rectify.casefile;
 
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.rectify.directory.Actor;
 
@@ -9,6 +11,13 @@ import io.rectify.directory.Actor;
 public interface CaseSanctions {
 
     List<Line> visibleTo(Actor actor, RectificationCase c);
+
+    /** The sanctions of several cases at once, by case id, each case under the same rule as above. */
+    default Map<String, List<Line>> visibleTo(Actor actor, List<RectificationCase> cases) {
+        Map<String, List<Line>> byCase = new LinkedHashMap<>();
+        cases.forEach(c -> byCase.put(c.id(), visibleTo(actor, c)));
+        return byCase;
+    }
 
     record Line(String personName, String post, String orgCode, String responsibility, String type,
                 String decisionNumber, LocalDate decisionDate, LocalDate periodEnds, boolean executed) {

@@ -1,10 +1,9 @@
 package io.rectify.casefile;
 
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import io.rectify.directory.Actor;
 
@@ -15,11 +14,12 @@ public interface OpenTasks {
 
     /** The open tasks of a case that this actor's body may do (the links of the case page). */
     List<OpenTask> of(Actor actor, String caseId);
-    /** The open tasks of several cases, by case id (cases with none are left out). */
+
+    /** The open tasks of several cases at once, by case id (a case without any may be absent). */
     default Map<String, List<OpenTask>> ofCases(Collection<String> caseIds) {
-        return caseIds.stream().distinct().collect(Collectors.toMap(Function.identity(), this::of))
-                .entrySet().stream().filter(e -> !e.getValue().isEmpty())
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        Map<String, List<OpenTask>> byCase = new LinkedHashMap<>();
+        caseIds.forEach(id -> byCase.put(id, of(id)));
+        return byCase;
     }
 
     record OpenTask(String id, String taskKey, String name) {

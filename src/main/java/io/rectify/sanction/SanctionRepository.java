@@ -8,4 +8,6 @@ import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 interface SanctionRepository extends JpaRepository<Sanction, Long>, JpaSpecificationExecutor<Sanction> {
 
     List<Sanction> findByCaseIdOrderById(String caseId);
+
+    List<Sanction> findByCaseIdInOrderById(java.util.Collection<String> caseIds);
 }

@@ -104,8 +104,28 @@ public class SanctionService implements CaseSanctions {
         if (!found.isEmpty()) {
             audit.record(actor.username(), "SANCTIONS_READ", c.id(), found.size() + " record(s) on the case page");
         }
-        return found.stream().map(s -> new Line(s.personName(), s.post(), s.orgCode(), s.responsibility().name(),
-                s.type().name(), s.decisionNumber(), s.decisionDate(), s.periodEnds(), s.executed())).toList();
+        return found.stream().map(SanctionService::line).toList();
+    }
+
+    private static Line line(Sanction s) {
+        return new Line(s.personName(), s.post(), s.orgCode(), s.responsibility().name(), s.type().name(),
+                s.decisionNumber(), s.decisionDate(), s.periodEnds(), s.executed());
+    }
+
+    /** The sanctions of a page of cases: one query for those the caller may read, audited per case as above. */
+    @Override
+    public Map<String, List<Line>> visibleTo(Actor actor, List<RectificationCase> page) {
+        Map<String, List<Line>> byCase = new LinkedHashMap<>();
+        List<String> readable = page.stream().filter(c -> access.canSeeSanctions(actor, c)).map(RectificationCase::id).toList();
+        if (readable.isEmpty()) {
+            return byCase;
+        }
+        for (Sanction s : sanctions.findByCaseIdInOrderById(readable)) {
+            byCase.computeIfAbsent(s.caseId(), id -> new ArrayList<>()).add(line(s));
+        }
+        byCase.forEach((caseId, lines) -> audit.record(actor.username(), "SANCTIONS_READ", caseId,
+                lines.size() + " record(s) on the case page"));
+        return byCase;
     }
 
     /**

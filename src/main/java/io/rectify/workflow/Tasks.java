@@ -2,7 +2,8 @@ package io.rectify.workflow;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.Comparator;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -29,12 +30,10 @@ import io.rectify.system.ConflictException;
 import io.rectify.system.ForbiddenException;
 import io.rectify.system.InvalidInputException;
 import io.rectify.system.NotFoundException;
+import io.rectify.workflow.internal.WorkItems;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
@@ -56,8 +55,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Transactional
 public class Tasks implements OpenTasks {
 
+    public static final int MAX_INBOX_SIZE = 500;
+
     private final TaskService engineTasks;
-    private final RuntimeService runtime;
     private final HistoryService history;
     private final CaseService cases;
     private final SanctionService sanctions;
@@ -65,12 +65,13 @@ public class Tasks implements OpenTasks {
     private final FormCatalog forms;
     private final WorkingDayCalendar calendar;
     private final TransactionTemplate ownTransaction;
+    private final WorkItems workItems;
 
-    Tasks(TaskService engineTasks, RuntimeService runtime, HistoryService history, CaseService cases, SanctionService sanctions,
+    Tasks(TaskService engineTasks, HistoryService history, CaseService cases, SanctionService sanctions,
           SupervisionReviews reviews, FormCatalog forms, WorkingDayCalendar calendar,
-          PlatformTransactionManager transactions) {
+          PlatformTransactionManager transactions, WorkItems workItems) {
+        this.workItems = workItems;
         this.engineTasks = engineTasks;
-        this.runtime = runtime;
         this.history = history;
         this.cases = cases;
         this.sanctions = sanctions;
@@ -81,45 +82,62 @@ public class Tasks implements OpenTasks {
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    /** The inbox: open tasks of the caller's body, most urgent first (no due date last). */
+    /**
+     * The inbox: open tasks of the caller's body, most urgent first (no due date last), read from
+     * the product's own {@code work_item} table (one index range scan), which the engine's task
+     * listener keeps in the engine's own transaction.
+     */
     @Transactional(readOnly = true)
     public List<TaskSummary> inbox(Actor actor) {
         if (actor.orgCode() == null) {
             return List.of();
         }
-        List<Task> open = engineTasks.createTaskQuery().taskCandidateGroup(actor.group()).active().list();
-        if (open.isEmpty()) {
+        return workItems.ofGroup(actor.group()).stream()
+                .map(row -> new TaskSummary(row.taskId(), row.caseId(), row.caseNumber(), row.taskKey(), row.name(),
+                        local(row.due())))
+                .toList();
+    }
+
+    /** The {@code limit} most urgent tasks of the inbox (1 to {@value #MAX_INBOX_SIZE}). */
+    @Transactional(readOnly = true)
+    public List<TaskSummary> inbox(Actor actor, int limit) {
+        if (limit < 1 || limit > MAX_INBOX_SIZE) {
+            throw InvalidInputException.of("size", "problem.size", "每页条数应为 1 至 " + MAX_INBOX_SIZE, MAX_INBOX_SIZE);
+        }
+        if (actor.orgCode() == null) {
             return List.of();
         }
-        // both processes carry the case id as business key: one query for all, one for the case numbers
-        Map<String, String> caseIdByProcess = runtime.createProcessInstanceQuery()
-                .processInstanceIds(open.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet())).list().stream()
-                .collect(Collectors.toMap(ProcessInstance::getId, ProcessInstance::getBusinessKey));
-        Map<String, String> numbers = cases.caseNumbers(Set.copyOf(caseIdByProcess.values()));
-        return open.stream()
-                .map(task -> {
-                    String caseId = caseIdByProcess.get(task.getProcessInstanceId());
-                    return new TaskSummary(task.getId(), caseId, numbers.get(caseId), task.getTaskDefinitionKey(),
-                            task.getName(), local(task.getDueDate()));
-                })
-                .sorted(Comparator.comparing(TaskSummary::due, Comparator.nullsLast(Comparator.naturalOrder())))
+        return workItems.ofGroup(actor.group(), limit).stream()
+                .map(row -> new TaskSummary(row.taskId(), row.caseId(), row.caseNumber(), row.taskKey(), row.name(),
+                        local(row.due())))
                 .toList();
     }
 
     @Transactional(readOnly = true)
     public TaskDetail get(Actor actor, String taskId) {
-        Task task = mine(actor, taskId);
+        String caseId = mine(actor, taskId);
+        Task task = engineTasks.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
+        if (task == null) {
+            throw gone(actor, taskId);
+        }
         FormDefinition form = formOf(task);
-        return new TaskDetail(task.getId(), caseIdOf(task), task.getTaskDefinitionKey(), task.getName(),
+        return new TaskDetail(task.getId(), caseId, task.getTaskDefinitionKey(), task.getName(),
                 local(task.getDueDate()), form.schema(), form);
     }
 
     @Override
     @Transactional(readOnly = true)
     public List<OpenTask> of(String caseId) {
-        return engineTasks.createTaskQuery().processInstanceBusinessKey(caseId).active().list().stream()
-                .map(task -> new OpenTask(task.getId(), task.getTaskDefinitionKey(), task.getName()))
-                .toList();
+        return ofCases(List.of(caseId)).getOrDefault(caseId, List.of());
+    }
+
+    /** The open tasks of a page of cases in one query, by case id (cases without any are absent). */
+    @Override
+    @Transactional(readOnly = true)
+    public Map<String, List<OpenTask>> ofCases(Collection<String> caseIds) {
+        return workItems.ofCases(caseIds).stream().collect(Collectors.groupingBy(WorkItems.Row::caseId,
+                LinkedHashMap::new, Collectors.mapping(row -> new OpenTask(row.taskId(), row.taskKey(), row.name()),
+                        Collectors.toList())));
     }
 
     @Override
@@ -132,26 +150,6 @@ public class Tasks implements OpenTasks {
                 .active().list().stream()
                 .map(task -> new OpenTask(task.getId(), task.getTaskDefinitionKey(), task.getName()))
                 .toList();
-    }
-
-    /** The open tasks of several cases in two queries: the tasks, then their processes' business keys. */
-    @Override
-    @Transactional(readOnly = true)
-    public Map<String, List<OpenTask>> ofCases(java.util.Collection<String> caseIds) {
-        if (caseIds.isEmpty()) {
-            return Map.of();
-        }
-        List<Task> open = engineTasks.createTaskQuery().processInstanceBusinessKeyIn(caseIds.toArray(String[]::new))
-                .active().list();
-        if (open.isEmpty()) {
-            return Map.of();
-        }
-        Map<String, String> caseIdByProcess = runtime.createProcessInstanceQuery()
-                .processInstanceIds(open.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet())).list().stream()
-                .collect(Collectors.toMap(ProcessInstance::getId, ProcessInstance::getBusinessKey));
-        return open.stream().collect(Collectors.groupingBy(task -> caseIdByProcess.get(task.getProcessInstanceId()),
-                Collectors.mapping(task -> new OpenTask(task.getId(), task.getTaskDefinitionKey(), task.getName()),
-                        Collectors.toList())));
     }
 
     /**
@@ -176,14 +174,14 @@ public class Tasks implements OpenTasks {
     }
 
     private String completeMine(Actor actor, String taskId, Map<String, ?> raw) {
-        cases.lock(caseIdOf(mine(actor, taskId)));
+        String caseId = mine(actor, taskId);
+        cases.lock(caseId);
         Task task = engineTasks.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
         if (task == null) {
             throw gone(actor, taskId); // completed while we waited for the case
         }
         FormDefinition form = formOf(task);
         Map<String, Object> values = FormValidator.validate(form, raw == null ? Map.of() : raw).valuesOrThrow();
-        String caseId = caseIdOf(task);
         VariableMap routing = step(task.getTaskDefinitionKey(), caseId, actor, values);
         engineTasks.complete(task.getId(), routing);
         return caseId;
@@ -242,21 +240,20 @@ public class Tasks implements OpenTasks {
     /**
      * The caller's open task, or: 409 when it was completed already (and the caller could have
      * done it), 404 when the caller may not see its case, 403 when they may see the case but
-     * the task belongs to another body.
+     * the task belongs to another body. Returns the task's case id. Read from work_item (one
+     * statement: the case and the candidate groups of the open task), which the engine's task
+     * listener keeps in step in the engine's own transaction.
      */
-    private Task mine(Actor actor, String taskId) {
-        Task task = engineTasks.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
-        if (task == null) {
+    private String mine(Actor actor, String taskId) {
+        WorkItems.Candidates open = workItems.candidatesOf(taskId);
+        if (open == null) {
             throw gone(actor, taskId);
         }
-        cases.visible(actor, caseIdOf(task)); // 404 unless the caller may see the case
-        if (!candidateOf(actor, groups(task.getId()))) {
-            if (engineTasks.createTaskQuery().taskId(taskId).count() == 0) {
-                throw gone(actor, taskId); // completed meanwhile: its candidate groups went with it
-            }
+        cases.visible(actor, open.caseId()); // 404 unless the caller may see the case
+        if (!candidateOf(actor, open.groups())) {
             throw new ForbiddenException("this task belongs to another body");
         }
-        return task;
+        return open.caseId();
     }
 
     /** A task no longer open: 409 for who could have done it, 404 for everyone else. */
@@ -266,14 +263,6 @@ public class Tasks implements OpenTasks {
             return new ConflictException("this task was already completed");
         }
         return new NotFoundException("task " + taskId);
-    }
-
-    private Set<String> groups(String taskId) {
-        return engineTasks.getIdentityLinksForTask(taskId).stream()
-                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
-                .map(IdentityLink::getGroupId)
-                .filter(Objects::nonNull)
-                .collect(Collectors.toSet());
     }
 
     private Set<String> groupsOfHistoric(String taskId) {
@@ -293,16 +282,16 @@ public class Tasks implements OpenTasks {
                         + " has form key " + task.getFormKey() + " with no file in forms/"));
     }
 
-    private String caseIdOf(Task task) {
-        return (String) engineTasks.getVariable(task.getId(), CaseProcess.VAR_CASE_ID);
-    }
-
     private static boolean bool(Object value) {
         return Boolean.TRUE.equals(value);
     }
 
     private static Integer integer(Object value) {
         return value == null ? null : ((Number) value).intValue();
+    }
+
+    private static OffsetDateTime local(OffsetDateTime utc) {
+        return utc == null ? null : utc.atZoneSameInstant(WorkingDayCalendar.ZONE).toOffsetDateTime();
     }
 
     private static OffsetDateTime local(Date date) {

@@ -24,7 +24,6 @@ import io.rectify.system.InvalidInputException;
 import io.rectify.system.web.CurrentActor;
 import org.apache.commons.lang3.EnumUtils;
 import org.apache.commons.lang3.StringUtils;
-import org.springframework.data.domain.Page;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -86,11 +85,16 @@ class CaseController {
                   @RequestParam(required = false) Boolean escalated,
                   @RequestParam(required = false) Boolean overdue,
                   @RequestParam(defaultValue = "0") int page,
-                  @RequestParam(defaultValue = "20") int size) {
+                  @RequestParam(defaultValue = "20") int size,
+                  @RequestParam(required = false) String after) {
         Actor actor = currentActor.get();
-        Page<RectificationCase> found = search.search(actor, new CaseFilter(status, StringUtils.trimToNull(categoryCode),
-                StringUtils.trimToNull(respondentOrgCode), escalated, overdue), page, size, cases.today());
-        return new CaseList(found.map(c -> views.of(actor, c)).getContent(), found.getTotalElements(), page, size);
+        if (page < 0) {
+            throw InvalidInputException.of("page", "problem.page", "页码不能小于 0");
+        }
+        CaseSearch.Result found = search.find(actor, new CaseFilter(status, StringUtils.trimToNull(categoryCode),
+                StringUtils.trimToNull(respondentOrgCode), escalated, overdue), StringUtils.trimToNull(after), page, size,
+                cases.today());
+        return new CaseList(views.of(actor, found.items()), found.total(), page, size, found.totalExact(), found.next());
     }
 
     /** The respondent asks once for more working days, validated by forms/requestExtension.form. */
@@ -146,7 +150,11 @@ class CaseController {
         }
     }
 
-    record CaseList(List<CaseView> items, long total, int page, int size) {
+    /**
+     * {@code total} is exact while {@code totalExact}; beyond the count limit it is that bound.
+     * {@code next} is the keyset cursor of the following page ({@code ?after=}), null on the last.
+     */
+    record CaseList(List<CaseView> items, long total, int page, int size, boolean totalExact, String next) {
     }
 
     record AttachmentView(String id, String name, long size, String sha256) {

@@ -1,7 +1,10 @@
 package io.rectify.casefile.web;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
 
 import io.rectify.calendar.WorkingDayCalendar;
 import io.rectify.casefile.CaseSanctions;
@@ -26,12 +29,32 @@ public class CaseViews {
     }
 
     public CaseView of(Actor actor, RectificationCase c) {
+        return view(c, cases.today(), openTasks.of(c.id()), sanctions.visibleTo(actor, c));
+    }
+
+    private static CaseView view(RectificationCase c, LocalDate today, List<OpenTasks.OpenTask> tasks,
+                                 List<CaseSanctions.Line> lines) {
         return new CaseView(c.id(), c.caseNumber(), c.categoryCode(), c.respondentOrgCode(), c.openedByOrgCode(),
                 c.title(), c.description(), c.websiteUrl(), c.source().name(), c.status().name(),
                 c.outcome() == null ? null : c.outcome().name(), c.requirements(), c.deadline(),
-                c.isOverdue(cases.today()), c.serious(), c.escalated(), c.escalationReason(), c.reviewStatus().name(),
-                c.rejectionCount(), c.extensionUsed(), openTasks.of(c.id()), sanctions.visibleTo(actor, c),
+                c.isOverdue(today), c.serious(), c.escalated(), c.escalationReason(), c.reviewStatus().name(),
+                c.rejectionCount(), c.extensionUsed(), tasks, lines,
                 local(c.createdAt()), local(c.closedAt()));
+    }
+
+    /**
+     * The views of a page of cases without a query per case: the open tasks of all of them in
+     * one query, their sanctions (for a caller allowed to read them) in one more.
+     */
+    public List<CaseView> of(Actor actor, List<RectificationCase> page) {
+        if (page.isEmpty()) {
+            return List.of();
+        }
+        Map<String, List<OpenTasks.OpenTask>> tasks = openTasks.ofCases(page.stream().map(RectificationCase::id).toList());
+        Map<String, List<CaseSanctions.Line>> lines = sanctions.visibleTo(actor, page);
+        LocalDate today = cases.today();
+        return page.stream().map(c -> view(c, today, tasks.getOrDefault(c.id(), List.of()),
+                lines.getOrDefault(c.id(), List.of()))).toList();
     }
 
     /** Timestamps in the business time zone, with their offset. */

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -35,8 +36,9 @@ class TaskController {
 
     @PreAuthorize("isAuthenticated()")
     @GetMapping
-    List<Tasks.TaskSummary> inbox() {
-        return tasks.inbox(currentActor.get());
+    List<Tasks.TaskSummary> inbox(@RequestParam(required = false) Integer size) {
+        // without size: every open task (API.md); with it: the most urgent ones, for very full inboxes
+        return size == null ? tasks.inbox(currentActor.get()) : tasks.inbox(currentActor.get(), size);
     }
 
     @PreAuthorize("isAuthenticated()")

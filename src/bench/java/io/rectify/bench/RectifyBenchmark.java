@@ -1,0 +1,624 @@
+package io.rectify.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.rectify.TestDatabase;
+import io.rectify.calendar.WorkingDayCalendar;
+import io.rectify.casefile.CaseFilter;
+import io.rectify.casefile.CaseSearch;
+import io.rectify.casefile.CaseService;
+import io.rectify.casefile.CaseSource;
+import io.rectify.casefile.CaseStatus;
+import io.rectify.casefile.OpenCase;
+import io.rectify.casefile.RectificationCase;
+import io.rectify.casefile.web.CaseViews;
+import io.rectify.directory.Actor;
+import io.rectify.directory.OrgKind;
+import io.rectify.directory.Role;
+import io.rectify.workflow.CaseProcess;
+import io.rectify.workflow.Tasks;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The benchmark of issue 5, run by hand: {@code ./mvnw -Pbench verify} (PostgreSQL 15 on
+ * 127.0.0.1:5432 with pg_stat_statements loaded, see src/bench/setup-postgres.sh). The product
+ * and the bare engine (the same BPMN deployed as {@code bareRectification}, its service tasks
+ * no-op expressions, started and completed through the engine's API) do the same work in the
+ * same run, so every figure also appears as a ratio. Statements are counted with
+ * pg_stat_statements (reset, run N operations, sum of calls / N, this database only). The query
+ * benchmarks bulk-load their rows with SQL. Prints a table, writes target/bench/results.json.
+ *
+ * <p>Sizes: -Dbench.opens (default 400), -Dbench.lifecycles (200), -Dbench.timerCases (500),
+ * -Dbench.threads (4), -Dbench.openTasks (100000), -Dbench.cases (1000000).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK)
+class RectifyBenchmark {
+
+    private static final int THREADS = Integer.getInteger("bench.threads", 4);
+    private static final int OPENS = Integer.getInteger("bench.opens", 400);
+    private static final int LIFECYCLES = Integer.getInteger("bench.lifecycles", 200);
+    private static final int TIMER_CASES = Integer.getInteger("bench.timerCases", 500);
+    private static final int OPEN_TASKS = Integer.getInteger("bench.openTasks", 100_000);
+    private static final int CASES = Integer.getInteger("bench.cases", 1_000_000);
+    private static final int QUERY_SAMPLES = Integer.getInteger("bench.querySamples", 400);
+    private static final String BARE = "bareRectification";
+    /**
+     * Opened cases and cases taken through their lifecycle use different categories: a body with
+     * a case of the same category closed within a year is a repeat violation, which the
+     * seriousness table escalates at opening (a second process, a notification) — real work,
+     * but not the "open a case" being measured.
+     */
+    private static final String CATEGORY = "A33-10";
+    private static final String LIFECYCLE_CATEGORY = "A33-09";
+
+    /** Who opens and answers: the three demo offices against bodies in their jurisdiction. */
+    private static final Actor[] OFFICES = {
+            new Actor("jx.office", Role.SUPERVISOR, "JX-GOV-OFFICE", OrgKind.OFFICE, "JX"),
+            new Actor("nc.office", Role.SUPERVISOR, "NC-GOV-OFFICE", OrgKind.OFFICE, "NC"),
+            new Actor("gz.office", Role.SUPERVISOR, "GZ-GOV-OFFICE", OrgKind.OFFICE, "GZ")};
+    private static final Actor[] RESPONDENTS = {
+            new Actor("jx.edu", Role.RESPONDER, "JX-EDU", OrgKind.DEPARTMENT, "JX"),
+            new Actor("nc.edu", Role.RESPONDER, "NC-EDU", OrgKind.DEPARTMENT, "NC"),
+            new Actor("gz.edu", Role.RESPONDER, "GZ-EDU", OrgKind.DEPARTMENT, "GZ")};
+
+    private static final Map<String, Object> results = new LinkedHashMap<>();
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        if (!TestDatabase.postgres()) {
+            throw new IllegalStateException("the benchmark runs on PostgreSQL: ./mvnw -Pbench verify");
+        }
+        TestDatabase.register(registry);
+        registry.add("rectify.data-dir", () -> "target/bench-data");
+        // the production pool and job executor settings, exactly as application-prod.yml has them
+        YamlPropertiesFactoryBean yaml = new YamlPropertiesFactoryBean();
+        yaml.setResources(new ClassPathResource("application-prod.yml"));
+        Properties prod = yaml.getObject();
+        prod.stringPropertyNames().stream()
+                .filter(key -> key.startsWith("camunda.bpm.job-execution") || key.startsWith("spring.datasource.hikari")
+                        || key.startsWith("camunda.bpm.generic-properties"))
+                .forEach(key -> registry.add(key, () -> prod.getProperty(key)));
+    }
+
+    @Autowired CaseService cases;
+    @Autowired Tasks tasks;
+    @Autowired CaseSearch search;
+    @Autowired CaseViews views;
+    @Autowired ProcessEngine engine;
+    @Autowired JdbcTemplate jdbc;
+
+    @AfterAll
+    static void resetClock() {
+        ClockUtil.reset();
+    }
+
+    @Test
+    void benchmark() throws Exception {
+        jdbc.execute("create extension if not exists pg_stat_statements");
+        engine.getRepositoryService().createDeployment().name("bare engine for the benchmark")
+                .addString("bare.bpmn", bareModel()).deploy();
+        JobExecutor jobs = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getJobExecutor();
+        jobs.shutdown(); // no acquisition statements in the counts; the timer phase starts it again
+
+        warmUp();
+        starts();
+        lifecycles();
+        completionStatements();
+        timers(jobs);
+        inbox();
+        caseList();
+        heap();
+
+        report();
+        assertThat(results).containsKeys("case_open_per_s", "bare_start_per_s", "case_list_p95_ms_1m");
+    }
+
+    // ---- opening cases ----------------------------------------------------------------------
+
+    private void warmUp() throws Exception {
+        parallel(100, i -> open(i));
+        parallel(100, i -> bareStart());
+        for (int i = 0; i < 20; i++) {
+            lifecycle(i);
+            bareLifecycle();
+        }
+    }
+
+    private void starts() throws Exception {
+        // alternate product and bare rounds so that both see the same machine
+        double product = 0, bare = 0;
+        for (int round = 0; round < 2; round++) {
+            product += parallel(OPENS / 2, this::open);
+            bare += parallel(OPENS / 2, i -> bareStart());
+        }
+        put("case_open_per_s", product / 2);
+        put("bare_start_per_s", bare / 2);
+        put("case_open_ratio", (product / 2) / (bare / 2));
+        put("sql_per_case_open", statements("case_open", 100, this::open));
+        put("sql_per_bare_start", statements("bare_start", 100, i -> bareStart()));
+    }
+
+    private String open(int i) {
+        return open(i, CATEGORY);
+    }
+
+    private String open(int i, String category) {
+        Actor office = OFFICES[i % OFFICES.length];
+        Actor respondent = RESPONDENTS[i % RESPONDENTS.length];
+        if (office.regionCode().equals("NC") || office.regionCode().equals("GZ")) {
+            respondent = RESPONDENTS[office.regionCode().equals("NC") ? 1 : 2];
+        }
+        return cases.open(office, new OpenCase(category, respondent.orgCode(), "基准测试案件 " + i, "网站栏目长期未更新",
+                "https://www.example.gov.cn", CaseSource.INSPECTION, false, null)).id();
+    }
+
+    private VariableMap bareVariables(String key) {
+        return Variables.createVariables()
+                .putValue(CaseProcess.VAR_CASE_ID, key)
+                .putValue(CaseProcess.VAR_CATEGORY, CATEGORY)
+                .putValue(CaseProcess.VAR_OFFICE_GROUPS, "org:JX-GOV-OFFICE")
+                .putValue(CaseProcess.VAR_RESPONDENT_GROUPS, "org:JX-EDU")
+                .putValue(CaseProcess.VAR_SUPERVISION_GROUPS, "org:JX-SUPERVISION")
+                .putValue(CaseProcess.VAR_FLAGGED_SERIOUS, false)
+                .putValue(CaseProcess.VAR_REPEAT, false)
+                .putValue(CaseProcess.VAR_REJECTION_COUNT, 0)
+                .putValue(CaseProcess.VAR_OVERDUE, false)
+                .putValue(CaseProcess.VAR_ESCALATED, false)
+                .putValue(CaseProcess.VAR_REVIEW_PENDING, false)
+                .putValue(CaseProcess.VAR_SITE_SHUT_DOWN, false);
+    }
+
+    private String bareStart() {
+        String key = java.util.UUID.randomUUID().toString();
+        return engine.getRuntimeService().startProcessInstanceByKey(BARE, key, bareVariables(key)).getId();
+    }
+
+    // ---- lifecycles and completions ---------------------------------------------------------
+
+    private void lifecycles() throws Exception {
+        double product = 0, bare = 0;
+        for (int round = 0; round < 2; round++) {
+            product += parallel(LIFECYCLES / 2, this::lifecycle);
+            bare += parallel(LIFECYCLES / 2, i -> bareLifecycle());
+        }
+        put("lifecycle_per_s", product / 2);
+        put("bare_lifecycle_per_s", bare / 2);
+        put("lifecycle_ratio", (product / 2) / (bare / 2));
+    }
+
+    /** open → order → respond → verify (accepted) → closed, every step through the product's services. */
+    private void lifecycle(int i) {
+        String caseId = open(i, LIFECYCLE_CATEGORY);
+        Actor office = OFFICES[i % OFFICES.length];
+        Actor respondent = respondentOf(caseId);
+        tasks.complete(office, taskOf(caseId, CaseProcess.TASK_ISSUE_ORDER), Map.of("requirements", "限期整改"));
+        tasks.complete(respondent, taskOf(caseId, CaseProcess.TASK_RESPOND), Map.of("report", "已按要求完成整改。"));
+        tasks.complete(office, taskOf(caseId, CaseProcess.TASK_VERIFY), Map.of("accepted", true));
+    }
+
+    private Actor respondentOf(String caseId) {
+        String org = cases.load(caseId).respondentOrgCode();
+        return Arrays.stream(RESPONDENTS).filter(a -> a.orgCode().equals(org)).findFirst().orElseThrow();
+    }
+
+    private String taskOf(String caseId, String key) {
+        return tasks.of(caseId).stream().filter(t -> t.taskKey().equals(key)).findFirst().orElseThrow().id();
+    }
+
+    private void bareLifecycle() {
+        String instance = bareStart();
+        bareComplete(instance, CaseProcess.deadlineVariables(calendar(), LocalDate.now().plusDays(30)));
+        bareComplete(instance, Map.of(CaseProcess.VAR_SITE_SHUT_DOWN, false));
+        bareComplete(instance, Map.of(CaseProcess.VAR_ACCEPTED, true, CaseProcess.VAR_REJECTION_COUNT, 0,
+                CaseProcess.VAR_FLAGGED_SERIOUS, false, CaseProcess.VAR_REVIEW_PENDING, false));
+    }
+
+    private void bareComplete(String instance, Map<String, Object> routing) {
+        Task task = engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult();
+        engine.getTaskService().complete(task.getId(), routing);
+    }
+
+    private WorkingDayCalendar calendar() {
+        return calendar;
+    }
+
+    @Autowired WorkingDayCalendar calendar;
+
+    /** Statements per completion, each kind counted over a batch prepared beforehand. */
+    private void completionStatements() throws Exception {
+        int n = 60;
+        List<String> caseIds = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            caseIds.add(open(3 * i, LIFECYCLE_CATEGORY)); // the provincial office: i % 3 == 0
+        }
+        Actor office = OFFICES[0];
+        List<String> ids = caseIds.stream().map(id -> taskOf(id, CaseProcess.TASK_ISSUE_ORDER)).toList();
+        double order = statements("issue_order", n, i -> tasks.complete(office, ids.get(i), Map.of("requirements", "限期整改")));
+        List<String> responds = caseIds.stream().map(id -> taskOf(id, CaseProcess.TASK_RESPOND)).toList();
+        List<Actor> respondents = caseIds.stream().map(this::respondentOf).toList();
+        double respond = statements("respond", n, i -> tasks.complete(respondents.get(i), responds.get(i), Map.of("report", "已整改")));
+        List<String> verifies = caseIds.stream().map(id -> taskOf(id, CaseProcess.TASK_VERIFY)).toList();
+        double verify = statements("verify_close", n, i -> tasks.complete(office, verifies.get(i), Map.of("accepted", true)));
+        put("sql_per_completion_issue_order", order);
+        put("sql_per_completion_respond", respond);
+        put("sql_per_completion_verify_close", verify);
+        put("sql_per_completion", (order + respond + verify) / 3);
+        put("sql_per_completion_max", Math.max(order, Math.max(respond, verify)));
+
+        List<String> bare = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            bare.add(bareStart());
+        }
+        double bOrder = statements("bare_issue_order", n, i -> bareComplete(bare.get(i), CaseProcess.deadlineVariables(calendar,
+                LocalDate.now().plusDays(30))));
+        double bRespond = statements("bare_respond", n, i -> bareComplete(bare.get(i), Map.of(CaseProcess.VAR_SITE_SHUT_DOWN, false)));
+        double bVerify = statements("bare_verify_close", n, i -> bareComplete(bare.get(i), Map.of(CaseProcess.VAR_ACCEPTED, true,
+                CaseProcess.VAR_REJECTION_COUNT, 0, CaseProcess.VAR_FLAGGED_SERIOUS, false,
+                CaseProcess.VAR_REVIEW_PENDING, false)));
+        put("sql_per_bare_completion", (bOrder + bRespond + bVerify) / 3);
+        put("sql_per_bare_completion_verify_close", bVerify);
+    }
+
+    // ---- timers -----------------------------------------------------------------------------
+
+    /**
+     * Cases waiting for a response, their reminder and deadline timers all made due at once by
+     * moving the clock; the job executor (production settings) fires them. Product first, then
+     * bare, each measured from start to the last of its timers gone.
+     */
+    private void timers(JobExecutor jobs) throws Exception {
+        jdbc.update("delete from act_ru_job where handler_type_ = 'timer-transition'"); // none expected; keep the count clean
+        parallel(TIMER_CASES, i -> {
+            String caseId = open(i);
+            tasks.complete(OFFICES[i % OFFICES.length], taskOf(caseId, CaseProcess.TASK_ISSUE_ORDER),
+                    Map.of("requirements", "限期整改", "periodWorkingDays", 1));
+        });
+        long productTimers = timerJobs(CaseProcess.KEY);
+        ClockUtil.setCurrentTime(Date.from(Instant.now().plus(40, ChronoUnit.DAYS)));
+        long started = System.nanoTime();
+        jobs.start();
+        waitForTimers(CaseProcess.KEY);
+        double productRate = productTimers / seconds(started);
+        jobs.shutdown();
+        ClockUtil.reset();
+
+        parallel(TIMER_CASES, i -> {
+            String instance = bareStart();
+            bareComplete(instance, CaseProcess.deadlineVariables(calendar, LocalDate.now().plusDays(1)));
+        });
+        long bareTimers = timerJobs(BARE);
+        ClockUtil.setCurrentTime(Date.from(Instant.now().plus(40, ChronoUnit.DAYS)));
+        started = System.nanoTime();
+        jobs.start();
+        waitForTimers(BARE);
+        double bareRate = bareTimers / seconds(started);
+        jobs.shutdown();
+        ClockUtil.reset();
+        put("timers_fired", productTimers);
+        put("timers_per_s", productRate);
+        put("bare_timers_per_s", bareRate);
+        put("timers_ratio", productRate / bareRate);
+        put("failed_jobs", jdbc.queryForObject("select count(*) from act_ru_job where retries_ = 0", Long.class));
+    }
+
+    private long timerJobs(String processKey) {
+        return jdbc.queryForObject("select count(*) from act_ru_job where type_ = 'timer' and process_def_key_ = ?",
+                Long.class, processKey);
+    }
+
+    private void waitForTimers(String processKey) throws InterruptedException {
+        long deadline = System.nanoTime() + 600_000_000_000L;
+        while (jdbc.queryForObject("select count(*) from act_ru_job where process_def_key_ = ? and retries_ > 0",
+                Long.class, processKey) > 0) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("timers not done after 10 minutes");
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    // ---- the inbox at 100k open tasks -------------------------------------------------------
+
+    /**
+     * 100k open tasks (bulk-loaded) spread over 600 bodies, each task with the candidate group
+     * of its body, half of them also with the provincial office's: the same rows in work_item
+     * (the product's inbox) and in ACT_RU_TASK/ACT_RU_IDENTITYLINK (the engine's task query).
+     */
+    private void inbox() {
+        jdbc.update("""
+                insert into act_ru_task (id_, rev_, name_, task_def_key_, priority_, create_time_, due_date_,
+                                         suspension_state_)
+                select 'bench-task-' || n, 1, '提交整改报告', 'respond', 50, now() - (n || ' minutes')::interval,
+                       case when n % 5 = 0 then null else now() + ((n % 900) || ' hours')::interval end, 1
+                from generate_series(1, ?) n""", OPEN_TASKS);
+        jdbc.update("""
+                insert into act_ru_identitylink (id_, rev_, group_id_, type_, task_id_)
+                select 'bench-link-' || n, 1, 'org:BENCH-' || (n % 600), 'candidate', 'bench-task-' || n
+                from generate_series(1, ?) n
+                union all
+                select 'bench-link-p' || n, 1, 'org:BENCH-PROVINCE', 'candidate', 'bench-task-' || n
+                from generate_series(1, ?) n where n % 2 = 0""", OPEN_TASKS, OPEN_TASKS);
+        jdbc.update("""
+                insert into work_item (task_id, candidate_group, case_id, case_number, process_instance_id, task_key,
+                                       name, due, created_at)
+                select t.id_, l.group_id_, 'bench-case-' || t.id_, '基准〔2026〕' || t.id_, 'bench', t.task_def_key_,
+                       t.name_, t.due_date_, t.create_time_
+                from act_ru_task t join act_ru_identitylink l on l.task_id_ = t.id_
+                where t.id_ like 'bench-task-%'""");
+        jdbc.execute("analyze act_ru_task");
+        jdbc.execute("analyze act_ru_identitylink");
+        jdbc.execute("analyze work_item");
+        Random random = new Random(5);
+        Actor[] bodies = new Actor[600];
+        for (int i = 0; i < bodies.length; i++) {
+            bodies[i] = new Actor("bench", Role.RESPONDER, "BENCH-" + i, OrgKind.DEPARTMENT, "JX");
+        }
+        put("inbox_rows_per_body", tasks.inbox(bodies[1]).size());
+        Percentiles inbox = sample(() -> tasks.inbox(bodies[random.nextInt(bodies.length)]));
+        Percentiles bare = sample(() -> engine.getTaskService().createTaskQuery()
+                .taskCandidateGroup("org:BENCH-" + random.nextInt(600)).active().list());
+        put("inbox_p50_ms_100k", inbox.p50);
+        put("inbox_p95_ms_100k", inbox.p95);
+        put("inbox_p99_ms_100k", inbox.p99);
+        put("bare_task_query_p50_ms_100k", bare.p50);
+        put("bare_task_query_p95_ms_100k", bare.p95);
+        put("bare_task_query_p99_ms_100k", bare.p99);
+        // the body that is a candidate of half of them (50,000 tasks): its first 50, most urgent first
+        Actor province = new Actor("bench", Role.SUPERVISOR, "BENCH-PROVINCE", OrgKind.OFFICE, "JX");
+        Percentiles top = sample(() -> tasks.inbox(province, 50));
+        put("inbox_top50_of_50k_p95_ms", top.p95);
+    }
+
+    // ---- the case list at 100k and 1M cases -------------------------------------------------
+
+    private void caseList() {
+        // a province: 10 cities under JX, each with an office and 50 departments (600 bodies with the demo ones)
+        jdbc.update("""
+                insert into region (code, name_zh, name_en, parent_code)
+                select 'B' || c, '基准市' || c, 'Bench city ' || c, 'JX' from generate_series(1, 10) c""");
+        jdbc.update("""
+                insert into organization (code, name_zh, name_en, kind, region_code, case_prefix)
+                select 'B' || c || '-OFFICE', '基准市政府办' || c, 'Bench office ' || c, 'OFFICE', 'B' || c, '基' || c || '整改'
+                from generate_series(1, 10) c""");
+        jdbc.update("""
+                insert into organization (code, name_zh, name_en, kind, region_code, case_prefix)
+                select 'B' || c || '-D' || d, '基准单位' || c || '-' || d, 'Bench body ' || c || '-' || d, 'DEPARTMENT',
+                       'B' || c, null
+                from generate_series(1, 10) c, generate_series(1, 50) d""");
+        jdbc.update("""
+                insert into website (url, name, org_code)
+                select 'https://b' || c || '-d' || d || '.example.gov.cn', '基准网站', 'B' || c || '-D' || d
+                from generate_series(1, 10) c, generate_series(1, 50) d""");
+        loadCases(1, 100_000);
+        Map<String, Percentiles> at100k = listSamples();
+        put("case_list_p50_ms_100k", at100k.get("all").p50);
+        put("case_list_p95_ms_100k", at100k.get("all").p95);
+        loadCases(100_001, CASES);
+        Map<String, Percentiles> at1m = listSamples();
+        put("case_list_p50_ms_1m", at1m.get("all").p50);
+        put("case_list_p95_ms_1m", at1m.get("all").p95);
+        put("case_list_p99_ms_1m", at1m.get("all").p99);
+        at1m.forEach((who, p) -> put("case_list_p95_ms_1m_" + who, p.p95));
+        put("cases_in_database", jdbc.queryForObject("select count(*) from rectification_case", Long.class));
+    }
+
+    /** Cases over five years: 70% closed, the rest in the other states, 5% escalated, in 10 cities. */
+    private void loadCases(int from, int to) {
+        jdbc.update("""
+                insert into rectification_case (id, case_number, category_code, respondent_org_code, region_code,
+                    opened_by_org_code, opened_by, title, description, website_url, source, status, outcome,
+                    requirements, deadline, overdue_marked, flagged_serious, serious_reason, repeat_violation,
+                    escalated, escalation_reason, review_status, rectification_accepted, rejection_count,
+                    extension_used, created_at, closed_at, version)
+                select 'bench-' || lpad(n::text, 8, '0'), '基' || (n % 10 + 1) || '整改〔' || n || '〕号',
+                       'A33-' || lpad((n % 10 + 1)::text, 2, '0'), 'B' || (n % 10 + 1) || '-D' || (n / 10 % 50 + 1),
+                       'B' || (n % 10 + 1), case when n % 7 = 0 then 'JX-GOV-OFFICE' else 'B' || (n % 10 + 1) || '-OFFICE' end,
+                       'bench', '基准案件 ' || n, '网站栏目长期未更新', null, 'INSPECTION',
+                       case when n % 10 < 7 then 'CLOSED' when n % 10 = 7 then 'ORDERED' when n % 10 = 8 then 'RESPONDED'
+                            else 'DETECTED' end,
+                       case when n % 10 < 7 then 'RECTIFIED' end, null,
+                       case when n % 10 = 7 then date '2026-01-01' + (n % 700) end, false, false, null, false,
+                       n % 20 = 0, case when n % 20 = 0 then 'OVERDUE' end,
+                       case when n % 20 = 0 then 'PENDING' else 'NONE' end, false, 0, false,
+                       timestamptz '2021-01-01 00:00:00+08' + (n * 150 || ' seconds')::interval,
+                       case when n % 10 < 7 then timestamptz '2021-01-01 00:00:00+08' + (n * 150 + 86400 || ' seconds')::interval end,
+                       0
+                from generate_series(?, ?) n""", from, to);
+        jdbc.execute("vacuum analyze rectification_case");
+    }
+
+    private Map<String, Percentiles> listSamples() {
+        LocalDate today = cases.today();
+        Map<String, Actor> who = new LinkedHashMap<>();
+        who.put("province_office", OFFICES[0]);
+        who.put("city_office", new Actor("bench", Role.SUPERVISOR, "B3-OFFICE", OrgKind.OFFICE, "B3"));
+        who.put("department", new Actor("bench", Role.RESPONDER, "B3-D7", OrgKind.DEPARTMENT, "B3"));
+        who.put("province_supervision", new Actor("jx.supervision", Role.SUPERVISION, "JX-SUPERVISION",
+                OrgKind.SUPERVISION, "JX"));
+        CaseFilter[] filters = {new CaseFilter(null, null, null, null, null),
+                new CaseFilter(CaseStatus.ORDERED, null, null, null, null),
+                new CaseFilter(null, null, null, null, true),
+                new CaseFilter(null, "A33-03", null, null, null)};
+        Map<String, Percentiles> found = new LinkedHashMap<>();
+        List<Double> all = new ArrayList<>();
+        Random random = new Random(7);
+        for (Map.Entry<String, Actor> actor : who.entrySet()) {
+            List<Double> mine = new ArrayList<>();
+            for (int i = 0; i < QUERY_SAMPLES / who.size(); i++) {
+                CaseFilter filter = filters[random.nextInt(filters.length)];
+                long t0 = System.nanoTime();
+                CaseSearch.Result page = search.find(actor.getValue(), filter, null, 0, 20, today);
+                views.of(actor.getValue(), page.items());
+                // and a few pages further on by the keyset cursor, as a person paging through
+                for (int p = 0; p < 3 && page.next() != null; p++) {
+                    page = search.find(actor.getValue(), filter, page.next(), 0, 20, today);
+                    views.of(actor.getValue(), page.items());
+                }
+                mine.add((System.nanoTime() - t0) / 1e6 / 4);
+            }
+            found.put(actor.getKey(), new Percentiles(mine));
+            all.addAll(mine);
+        }
+        found.put("all", new Percentiles(all));
+        return found;
+    }
+
+    // ---- heap -------------------------------------------------------------------------------
+
+    private void heap() throws InterruptedException {
+        Runtime runtime = Runtime.getRuntime();
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(200);
+        }
+        put("heap_mb", (runtime.totalMemory() - runtime.freeMemory()) / 1024.0 / 1024.0);
+        put("heap_max_mb", runtime.maxMemory() / 1024.0 / 1024.0);
+        put("open_cases", jdbc.queryForObject("select count(*) from rectification_case where status <> 'CLOSED'"
+                + " and id not like 'bench-%'", Long.class));
+        put("open_process_instances", engine.getRuntimeService().createProcessInstanceQuery().count());
+    }
+
+    // ---- measuring --------------------------------------------------------------------------
+
+    /** Runs n operations on THREADS threads; operations per second. */
+    private double parallel(int n, IntConsumer operation) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        AtomicInteger next = new AtomicInteger();
+        long started = System.nanoTime();
+        List<Future<?>> running = new ArrayList<>();
+        for (int t = 0; t < THREADS; t++) {
+            running.add(pool.submit(() -> {
+                for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
+                    operation.accept(i);
+                }
+            }));
+        }
+        for (Future<?> f : running) {
+            f.get();
+        }
+        pool.shutdown();
+        return n / seconds(started);
+    }
+
+    /** SQL statements per operation: pg_stat_statements reset, n operations one after the other, sum of calls / n. */
+    private double statements(String label, int n, IntConsumer operation) throws IOException {
+        jdbc.execute("select pg_stat_statements_reset()");
+        for (int i = 0; i < n; i++) {
+            operation.accept(i);
+        }
+        String mine = """
+                from pg_stat_statements
+                where dbid = (select oid from pg_database where datname = current_database())
+                  and query not like '%pg_stat_statements%'
+                  and upper(query) not in ('BEGIN', 'COMMIT', 'ROLLBACK')""";
+        Long calls = jdbc.queryForObject("select coalesce(sum(calls), 0) " + mine, Long.class);
+        // where they went, to find waste: statements per operation, most frequent first
+        StringBuilder lines = new StringBuilder();
+        jdbc.query("select calls, query " + mine + " order by calls desc, query", rs -> {
+            lines.append(String.format("%8.2f  %s%n", rs.getLong(1) / (double) n,
+                    rs.getString(2).replaceAll("\\s+", " ")));
+        });
+        Path file = Path.of("target/bench/statements-" + label + ".txt");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, lines);
+        return calls / (double) n;
+    }
+
+    private static double seconds(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1e9;
+    }
+
+    private Percentiles sample(Runnable query) {
+        for (int i = 0; i < 20; i++) {
+            query.run();
+        }
+        List<Double> ms = new ArrayList<>();
+        for (int i = 0; i < QUERY_SAMPLES; i++) {
+            long t0 = System.nanoTime();
+            query.run();
+            ms.add((System.nanoTime() - t0) / 1e6);
+        }
+        return new Percentiles(ms);
+    }
+
+    private record Percentiles(double p50, double p95, double p99) {
+        Percentiles(List<Double> ms) {
+            this(at(ms, 0.50), at(ms, 0.95), at(ms, 0.99));
+        }
+
+        private static double at(List<Double> ms, double q) {
+            double[] sorted = ms.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            return sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)];
+        }
+    }
+
+    private static void put(String key, Number value) {
+        double v = value.doubleValue();
+        results.put(key, Math.round(v * 100) / 100.0);
+        System.out.printf("  %-40s %12.2f%n", key, v);
+    }
+
+    /** The product's model with its own code taken out: service tasks become no-op expressions. */
+    private static String bareModel() throws IOException {
+        String model = new String(new ClassPathResource("bpmn/rectification.bpmn").getInputStream().readAllBytes(),
+                StandardCharsets.UTF_8);
+        return model.replace("<bpmn:process id=\"rectification\"", "<bpmn:process id=\"" + BARE + "\"")
+                .replace("bpmnElement=\"rectification\"", "bpmnElement=\"" + BARE + "\"")
+                .replaceAll("camunda:delegateExpression=\"\\$\\{[A-Za-z]+\\}\"", "camunda:expression=\"\\${true}\"");
+    }
+
+    private void report() throws IOException {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("date", Instant.now().toString());
+        out.put("machine", Runtime.getRuntime().availableProcessors() + " cores, PostgreSQL "
+                + jdbc.queryForObject("show server_version", String.class) + " on the same machine, heap max "
+                + Runtime.getRuntime().maxMemory() / 1024 / 1024 + " MB");
+        out.put("command", "./mvnw -Pbench verify");
+        out.putAll(results);
+        Path file = Path.of("target/bench/results.json");
+        Files.createDirectories(file.getParent());
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), out);
+        StringBuilder table = new StringBuilder("\n| figure | value |\n|---|---:|\n");
+        results.forEach((k, v) -> table.append("| ").append(k).append(" | ").append(v).append(" |\n"));
+        System.out.println(table);
+        System.out.println("written to " + file.toAbsolutePath());
+    }
+}

@@ -1,0 +1,84 @@
+package io.rectify.workflow.internal;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+import io.rectify.casefile.CaseService;
+import io.rectify.workflow.CaseProcess;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps {@code work_item} in step with the engine: a built-in listener on every user task of the
+ * product's processes writes the task's row(s) when the engine creates it and removes them when
+ * the engine completes or deletes it (interrupting boundary events, terminate end events,
+ * deleted instances: built-in listeners run even when custom listeners are skipped). It runs in
+ * the engine's command, so in the same transaction as the engine's own rows.
+ *
+ * <p>Not followed: candidate groups, names or due dates changed on a live task through the
+ * task API. The product never does that (groups and due dates come from the model at creation).
+ */
+@Component
+class WorkItemListener extends AbstractProcessEnginePlugin implements TaskListener {
+
+    private static final Set<String> PRODUCT_PROCESSES = Set.of(CaseProcess.KEY, CaseProcess.SUPERVISION_KEY);
+
+    private final ObjectProvider<WorkItems> workItems;
+    private final ObjectProvider<CaseService> cases;
+
+    WorkItemListener(ObjectProvider<WorkItems> workItems, ObjectProvider<CaseService> cases) {
+        this.workItems = workItems;
+        this.cases = cases;
+    }
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        if (configuration.getCustomPreBPMNParseListeners() == null) {
+            configuration.setCustomPreBPMNParseListeners(new java.util.ArrayList<>());
+        }
+        configuration.getCustomPreBPMNParseListeners().add(new AbstractBpmnParseListener() {
+            @Override
+            public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+                ProcessDefinitionEntity process = (ProcessDefinitionEntity) activity.getProcessDefinition();
+                if (PRODUCT_PROCESSES.contains(process.getKey())
+                        && activity.getActivityBehavior() instanceof UserTaskActivityBehavior userTask) {
+                    for (String event : new String[] {EVENTNAME_CREATE, EVENTNAME_COMPLETE, EVENTNAME_DELETE}) {
+                        userTask.getTaskDefinition().addBuiltInTaskListener(event, WorkItemListener.this);
+                    }
+                }
+            }
+        });
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        if (EVENTNAME_CREATE.equals(task.getEventName())) {
+            Set<String> groups = new LinkedHashSet<>();
+            for (IdentityLink link : task.getCandidates()) {
+                if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
+                    groups.add(link.getGroupId());
+                }
+            }
+            // both processes carry the case id as business key; the case is in the persistence
+            // context already (opened or locked in this transaction), so its number costs no query
+            String caseId = task.getExecution().getProcessBusinessKey();
+            String caseNumber = cases.getObject().load(caseId).caseNumber();
+            workItems.getObject().opened(task.getId(), groups, caseId, caseNumber, task.getProcessInstanceId(),
+                    task.getTaskDefinitionKey(), task.getName(), task.getDueDate(), task.getCreateTime());
+        } else {
+            workItems.getObject().closed(task.getId());
+        }
+    }
+}
