@@ -7,6 +7,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+
+import io.rectify.sanction.SanctionService;
 import java.util.Map;
 
 import io.rectify.PageTest;
@@ -42,7 +44,7 @@ class SanctionPagesTests extends PageTest {
                 .with(as("nc.supervision")).header("Accept-Language", "zh-CN")).andExpect(status().isOk()).andReturn();
 
         @SuppressWarnings("unchecked")
-        List<SanctionPages.Line> lines = (List<SanctionPages.Line>) found.getModelAndView().getModel().get("results");
+        List<SanctionService.RegistryEntry> lines = (List<SanctionService.RegistryEntry>) found.getModelAndView().getModel().get("results");
         assertThat(lines).singleElement().satisfies(line -> {
             assertThat(line.caseId()).isEqualTo(caseId);
             assertThat(line.type()).isEqualTo("DEMERIT");
