@@ -17,13 +17,12 @@ import io.rectify.directory.Region;
 import io.rectify.system.ConflictException;
 import io.rectify.system.NotFoundException;
 import io.rectify.system.web.CurrentActor;
-import io.rectify.system.web.HtmlPages;
+import io.rectify.system.web.PageController;
 import io.rectify.workflow.FailedJobs;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,8 +38,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * rules live in the services the API calls too; a refused form comes back with its field errors
  * and a 400, and a change is followed by a redirect (post/redirect/get).
  */
-@Controller
-@HtmlPages
+@PageController
 @RequestMapping("/admin")
 class AdminPages {
 

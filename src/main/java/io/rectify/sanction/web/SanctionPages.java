@@ -9,9 +9,8 @@ import io.rectify.directory.Role;
 import io.rectify.sanction.SanctionService;
 import io.rectify.system.ForbiddenException;
 import io.rectify.system.web.CurrentActor;
-import io.rectify.system.web.HtmlPages;
+import io.rectify.system.web.PageController;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -21,8 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * what a reader may not see, and audits every read — so the page searches only when asked to,
  * never on the way in.
  */
-@Controller
-@HtmlPages
+@PageController
 class SanctionPages {
 
     static final String VIEW_REGISTRY = "sanctions/registry";

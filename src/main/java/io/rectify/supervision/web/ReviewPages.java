@@ -17,9 +17,8 @@ import io.rectify.directory.Organization;
 import io.rectify.directory.Role;
 import io.rectify.system.ForbiddenException;
 import io.rectify.system.web.CurrentActor;
-import io.rectify.system.web.HtmlPages;
+import io.rectify.system.web.PageController;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
@@ -27,8 +26,7 @@ import org.springframework.web.bind.annotation.GetMapping;
  * The supervision authority's review queue: the escalated cases of its region and below, those
  * waiting for its review first, each with the open review or sanction task to act on.
  */
-@Controller
-@HtmlPages
+@PageController
 class ReviewPages {
 
     static final String VIEW_QUEUE = "review/queue";

@@ -3,19 +3,17 @@ package io.rectify.workflow.web;
 import java.util.Locale;
 
 import io.rectify.system.web.CurrentActor;
-import io.rectify.system.web.HtmlPages;
+import io.rectify.system.web.PageController;
 import io.rectify.workflow.ProcessDiagrams;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
 /** The process diagram of a case, for the case page's {@code <img>}: same access as the case itself. */
-@Controller
-@HtmlPages
+@PageController
 class DiagramPages {
 
     static final MediaType SVG = new MediaType("image", "svg+xml", java.nio.charset.StandardCharsets.UTF_8);

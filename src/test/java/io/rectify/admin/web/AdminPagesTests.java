@@ -45,7 +45,7 @@ class AdminPagesTests extends PageTest {
         for (String page : PAGES) {
             mvc.perform(get(page).with(as("admin"))).andExpect(status().isOk());
             for (String other : List.of("security", "auditor", "jx.office", "jx.supervision", "jx.edu")) {
-                mvc.perform(get(page).with(as(other))).andExpect(status().isForbidden()).andExpect(view().name("error/403"));
+                mvc.perform(get(page).with(as(other))).andExpect(status().isForbidden()).andExpect(view().name("error"));
             }
         }
     }

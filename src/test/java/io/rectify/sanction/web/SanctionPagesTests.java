@@ -60,7 +60,7 @@ class SanctionPagesTests extends PageTest {
         int readsBefore = audit.ofAction("SANCTIONS_READ").size();
         for (String user : List.of("jx.edu", "jx.office", "security")) {
             mvc.perform(get("/sanctions").param("search", "1").with(as(user)))
-                    .andExpect(status().isForbidden()).andExpect(view().name("error/403"));
+                    .andExpect(status().isForbidden()).andExpect(view().name("error"));
             mvc.perform(get("/sanctions").with(as(user))).andExpect(status().isForbidden());
         }
         assertThat(audit.ofAction("SANCTIONS_READ")).hasSize(readsBefore);

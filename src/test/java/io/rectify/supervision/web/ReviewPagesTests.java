@@ -60,7 +60,7 @@ class ReviewPagesTests extends PageTest {
     void everyoneButSupervisionGetsA403Page() throws Exception {
         for (String user : List.of("jx.edu", "jx.office", "admin", "security", "auditor")) {
             mvc.perform(get("/reviews").with(as(user)))
-                    .andExpect(status().isForbidden()).andExpect(view().name("error/403"));
+                    .andExpect(status().isForbidden()).andExpect(view().name("error"));
         }
         mvc.perform(get("/reviews")).andExpect(status().is3xxRedirection());
     }
