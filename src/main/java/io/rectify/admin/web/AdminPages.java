@@ -15,12 +15,16 @@ import io.rectify.directory.OrgKind;
 import io.rectify.directory.Organization;
 import io.rectify.directory.Region;
 import io.rectify.system.ConflictException;
+import io.rectify.system.FieldProblem;
+import io.rectify.system.InvalidInputException;
 import io.rectify.system.NotFoundException;
+import io.rectify.system.security.Accounts;
 import io.rectify.system.web.CurrentActor;
 import io.rectify.system.web.PageController;
 import io.rectify.workflow.FailedJobs;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.ui.Model;
@@ -53,9 +57,11 @@ class AdminPages {
     private final WorkingDayCalendar calendar;
     private final Clock clock;
     private final CurrentActor currentActor;
+    private final Accounts accounts;
 
     AdminPages(DirectoryAdmin directory, FailedJobs failedJobs, WorkingDayCalendar calendar, Clock clock,
-               CurrentActor currentActor) {
+               CurrentActor currentActor, Accounts accounts) {
+        this.accounts = accounts;
         this.directory = directory;
         this.failedJobs = failedJobs;
         this.calendar = calendar;
@@ -152,8 +158,42 @@ class AdminPages {
     @PreAuthorize("hasRole('ADMIN')")
     String users(Model model) {
         Actor actor = currentActor.get();
+        model.addAttribute("userForm", new UserForm());
+        return showUsers(actor, model);
+    }
+
+    /** A new account through the same service as {@code POST /api/admin/users}: its rules, its audit entry. */
+    @PostMapping("/users")
+    @PreAuthorize("hasRole('ADMIN')")
+    String createUser(@ModelAttribute("userForm") UserForm form, BindingResult result, Model model,
+                      HttpServletResponse response, RedirectAttributes redirect) {
+        Actor actor = currentActor.get();
+        try {
+            Accounts.AccountView created = accounts.create(actor, form.toCommand());
+            redirect.addFlashAttribute("notice", "admin.users.created");
+            redirect.addFlashAttribute("noticeArg", created.username());
+            return "redirect:/admin/users";
+        } catch (InvalidInputException rejected) {
+            for (FieldProblem p : rejected.problems()) {
+                // "required" names its field: by the field's label, in the reader's language
+                Object[] args = p.code().equals("form.required")
+                        ? new Object[] {new DefaultMessageSourceResolvable(new String[] {"admin.user." + p.field()}, p.field())}
+                        : p.args().toArray();
+                result.rejectValue(p.field(), p.code(), args, p.defaultMessage());
+            }
+            // the typed values come back, the password never does
+            form.setInitialPassword(null);
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return showUsers(actor, model);
+        }
+    }
+
+    private String showUsers(Actor actor, Model model) {
+        List<Organization> bodies = directory.bodies(actor);
         model.addAttribute("users", directory.users(actor));
-        model.addAttribute("bodyNames", names(directory.bodies(actor)));
+        model.addAttribute("bodies", bodies);
+        model.addAttribute("bodyNames", names(bodies));
+        model.addAttribute("roles", Accounts.CREATABLE);
         return VIEW_USERS;
     }
 
@@ -261,5 +301,29 @@ class AdminPages {
         public void setName(String name) { this.name = name; }
         public String getOrgCode() { return orgCode; }
         public void setOrgCode(String orgCode) { this.orgCode = orgCode; }
+    }
+
+    /** The account form as typed; the initial password is cleared before the form is shown again. */
+    public static class UserForm {
+        private String username;
+        private String displayName;
+        private String role;
+        private String orgCode;
+        private String initialPassword;
+
+        Accounts.NewAccount toCommand() {
+            return new Accounts.NewAccount(username, displayName, role, orgCode, initialPassword);
+        }
+
+        public String getUsername() { return username; }
+        public void setUsername(String username) { this.username = username; }
+        public String getDisplayName() { return displayName; }
+        public void setDisplayName(String displayName) { this.displayName = displayName; }
+        public String getRole() { return role; }
+        public void setRole(String role) { this.role = role; }
+        public String getOrgCode() { return orgCode; }
+        public void setOrgCode(String orgCode) { this.orgCode = orgCode; }
+        public String getInitialPassword() { return initialPassword; }
+        public void setInitialPassword(String initialPassword) { this.initialPassword = initialPassword; }
     }
 }

@@ -3,7 +3,6 @@ package io.rectify.system.security;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 import io.rectify.audit.AuditLog;
 import io.rectify.directory.Actor;
@@ -34,8 +33,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class Accounts {
 
-    /** The roles the system administrator may create; the three administrators are installed, not created. */
-    static final Set<Role> CREATABLE = Set.of(Role.SUPERVISOR, Role.RESPONDER, Role.SUPERVISION);
+    /**
+     * The roles the system administrator may create, in the order a form offers them; the three
+     * administrators are installed, not created.
+     */
+    public static final List<Role> CREATABLE = List.of(Role.SUPERVISOR, Role.RESPONDER, Role.SUPERVISION);
 
     private static final String USERNAME = "[a-z0-9][a-z0-9._-]{2,59}";
 

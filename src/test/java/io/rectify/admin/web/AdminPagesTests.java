@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -185,6 +186,80 @@ class AdminPagesTests extends PageTest {
         String html = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(html).contains("role=\"alert\"").contains("尚未载入 2027 年").contains("未载入，暂按周末计算");
         assertThat(html.split("已载入", -1).length - 1).as("2024, 2025, 2026 loaded").isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void anAccountWithBadInputIsRefusedFieldByFieldKeepingWhatWasTypedButNeverThePassword() throws Exception {
+        int users = count("app_user");
+        int audited = audit.ofAction("USER_CREATED").size();
+
+        MvcResult result = mvc.perform(post("/admin/users").with(as("admin")).with(csrf()).header("Accept-Language", "zh-CN")
+                        .param("username", "jx.edu").param("displayName", "重名的人").param("role", "AUDIT_ADMIN")
+                        .param("orgCode", "NO-SUCH-BODY").param("initialPassword", "secretword"))
+                .andExpect(status().isBadRequest()).andExpect(view().name(AdminPages.VIEW_USERS))
+                .andExpect(model().attributeHasFieldErrorCode("userForm", "username", "account.username.taken"))
+                .andExpect(model().attributeHasFieldErrorCode("userForm", "role", "account.role.invalid"))
+                .andExpect(model().attributeHasFieldErrorCode("userForm", "orgCode", "account.org.unknown"))
+                .andExpect(model().attributeHasFieldErrorCode("userForm", "initialPassword", "password.classes"))
+                .andReturn();
+        String html = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(html).contains("用户名已被使用：jx.edu").contains("没有这个单位：NO-SUCH-BODY")
+                .contains("密码须包含大写字母、小写字母、数字、其他字符中的至少三类")
+                .contains("id=\"initialPassword-error\"").contains("href=\"#initialPassword\"")
+                .contains("value=\"jx.edu\"").contains("value=\"重名的人\"").doesNotContain("secretword");
+
+        // a supervision body for a responder, a missing password: named by its label
+        String en = mvc.perform(post("/admin/users").with(as("admin")).with(csrf()).header("Accept-Language", "en")
+                        .param("username", "nc.someone").param("displayName", "Someone").param("role", "RESPONDER")
+                        .param("orgCode", "NC-SUPERVISION").param("initialPassword", ""))
+                .andExpect(status().isBadRequest())
+                .andExpect(model().attributeHasFieldErrorCode("userForm", "orgCode", "account.org.kind"))
+                .andExpect(model().attributeHasFieldErrorCode("userForm", "initialPassword", "form.required"))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(en).contains("Initial password is required").contains("<option value=\"RESPONDER\" selected=\"selected\"");
+
+        assertThat(count("app_user")).isEqualTo(users);
+        assertThat(audit.ofAction("USER_CREATED")).hasSize(audited);
+    }
+
+    @Test
+    void aValidAccountIsCreatedAuditedListedAndMustChangeItsPasswordFirst() throws Exception {
+        String username = "page.user" + System.nanoTime() % 100000;
+        MvcResult created = mvc.perform(post("/admin/users").with(as("admin")).with(csrf())
+                        .param("username", username).param("displayName", "页面新用户").param("role", "RESPONDER")
+                        .param("orgCode", "NC-EDU").param("initialPassword", "Initial-Pass1"))
+                .andExpect(status().isFound()).andExpect(redirectedUrl("/admin/users"))
+                .andExpect(flash().attribute("notice", "admin.users.created"))
+                .andExpect(flash().attribute("noticeArg", username)).andReturn();
+
+        assertThat(audit.ofAction("USER_CREATED")).anySatisfy(e -> {
+            assertThat(e.actor()).isEqualTo("admin");
+            assertThat(e.detail()).contains(username).contains("RESPONDER").contains("NC-EDU");
+        });
+        assertThat(jdbc.queryForObject("select must_change_password from app_user where username = ?", Boolean.class,
+                username)).isTrue();
+        String html = mvc.perform(get("/admin/users").with(as("admin")).header("Accept-Language", "zh-CN")
+                        .flashAttrs(created.getFlashMap()))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(html).contains("已创建账号 " + username).contains(username).contains("页面新用户");
+        String row = html.substring(html.indexOf("<code>" + username + "</code>"));
+        assertThat(row.substring(0, row.indexOf("</tr>"))).contains("南昌市教育局").contains("须修改初始密码");
+
+        // the initial password works, but only to change it
+        assertThat(api(username).withPassword("Initial-Pass1").get("/api/tasks").isProblem(403).text())
+                .contains("/api/account/password");
+    }
+
+    @Test
+    void onlyTheSystemAdministratorCreatesAccounts() throws Exception {
+        int users = count("app_user");
+        for (String other : List.of("security", "auditor", "jx.office", "jx.supervision")) {
+            mvc.perform(post("/admin/users").with(as(other)).with(csrf())
+                            .param("username", "not.created").param("displayName", "x").param("role", "RESPONDER")
+                            .param("orgCode", "JX-EDU").param("initialPassword", "Initial-Pass1"))
+                    .andExpect(status().isForbidden());
+        }
+        assertThat(count("app_user")).isEqualTo(users);
     }
 
     private int count(String table) {

@@ -1,0 +1,82 @@
+package io.rectify.system.security;
+
+import io.rectify.system.ConflictException;
+import io.rectify.system.NotFoundException;
+import io.rectify.system.web.CurrentActor;
+import io.rectify.system.web.PageController;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The security administrator's page: every account with its state, and the buttons to unlock,
+ * disable and enable one. The same {@link Accounts} methods as the API do the work (and write the
+ * audit record); each button posts and comes back here with a notice (post/redirect/get).
+ */
+@PageController
+class SecurityAccountsPage {
+
+    static final String PAGE = "/security/accounts";
+    static final String VIEW = "security/accounts";
+
+    private final Accounts accounts;
+    private final CurrentActor currentActor;
+
+    SecurityAccountsPage(Accounts accounts, CurrentActor currentActor) {
+        this.accounts = accounts;
+        this.currentActor = currentActor;
+    }
+
+    @GetMapping(PAGE)
+    @PreAuthorize("hasRole('SECURITY_ADMIN')")
+    String list(Model model) {
+        model.addAttribute("accounts", accounts.list(currentActor.get()));
+        model.addAttribute("me", currentActor.get().username());
+        return VIEW;
+    }
+
+    @PostMapping(PAGE + "/{username}/unlock")
+    @PreAuthorize("hasRole('SECURITY_ADMIN')")
+    String unlock(@PathVariable String username, RedirectAttributes redirect) {
+        return act(username, "unlocked", redirect, () -> accounts.unlock(currentActor.get(), username));
+    }
+
+    @PostMapping(PAGE + "/{username}/disable")
+    @PreAuthorize("hasRole('SECURITY_ADMIN')")
+    String disable(@PathVariable String username, RedirectAttributes redirect) {
+        return act(username, "disabled", redirect, () -> accounts.disable(currentActor.get(), username));
+    }
+
+    @PostMapping(PAGE + "/{username}/enable")
+    @PreAuthorize("hasRole('SECURITY_ADMIN')")
+    String enable(@PathVariable String username, RedirectAttributes redirect) {
+        return act(username, "enabled", redirect, () -> accounts.enable(currentActor.get(), username));
+    }
+
+    /**
+     * Runs one action and says what came of it. The refusals a person can meet here (their own
+     * account, an account gone since the list was drawn) are notices on the list, not error pages.
+     */
+    private String act(String username, String done, RedirectAttributes redirect, Runnable action) {
+        String notice;
+        boolean refused = false;
+        try {
+            action.run();
+            notice = "security.accounts." + done;
+        } catch (ConflictException ownAccount) {
+            // the only conflict these actions raise: a security administrator disabling itself
+            notice = "security.accounts.notYourself";
+            refused = true;
+        } catch (NotFoundException gone) {
+            notice = "security.accounts.gone";
+            refused = true;
+        }
+        redirect.addFlashAttribute("notice", notice);
+        redirect.addFlashAttribute("noticeArg", username);
+        redirect.addFlashAttribute("noticeRefused", refused);
+        return "redirect:" + PAGE;
+    }
+}
