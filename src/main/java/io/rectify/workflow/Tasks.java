@@ -146,9 +146,8 @@ public class Tasks implements OpenTasks {
         if (actor.orgCode() == null) {
             return List.of();
         }
-        return engineTasks.createTaskQuery().processInstanceBusinessKey(caseId).taskCandidateGroup(actor.group())
-                .active().list().stream()
-                .map(task -> new OpenTask(task.getId(), task.getTaskDefinitionKey(), task.getName()))
+        return workItems.ofCase(caseId, actor.group()).stream()
+                .map(row -> new OpenTask(row.taskId(), row.taskKey(), row.name()))
                 .toList();
     }
 

@@ -83,6 +83,12 @@ public class WorkItems {
         return rows;
     }
 
+    /** The open tasks of one case that one candidate group may do (the task links of the case page). */
+    public List<Row> ofCase(String caseId, String group) {
+        return jdbc.query("select " + COLUMNS + " from work_item where case_id = :case and candidate_group = :group"
+                + " order by created_at, task_id", Map.of("case", caseId, "group", group), WorkItems::row);
+    }
+
     /** The case and candidate groups of an open task (a primary-key range), or null when it is not open. */
     public Candidates candidatesOf(String taskId) {
         List<String[]> rows = jdbc.query("select case_id, candidate_group from work_item where task_id = :task",
