@@ -76,11 +76,15 @@ class DeadlineApiTests extends IntegrationTest {
         // three working days: Sun 20 (调休), Mon 21, Tue 22
 
         setClock("2026-09-22T09:30:00+08:00");
-        assertThat(runDueJobs()).isEqualTo(1);
+        // the reminder timer, then the delivery job its notification made due (unless the job executor took that one)
+        assertThat(runDueJobs()).isBetween(1, 2);
         assertThat(actions(caseId)).contains("REMINDER_SENT").doesNotContain("ORDER_OVERDUE");
+        assertThat(deliveredNotifications(caseId)).containsExactly("REMINDER to org:" + body + " via log");
 
         setClock("2026-09-23T00:00:01+08:00");
-        assertThat(runDueJobs()).isEqualTo(1);
+        assertThat(runDueJobs()).isBetween(1, 2);
+        assertThat(deliveredNotifications(caseId)).containsExactly("REMINDER to org:" + body + " via log",
+                "ESCALATED to org:JX-SUPERVISION via log");
         JsonNode overdue = office.get("/api/cases/" + caseId).body();
         assertThat(overdue.get("overdue").asBoolean()).isTrue();
         assertThat(overdue.get("escalated").asBoolean()).isTrue();
@@ -156,6 +160,13 @@ class DeadlineApiTests extends IntegrationTest {
         Api.Response r = admin.post("/api/admin/jobs/run-due", null);
         assertThat(r.status()).as(r.text()).isEqualTo(200);
         return r.body().get("executed").asInt();
+    }
+
+    /** The case's notifications that left the outbox, oldest first. */
+    private List<String> deliveredNotifications(String caseId) {
+        return jdbc.queryForList("select kind, recipients, delivered_via from notification "
+                        + "where case_id = ? and sent_at is not null order by id", caseId).stream()
+                .map(n -> n.get("kind") + " to " + n.get("recipients") + " via " + n.get("delivered_via")).toList();
     }
 
     private List<String> actions(String caseId) {

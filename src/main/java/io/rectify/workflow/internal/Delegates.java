@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import io.rectify.calendar.WorkingDayCalendar;
 import io.rectify.casefile.CaseOutcome;
 import io.rectify.casefile.CaseService;
-import io.rectify.casefile.Notifications;
+import io.rectify.notification.Notifications;
 import io.rectify.supervision.SupervisionReviews;
 import io.rectify.workflow.CaseProcess;
 import org.camunda.bpm.engine.ManagementService;

@@ -150,4 +150,30 @@ public final class StandInDelegates {
             }
         }
     }
+
+    /**
+     * {@code deliverNotification}: hands the message over, or fails as an unreachable receiver
+     * does while {@link #receiverDown} is set.
+     */
+    public static class DeliverNotification extends StandIn {
+
+        private volatile boolean receiverDown;
+
+        public void receiverDown(boolean down) {
+            receiverDown = down;
+        }
+
+        @Override
+        protected void act(DelegateExecution execution) {
+            if (receiverDown) {
+                throw new IllegalStateException("receiver unreachable");
+            }
+        }
+
+        @Override
+        void forget() {
+            super.forget();
+            receiverDown = false;
+        }
+    }
 }
