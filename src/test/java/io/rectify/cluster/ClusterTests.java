@@ -52,7 +52,8 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * once, nothing is left half-done, a session opened on the dead node goes on on the living one,
  * and the dead node, restarted with a changed model (a new deployment), alone runs the timers of
  * the instances started on the earlier one. Runs in the JVM of the tests that start applications
- * of their own (see the pom).
+ * of their own (see the pom). The notifications leave through the outbox to a webhook receiver in
+ * this JVM, and each is received once (or, cut by the kill, once more with the same key).
  */
 @Tag(TestDatabase.POSTGRES_ONLY)
 class ClusterTests {
@@ -79,11 +80,14 @@ class ClusterTests {
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     final Path runDirectory = Path.of("target", "cluster", "run-" + UUID.randomUUID().toString().substring(0, 8));
     final List<RectifyNode> nodes = new ArrayList<>();
+    /** the receiving system of the notification webhook, for all nodes */
+    final WebhookReceiver receiver = new WebhookReceiver();
     NamedParameterJdbcTemplate db;
 
     @AfterEach
     void stopNodes() {
         nodes.forEach(RectifyNode::stop);
+        receiver.close();
     }
 
     @Test
@@ -126,10 +130,11 @@ class ClusterTests {
 
             // every lock taken after the kill is the survivor's: what else was locked at the kill was the dead node's
             Set<String> survivorsLockOwners = new HashSet<>();
-            awaitUntil("every timer of the first batch fired, by the survivor after the dead node's locks ran out",
-                    LOCK_TIME.multipliedBy(4).plusSeconds(90), () -> {
+            awaitUntil("every timer of the first batch fired and its notifications delivered, by the survivor after "
+                            + "the dead node's locks ran out", LOCK_TIME.multipliedBy(4).plusSeconds(90), () -> {
                         survivorsLockOwners.addAll(ownersOfLocksTakenSince(lockedAtKill, first));
-                        return pendingTimers(first) == 0 && notifications(first) == 2 * FIRST_BATCH;
+                        return pendingTimers(first) == 0 && notifications(first) == 2 * FIRST_BATCH
+                                && undelivered(first) == 0;
                     });
 
             Duration takeover = Duration.between(killedAt, Instant.now());
@@ -155,7 +160,7 @@ class ClusterTests {
             assertThat(definitionVersions(third)).as("new cases run on the changed model").containsOnly(2);
             makeTimersDue(third);
             awaitUntil("every timer of the changed model's cases fired", Duration.ofSeconds(90),
-                    () -> pendingTimers(third) == 0 && notifications(third) == 2 * THIRD_BATCH);
+                    () -> pendingTimers(third) == 0 && notifications(third) == 2 * THIRD_BATCH && undelivered(third) == 0);
             assertThat(successfulTimersByNode(third)).as("runs of the changed model's timers, with B up beside A")
                     .containsOnlyKeys("node-a-upgraded");
 
@@ -164,12 +169,14 @@ class ClusterTests {
             assertThat(definitionVersions(second)).as("the second batch runs on the first model").containsOnly(1);
             makeTimersDue(second);
             awaitUntil("every timer of the second batch fired on the upgraded node", Duration.ofSeconds(90),
-                    () -> pendingTimers(second) == 0 && notifications(second) == 2 * SECOND_BATCH);
+                    () -> pendingTimers(second) == 0 && notifications(second) == 2 * SECOND_BATCH
+                            && undelivered(second) == 0);
             assertThat(successfulTimersByNode(second)).containsOnlyKeys("node-a-upgraded")
                     .containsEntry("node-a-upgraded", 2 * SECOND_BATCH);
 
             List<String> all = Stream.of(first, second, third).flatMap(List::stream).toList();
             assertThatEachTimerTookEffectExactlyOnce(all);
+            assertThatEachNotificationWasDeliveredOnce(killedAt);
             assertThatNothingIsLeftHalfDone(all, upgraded);
         } catch (Throwable failure) {
             nodes.forEach(node -> System.out.println(node.logTail(60)));
@@ -190,6 +197,7 @@ class ClusterTests {
         properties.put("camunda.bpm.job-execution.max-wait", "1000");
         // the name the engine writes into its job log (HOSTNAME_): which node ran which timer
         properties.put("camunda.bpm.generic-properties.properties.hostname", name);
+        properties.put("rectify.notifications.webhook-url", receiver.url());
         RectifyNode node = RectifyNode.start(name, classPath, runDirectory, properties);
         nodes.add(node);
         return node;
@@ -297,6 +305,33 @@ class ClusterTests {
                 .as("successful timer runs").isEqualTo(2L * cases.size());
     }
 
+    /**
+     * The outbox: every notification row was sent, through the webhook, and the receiver got every key.
+     * A key received twice is a delivery the killed node made but did not commit: the same message,
+     * first received before the kill, sent again by the survivor with the same Idempotency-Key.
+     */
+    private void assertThatEachNotificationWasDeliveredOnce(Instant killedAt) {
+        List<String> keys = db.queryForList("select dedup_key from notification", Map.of(), String.class);
+        assertThat(db.queryForList("select dedup_key, sent_at, delivered_via from notification "
+                + "where sent_at is null or delivered_via is distinct from 'webhook'", Map.of()))
+                .as("notifications not sent through the webhook").isEmpty();
+        Map<String, List<WebhookReceiver.Delivery>> received = receiver.byKey();
+        assertThat(received.keySet()).as("the keys the receiver got, against the notification rows")
+                .containsExactlyInAnyOrderElementsOf(keys);
+        Map<String, List<WebhookReceiver.Delivery>> repeated = received.entrySet().stream()
+                .filter(e -> e.getValue().size() > 1).collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        // at most one delivery in flight per job thread of the killed node (4, application-prod.yml)
+        assertThat(repeated).as("keys received more than once").hasSizeLessThanOrEqualTo(4);
+        repeated.forEach((key, deliveries) -> {
+            assertThat(deliveries).as("deliveries of " + key).hasSize(2)
+                    .extracting(WebhookReceiver.Delivery::body).containsOnly(deliveries.get(0).body());
+            assertThat(deliveries.get(0).receivedAt()).as("first delivery of " + key + ", cut by the kill")
+                    .isBeforeOrEqualTo(killedAt);
+        });
+        System.out.printf("cluster: %d notifications, %d deliveries received, %d of them repeated after the kill%n",
+                keys.size(), receiver.received().size(), repeated.size());
+    }
+
     private void assertThatNothingIsLeftHalfDone(List<String> cases, RectifyNode live) throws IOException {
         MapSqlParameterSource ids = new MapSqlParameterSource("ids", cases);
         assertThat(db.queryForList("select id_, retries_, exception_msg_ from act_ru_job", Map.of()))
@@ -340,6 +375,11 @@ class ClusterTests {
     private int notifications(List<String> cases) {
         return db.queryForObject("select count(*) from notification where case_id in (:ids)", Map.of("ids", cases),
                 Integer.class);
+    }
+
+    private int undelivered(List<String> cases) {
+        return db.queryForObject("select count(*) from notification where case_id in (:ids) and sent_at is null",
+                Map.of("ids", cases), Integer.class);
     }
 
     private int lockOwners(List<String> cases) {
@@ -444,7 +484,8 @@ class ClusterTests {
     private String progress() {
         return db.queryForList("select (select count(*) from act_ru_job) as jobs, (select count(*) from act_ru_job "
                 + "where lock_owner_ is not null) as locked, (select count(*) from act_ru_job where retries_ = 0) as failed, "
-                + "(select count(*) from notification) as notifications", Map.of()).toString();
+                + "(select count(*) from notification) as notifications, "
+                + "(select count(*) from notification where sent_at is null) as undelivered", Map.of()).toString();
     }
 
     // ---- HTTP: Basic authentication as a demo user, or the session of a form login
