@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.stream.Stream;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
@@ -26,6 +27,7 @@ public class AuditVerifyCommand implements ApplicationRunner, ExitCodeGenerator 
     private final PrintStream out;
     private int exitCode = 2;
 
+    @Autowired
     AuditVerifyCommand(AuditVerifier verifier) {
         this(verifier, System.out);
     }
@@ -40,9 +42,9 @@ public class AuditVerifyCommand implements ApplicationRunner, ExitCodeGenerator 
         return Arrays.stream(args).anyMatch(a -> a.equals("--" + PROPERTY) || a.startsWith("--" + PROPERTY + "="));
     }
 
-    /** the arguments of a verification run: no web server, no job executor */
+    /** the arguments of a verification run: no port listened on (port -1 keeps the web beans, starts no server), no job executor */
     public static String[] arguments(String[] args) {
-        return Stream.concat(Arrays.stream(args), Stream.of("--spring.main.web-application-type=none",
+        return Stream.concat(Arrays.stream(args), Stream.of("--server.port=-1",
                 "--camunda.bpm.job-execution.enabled=false")).toArray(String[]::new);
     }
 
