@@ -22,7 +22,8 @@ Restores a backup of src/ops/backup.sh:
 
 The server and the user come from the standard libpq environment: PGHOST, PGPORT, PGUSER,
 PGPASSWORD or ~/.pgpass. The user must be allowed to create databases and be a member of the
-owner role (a superuser is both). The roles named in the manifest must exist on the server
+owner role (a superuser is both); it connects first to the database "postgres" (another with
+RECTIFY_MAINTENANCE_DB). The roles named in the manifest must exist on the server
 (README, "Audit record": CREATE ROLE ...). Start Rectify on the restored database afterwards:
 Flyway brings it to the jar's release.
 Exit status: 0 done, 1 refused or failed (a database this run created is dropped again),
