@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.UnaryOperator;
 
 import io.rectify.audit.AuditVerifyCommand;
 import io.rectify.directory.AppUser;
@@ -79,7 +78,7 @@ class ProductionProfileTests {
         assertThat(passwords).containsOnlyKeys("admin", "security", "auditor");
         assertThat(first.output()).contains("12 region(s) added");
 
-        Installed verified = command(database, "rectify.audit.verify", AuditVerifyCommand::arguments);
+        Installed verified = command(database, AuditVerifyCommand.PROPERTY);
         assertThat(verified.exitCode()).as(verified.output()).isZero();
         assertThat(verified.output()).contains("audit record");
 
@@ -109,12 +108,11 @@ class ProductionProfileTests {
     }
 
     private static Installed install(Map<String, Object> database) {
-        return command(database, InstallCommand.PROPERTY, InstallCommand::arguments);
+        return command(database, InstallCommand.PROPERTY);
     }
 
     /** Runs a command of the jar as main would, on the prod profile, capturing what it prints. */
-    private static Installed command(Map<String, Object> database, String property,
-                                     UnaryOperator<String[]> commandArguments) {
+    private static Installed command(Map<String, Object> database, String property) {
         PrintStream out = System.out;
         PrintStream err = System.err;
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
@@ -124,7 +122,7 @@ class ProductionProfileTests {
             Map<String, Object> properties = new HashMap<>(database);
             properties.put(property, "true");
             properties.put("rectify.data-dir", "target/test-data");
-            String[] arguments = commandArguments.apply(properties.entrySet().stream()
+            String[] arguments = RectifyApplication.commandArguments(properties.entrySet().stream()
                     .map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
             int exitCode = SpringApplication.exit(new SpringApplicationBuilder(RectifyApplication.class).profiles("prod")
                     .run(arguments));

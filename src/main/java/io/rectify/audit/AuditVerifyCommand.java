@@ -1,8 +1,6 @@
 package io.rectify.audit;
 
 import java.io.PrintStream;
-import java.util.Arrays;
-import java.util.stream.Stream;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.ApplicationArguments;
@@ -35,17 +33,6 @@ public class AuditVerifyCommand implements ApplicationRunner, ExitCodeGenerator 
     AuditVerifyCommand(AuditVerifier verifier, PrintStream out) {
         this.verifier = verifier;
         this.out = out;
-    }
-
-    /** whether these arguments ask for the verification instead of a server */
-    public static boolean requested(String[] args) {
-        return Arrays.stream(args).anyMatch(a -> a.equals("--" + PROPERTY) || a.startsWith("--" + PROPERTY + "="));
-    }
-
-    /** the arguments of a verification run: no port listened on (port -1 keeps the web beans, starts no server), no job executor */
-    public static String[] arguments(String[] args) {
-        return Stream.concat(Arrays.stream(args), Stream.of("--server.port=-1",
-                "--camunda.bpm.job-execution.enabled=false")).toArray(String[]::new);
     }
 
     @Override

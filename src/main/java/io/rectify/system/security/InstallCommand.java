@@ -7,9 +7,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Stream;
 
 import io.rectify.directory.Region;
 import io.rectify.directory.RegionFile;
@@ -26,7 +24,7 @@ import org.springframework.stereotype.Component;
  * [--rectify.install.regions=regions.csv]}: installs a new database (regions, the three
  * administrators — see {@link Installation}), prints the one-time passwords once, and ends with 0;
  * ends with 1, changing nothing, when the database is already installed or the region file is wrong.
- * Like the audit verification it runs without the web server and the job executor.
+ * Like the audit verification it runs without listening on a port or running jobs ({@code RectifyApplication}).
  */
 @Component
 @ConditionalOnProperty(name = InstallCommand.PROPERTY)
@@ -46,17 +44,6 @@ public class InstallCommand implements ApplicationRunner, ExitCodeGenerator {
         this.regionFile = regionFile;
         this.out = System.out;
         this.err = System.err;
-    }
-
-    /** whether these arguments ask for an installation instead of a server */
-    public static boolean requested(String[] args) {
-        return Arrays.stream(args).anyMatch(a -> a.equals("--" + PROPERTY) || a.startsWith("--" + PROPERTY + "="));
-    }
-
-    /** the arguments of an installation run: no port listened on (port -1 keeps the web beans, starts no server), no job executor */
-    public static String[] arguments(String[] args) {
-        return Stream.concat(Arrays.stream(args), Stream.of("--server.port=-1",
-                "--camunda.bpm.job-execution.enabled=false")).toArray(String[]::new);
     }
 
     @Override
