@@ -1,9 +1,8 @@
 package io.rectify.audit;
 
 import java.io.PrintStream;
-import java.util.Arrays;
-import java.util.stream.Stream;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
@@ -26,6 +25,7 @@ public class AuditVerifyCommand implements ApplicationRunner, ExitCodeGenerator 
     private final PrintStream out;
     private int exitCode = 2;
 
+    @Autowired
     AuditVerifyCommand(AuditVerifier verifier) {
         this(verifier, System.out);
     }
@@ -33,17 +33,6 @@ public class AuditVerifyCommand implements ApplicationRunner, ExitCodeGenerator 
     AuditVerifyCommand(AuditVerifier verifier, PrintStream out) {
         this.verifier = verifier;
         this.out = out;
-    }
-
-    /** whether these arguments ask for the verification instead of a server */
-    public static boolean requested(String[] args) {
-        return Arrays.stream(args).anyMatch(a -> a.equals("--" + PROPERTY) || a.startsWith("--" + PROPERTY + "="));
-    }
-
-    /** the arguments of a verification run: no web server, no job executor */
-    public static String[] arguments(String[] args) {
-        return Stream.concat(Arrays.stream(args), Stream.of("--spring.main.web-application-type=none",
-                "--camunda.bpm.job-execution.enabled=false")).toArray(String[]::new);
     }
 
     @Override

@@ -43,6 +43,18 @@ public class DirectoryAdmin {
         this.audit = audit;
     }
 
+    /**
+     * At installation (no actor yet): the region tree of the province, when there is none.
+     * Returns how many regions were added; an existing tree is kept as it is.
+     */
+    public int installRegions(List<Region> tree) {
+        if (regions.count() > 0) {
+            return 0;
+        }
+        regions.saveAll(tree);
+        return tree.size();
+    }
+
     /** The regions of the administrative tree, for choosing where a body sits. */
     @Transactional(readOnly = true)
     public List<Region> regions(Actor actor) {

@@ -4,12 +4,12 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** A valid respond form for each category: the report plus the evidence its form requires. */
-final class ResponseValues {
+public final class ResponseValues {
 
     private ResponseValues() {
     }
 
-    static Map<String, Object> of(String category) {
+    public static Map<String, Object> of(String category) {
         Map<String, Object> values = new HashMap<>();
         values.put("report", "已按要求完成整改。");
         switch (category) {
