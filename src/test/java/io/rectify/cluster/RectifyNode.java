@@ -47,6 +47,8 @@ final class RectifyNode {
     /** Starts the node and returns once its health endpoint says UP; fails with the log's tail otherwise. */
     static RectifyNode start(String name, String classPath, Path logDirectory, Map<String, String> properties) {
         int port = freePort();
+        // the quick JIT alone and a serial collector: a faster start and less CPU taken from the other node on
+        // a shared 2-core machine; this test is about what happens, not how fast
         List<String> command = new ArrayList<>(List.of(java(), "-Xmx512m", "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1", "-Duser.timezone=UTC", "-Dfile.encoding=UTF-8",
                 "-cp", classPath, RectifyApplication.class.getName(),
