@@ -39,7 +39,7 @@ public final class TestDatabase {
     public static Map<String, String> fresh() {
         String name = "rectify_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         if (!postgres()) {
-            return Map.of("spring.datasource.url", "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1",
+            return Map.of("spring.datasource.url", "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000", // as application.yml
                     "spring.datasource.username", "sa", "spring.datasource.password", "");
         }
         String server = System.getenv().getOrDefault("RECTIFY_TEST_PG", "127.0.0.1:5432");

@@ -17,6 +17,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -39,6 +42,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 class ApiProblems extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
+    /** A lock is held for one transaction, well under a second: a retry after 1 s finds it free. */
+    private static final int BUSY_RETRY_SECONDS = 1;
 
     private final MessageSource messages;
 
@@ -101,6 +106,21 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> concurrent(RuntimeException e) {
         log.info("concurrent change refused: {}", e.getMessage());
         return respond(problem(HttpStatus.CONFLICT, text("problem.concurrent", "该案件刚被他人处理，请刷新后再试")));
+    }
+
+    /**
+     * A row lock (an office's case-number counter, the audit chain head) was not had in time (H2's
+     * lock timeout comes as a query timeout), or the database chose this transaction as a
+     * deadlock's loser: nothing was written, and the same request a moment later succeeds. 503
+     * with Retry-After, not a 500 that reads as a bug.
+     */
+    @ExceptionHandler({PessimisticLockingFailureException.class, QueryTimeoutException.class})
+    ResponseEntity<ProblemDetail> busy(TransientDataAccessException e) {
+        log.warn("a lock was not had in time, the request may be repeated: {}", e.getMessage());
+        ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, messages.getMessage("problem.busy",
+                new Object[] {BUSY_RETRY_SECONDS}, "系统繁忙，请稍后重试", locale()));
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(BUSY_RETRY_SECONDS)).body(problem);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
