@@ -508,6 +508,8 @@ class RectifyBenchmark {
                      lateral (select abs(hashtext(n || 'state')) % 10 as state, abs(hashtext(n || 'category')) % 10 as category,
                                      abs(hashtext(n || 'escalated')) % 20 = 0 as escalated) drawn""", from, to);
         jdbc.execute("vacuum analyze rectification_case");
+        // the bulk load's dirty pages are written now, not by a checkpoint in the middle of the samples
+        jdbc.execute("checkpoint");
     }
 
     private Map<String, Percentiles> listSamples() {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.rectify.directory.Actor;
 import io.rectify.directory.Directory;
@@ -26,8 +27,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The case list: only the cases the caller may see (the same rule as {@link CaseAccess}), filtered,
- * newest first, read with one SQL statement shaped for the indexes of migration V10 (one per way a
- * case is visible, each ordered like the list) so a page costs an index range scan at 1M cases.
+ * newest first. Each way a case is visible (respondent, opener, region, escalated in region) has an
+ * index ordered like the list (migration V10); a page is the union of one range scan per way, each
+ * cut at the rows the page can need, so a page costs a few index range scans at 1M cases whoever asks.
  *
  * <p>Paging: {@code page}/{@code size} (offset) as API.md has it, and a keyset cursor
  * ({@link #after}) that stays as fast on the last page as on the first. The {@code total} is exact
@@ -72,54 +74,70 @@ public class CaseSearch {
         }
         Cursor cursor = after == null ? null : Cursor.parse(after);
         Map<String, Object> params = new HashMap<>();
-        String where = visibleTo(actor, params);
-        if (where == null) {
+        List<String> ways = visibleTo(actor, params);
+        if (ways.isEmpty()) {
             return new Result(List.of(), 0, true, null);
         }
         String filters = matching(filter, today, params);
-        String keyset = "";
+        // after a cursor: index condition on created_at, the rest a filter on the few rows of one instant
+        String keyset = cursor == null ? ""
+                : " and c.created_at <= :afterAt and (c.created_at < :afterAt or c.id < :afterId)";
+        int skip = cursor == null ? Math.multiplyExact(page, size) : 0;
         if (cursor != null) {
-            // index condition on created_at, the rest a filter on the few rows of one instant
-            keyset = " and c.created_at <= :afterAt and (c.created_at < :afterAt or c.id < :afterId)";
+            params.put("afterAt", cursor.createdAt());
+            params.put("afterId", cursor.id());
         }
-        Query pageQuery = em.createNativeQuery("select c.* from rectification_case c where " + where + filters + keyset
-                + " order by c.created_at desc, c.id desc", RectificationCase.class);
+        // each way of seeing a case is its own ordered index range scan, cut at the rows a page can need;
+        // one OR of them would be a scan of the newest-first index filtering out everyone else's cases
+        int needed = Math.addExact(skip, size);
+        String newestFirst = " order by c.created_at desc, c.id desc";
+        String branches = ways.stream()
+                .map(way -> "(select c.* from rectification_case c where " + way + filters + keyset + newestFirst
+                        + " limit " + needed + ")")
+                .collect(Collectors.joining(" union "));
+        Query pageQuery = em.createNativeQuery("select c.* from (" + branches + ") c" + newestFirst,
+                RectificationCase.class);
         params.forEach(pageQuery::setParameter);
-        if (cursor != null) {
-            pageQuery.setParameter("afterAt", cursor.createdAt()).setParameter("afterId", cursor.id());
-        } else {
-            pageQuery.setFirstResult(Math.multiplyExact(page, size));
-        }
         @SuppressWarnings("unchecked")
-        List<RectificationCase> items = pageQuery.setMaxResults(size).getResultList();
+        List<RectificationCase> items = pageQuery.setFirstResult(skip).setMaxResults(size).getResultList();
 
-        Query countQuery = em.createNativeQuery("select count(*) from (select 1 from rectification_case c where "
-                + where + filters + " limit " + (countLimit + 1) + ") visible");
-        params.forEach(countQuery::setParameter);
-        long counted = ((Number) countQuery.getSingleResult()).longValue();
-        boolean exact = counted <= countLimit;
+        // bounded the same way: if no way reaches the bound, their union is the exact count
+        String counted = ways.stream()
+                .map(way -> "(select c.id from rectification_case c where " + way + filters + " limit " + (countLimit + 1) + ")")
+                .collect(Collectors.joining(" union "));
+        Query countQuery = em.createNativeQuery("select count(*) from (" + counted + ") visible");
+        params.forEach((name, value) -> {
+            if (!name.startsWith("after")) {
+                countQuery.setParameter(name, value);
+            }
+        });
+        long total = ((Number) countQuery.getSingleResult()).longValue();
+        boolean exact = total <= countLimit;
         String next = items.size() == size ? Cursor.of(items.get(items.size() - 1)) : null;
-        return new Result(items, exact ? counted : countLimit, exact, next);
+        return new Result(items, exact ? total : countLimit, exact, next);
     }
 
-    /** The visibility rule of {@link CaseAccess#canSee} as SQL; null when the caller sees no case. */
-    private String visibleTo(Actor actor, Map<String, Object> params) {
+    /**
+     * The visibility rule of {@link CaseAccess#canSee} as SQL, one condition per way a case is
+     * visible (a case is visible when any holds); none when the caller sees no case.
+     */
+    private List<String> visibleTo(Actor actor, Map<String, Object> params) {
         if (actor.role() == null || actor.orgCode() == null || actor.role().administers()) {
-            return null;
+            return List.of();
         }
         params.put("org", actor.orgCode());
-        String own = "(c.respondent_org_code = :org or c.opened_by_org_code = :org)";
+        List<String> own = List.of("c.respondent_org_code = :org", "c.opened_by_org_code = :org");
         return switch (actor.role()) {
             case SUPERVISOR -> {
                 params.put("regions", regions(actor));
-                yield "(" + own + " or c.region_code in (:regions))";
+                yield List.of(own.get(0), own.get(1), "c.region_code in (:regions)");
             }
             case SUPERVISION -> {
                 params.put("regions", regions(actor));
-                yield "(" + own + " or (c.escalated = true and c.region_code in (:regions)))";
+                yield List.of(own.get(0), own.get(1), "c.escalated = true and c.region_code in (:regions)");
             }
             case RESPONDER -> own;
-            case ADMIN, SECURITY_ADMIN, AUDIT_ADMIN -> null;
+            case ADMIN, SECURITY_ADMIN, AUDIT_ADMIN -> List.of();
         };
     }
 
@@ -168,13 +186,14 @@ public class CaseSearch {
      */
     public List<RectificationCase> reviewQueue(Actor actor, int limit) {
         Map<String, Object> params = new HashMap<>();
-        String where = visibleTo(actor, params);
-        if (where == null) {
+        List<String> ways = visibleTo(actor, params);
+        if (ways.isEmpty()) {
             return List.of();
         }
-        Query query = em.createNativeQuery("select c.* from rectification_case c where " + where
-                + " and c.escalated = true order by case when c.review_status = 'PENDING' then 0 else 1 end,"
-                + " c.created_at desc, c.id desc", RectificationCase.class);
+        Query query = em.createNativeQuery("select c.* from rectification_case c where ("
+                + String.join(" or ", ways) + ") and c.escalated = true"
+                + " order by case when c.review_status = 'PENDING' then 0 else 1 end, c.created_at desc, c.id desc",
+                RectificationCase.class);
         params.forEach(query::setParameter);
         @SuppressWarnings("unchecked")
         List<RectificationCase> queue = query.setMaxResults(limit).getResultList();
