@@ -68,8 +68,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * benchmarks bulk-load their rows with SQL. Prints a table, writes target/bench/results.json.
  *
  * <p>Sizes: -Dbench.opens (default 400), -Dbench.lifecycles (200), -Dbench.timerCases (500),
- * -Dbench.threads (4), -Dbench.openTasks (100000), -Dbench.cases (1000000); -Dbench.phases=sql (the
- * statement counts alone, a minute), or any of sql,timers,inbox,cases.
+ * -Dbench.threads (4), -Dbench.openTasks (100000), -Dbench.cases (1000000), -Dbench.provinceOpenCases
+ * (10000, for the heap); -Dbench.phases=sql (the statement counts alone, a minute), or any of
+ * sql,timers,inbox,cases.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK)
 class RectifyBenchmark {
@@ -81,6 +82,7 @@ class RectifyBenchmark {
     private static final int OPEN_TASKS = Integer.getInteger("bench.openTasks", 100_000);
     private static final int CASES = Integer.getInteger("bench.cases", 1_000_000);
     private static final int QUERY_SAMPLES = Integer.getInteger("bench.querySamples", 400);
+    private static final int PROVINCE_OPEN_CASES = Integer.getInteger("bench.provinceOpenCases", 10_000);
     private static final String BARE = "bareRectification";
     /**
      * -Dbench.phases=sql,timers,inbox,cases: only these parts (sql: the statement counts of opening
@@ -550,7 +552,16 @@ class RectifyBenchmark {
 
     // ---- heap -------------------------------------------------------------------------------
 
-    private void heap() throws InterruptedException {
+    /**
+     * The heap of a node holding a province: first the province's open cases are made up to
+     * -Dbench.provinceOpenCases (default 10,000), opened through the product with their process
+     * instances and tasks, beside the bulk-loaded 600 bodies and websites and 1M case rows.
+     */
+    private void heap() throws Exception {
+        long open = openCases();
+        if (open < PROVINCE_OPEN_CASES) {
+            parallel((int) (PROVINCE_OPEN_CASES - open), i -> open(2_000_000 + i));
+        }
         Runtime runtime = Runtime.getRuntime();
         for (int i = 0; i < 3; i++) {
             System.gc();
@@ -558,9 +569,15 @@ class RectifyBenchmark {
         }
         put("heap_mb", (runtime.totalMemory() - runtime.freeMemory()) / 1024.0 / 1024.0);
         put("heap_max_mb", runtime.maxMemory() / 1024.0 / 1024.0);
-        put("open_cases", jdbc.queryForObject("select count(*) from rectification_case where status <> 'CLOSED'"
-                + " and id not like 'bench-%'", Long.class));
+        put("open_cases", openCases());
         put("open_process_instances", engine.getRuntimeService().createProcessInstanceQuery().count());
+        put("websites", jdbc.queryForObject("select count(*) from website", Long.class));
+    }
+
+    /** open cases opened through the product (not the bulk-loaded rows, which have no process) */
+    private long openCases() {
+        return jdbc.queryForObject("select count(*) from rectification_case where status <> 'CLOSED'"
+                + " and id not like 'bench-%'", Long.class);
     }
 
     // ---- measuring --------------------------------------------------------------------------
