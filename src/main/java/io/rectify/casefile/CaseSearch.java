@@ -43,6 +43,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class CaseSearch {
 
     public static final int MAX_PAGE_SIZE = 100;
+    /** how far offset paging goes (page × size); the {@code after} cursor has no such bound */
+    public static final int MAX_OFFSET = 10_000;
 
     private final Directory directory;
     private final int countLimit;
@@ -57,9 +59,6 @@ public class CaseSearch {
 
     /** Offset paging, as API.md has it; {@code total} is bounded as the class says. */
     public Page<RectificationCase> search(Actor actor, CaseFilter filter, int page, int size, LocalDate today) {
-        if (page < 0) {
-            throw InvalidInputException.of("page", "problem.page", "页码不能小于 0");
-        }
         Result found = find(actor, filter, null, page, size, today);
         return new PageImpl<>(found.items(), PageRequest.of(page, size), found.total());
     }
@@ -72,6 +71,14 @@ public class CaseSearch {
         if (size < 1 || size > MAX_PAGE_SIZE) {
             throw InvalidInputException.of("size", "problem.size", "每页条数应为 1 至 " + MAX_PAGE_SIZE, MAX_PAGE_SIZE);
         }
+        if (page < 0) {
+            throw InvalidInputException.of("page", "problem.page", "页码不能小于 0");
+        }
+        if ((long) page * size > MAX_OFFSET) {
+            // every way of seeing a case would read that many rows to skip them: the cursor goes further
+            throw InvalidInputException.of("page", "problem.pageTooFar",
+                    "页码过大：按页码最多翻到第 " + MAX_OFFSET + " 条，更远请用 after 游标", MAX_OFFSET);
+        }
         Cursor cursor = after == null ? null : Cursor.parse(after);
         Map<String, Object> params = new HashMap<>();
         List<String> ways = visibleTo(actor, params);
@@ -82,14 +89,10 @@ public class CaseSearch {
         // after a cursor: index condition on created_at, the rest a filter on the few rows of one instant
         String keyset = cursor == null ? ""
                 : " and c.created_at <= :afterAt and (c.created_at < :afterAt or c.id < :afterId)";
-        int skip = cursor == null ? Math.multiplyExact(page, size) : 0;
-        if (cursor != null) {
-            params.put("afterAt", cursor.createdAt());
-            params.put("afterId", cursor.id());
-        }
+        int skip = cursor == null ? page * size : 0;
         // each way of seeing a case is its own ordered index range scan, cut at the rows a page can need;
         // one OR of them would be a scan of the newest-first index filtering out everyone else's cases
-        int needed = Math.addExact(skip, size);
+        int needed = skip + size;
         String newestFirst = " order by c.created_at desc, c.id desc";
         String branches = ways.stream()
                 .map(way -> "(select c.* from rectification_case c where " + way + filters + keyset + newestFirst
@@ -98,6 +101,9 @@ public class CaseSearch {
         Query pageQuery = em.createNativeQuery("select c.* from (" + branches + ") c" + newestFirst,
                 RectificationCase.class);
         params.forEach(pageQuery::setParameter);
+        if (cursor != null) {
+            pageQuery.setParameter("afterAt", cursor.createdAt()).setParameter("afterId", cursor.id());
+        }
         @SuppressWarnings("unchecked")
         List<RectificationCase> items = pageQuery.setFirstResult(skip).setMaxResults(size).getResultList();
 
@@ -106,11 +112,7 @@ public class CaseSearch {
                 .map(way -> "(select c.id from rectification_case c where " + way + filters + " limit " + (countLimit + 1) + ")")
                 .collect(Collectors.joining(" union "));
         Query countQuery = em.createNativeQuery("select count(*) from (" + counted + ") visible");
-        params.forEach((name, value) -> {
-            if (!name.startsWith("after")) {
-                countQuery.setParameter(name, value);
-            }
-        });
+        params.forEach(countQuery::setParameter);
         long total = ((Number) countQuery.getSingleResult()).longValue();
         boolean exact = total <= countLimit;
         String next = items.size() == size ? Cursor.of(items.get(items.size() - 1)) : null;

@@ -242,6 +242,13 @@ class BadInputApiTests extends IntegrationTest {
     }
 
     @Test
+    void pageNumbersGoAsFarAsTenThousandCasesAndTheCursorFurther() {
+        assertThat(office.get("/api/cases?size=100&page=100").status()).isEqualTo(200);
+        office.get("/api/cases?size=100&page=101").isInvalid("page");
+        office.get("/api/cases?size=1&page=2147483647").isInvalid("page");
+    }
+
+    @Test
     void anUnknownStatusFilterIsNamed() {
         office.get("/api/cases?status=BOGUS").isInvalid("status");
         office.get("/api/cases?escalated=perhaps").isInvalid("escalated");

@@ -88,9 +88,6 @@ class CaseController {
                   @RequestParam(defaultValue = "20") int size,
                   @RequestParam(required = false) String after) {
         Actor actor = currentActor.get();
-        if (page < 0) {
-            throw InvalidInputException.of("page", "problem.page", "页码不能小于 0");
-        }
         CaseSearch.Result found = search.find(actor, new CaseFilter(status, StringUtils.trimToNull(categoryCode),
                 StringUtils.trimToNull(respondentOrgCode), escalated, overdue), StringUtils.trimToNull(after), page, size,
                 cases.today());
