@@ -51,10 +51,11 @@ public final class RegionFile {
             if (!codes.add(code)) {
                 throw new IllegalArgumentException("line " + number + ": region " + code + " is listed twice");
             }
-            if (parent.isEmpty() ? !regions.isEmpty() : !codes.contains(parent) || parent.equals(code)) {
-                throw new IllegalArgumentException("line " + number + (parent.isEmpty()
-                        ? ": only the first region (the province) has no parent"
-                        : ": parent " + parent + " must be listed before " + code));
+            if (parent.isEmpty() && !regions.isEmpty()) {
+                throw new IllegalArgumentException("line " + number + ": only the first region (the province) has no parent");
+            }
+            if (!parent.isEmpty() && (parent.equals(code) || !codes.contains(parent))) {
+                throw new IllegalArgumentException("line " + number + ": parent " + parent + " must be listed before " + code);
             }
             if (nameZh.isEmpty() || nameEn.isEmpty() || nameZh.length() > 100 || nameEn.length() > 100) {
                 throw new IllegalArgumentException("line " + number + ": both names are required (each up to 100 characters)");

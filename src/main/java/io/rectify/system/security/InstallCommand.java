@@ -35,28 +35,27 @@ public class InstallCommand implements ApplicationRunner, ExitCodeGenerator {
 
     private final Installation installation;
     private final String regionFile;
-    private final PrintStream out;
-    private final PrintStream err;
+    /** the region file as the messages name it */
+    private final String regionSource;
     private int exitCode = 2;
 
     InstallCommand(Installation installation, @Value("${rectify.install.regions:}") String regionFile) {
         this.installation = installation;
         this.regionFile = regionFile;
-        this.out = System.out;
-        this.err = System.err;
+        this.regionSource = regionFile.isBlank() ? BUILT_IN_REGIONS : regionFile;
     }
 
     @Override
     public void run(ApplicationArguments args) {
         try {
             Installation.Installed installed = installation.install(regions());
-            out.println("Rectify installed: " + installed.regionsAdded() + " region(s) added ("
-                    + (regionFile.isBlank() ? BUILT_IN_REGIONS : regionFile) + ").");
+            PrintStream out = System.out;
+            out.println("Rectify installed: " + installed.regionsAdded() + " region(s) added (" + regionSource + ").");
             out.println("One-time passwords — shown only now; each administrator must change it at first login:");
             installed.oneTimePasswords().forEach((username, password) -> out.println("  " + username + "  " + password));
             exitCode = 0;
         } catch (IllegalStateException | IllegalArgumentException | IOException refused) {
-            err.println("Rectify not installed: " + refused.getMessage());
+            System.err.println("Rectify not installed: " + refused.getMessage());
             exitCode = 1;
         }
     }
@@ -67,8 +66,7 @@ public class InstallCommand implements ApplicationRunner, ExitCodeGenerator {
                 : Files.newBufferedReader(Path.of(regionFile), StandardCharsets.UTF_8)) {
             return RegionFile.read(reader);
         } catch (IllegalArgumentException malformed) {
-            throw new IllegalArgumentException((regionFile.isBlank() ? BUILT_IN_REGIONS : regionFile) + ", "
-                    + malformed.getMessage(), malformed);
+            throw new IllegalArgumentException(regionSource + ", " + malformed.getMessage(), malformed);
         }
     }
 
