@@ -99,7 +99,7 @@ public class CaseService {
             throw new InvalidInputException(problems);
         }
         Organization opener = directory.findOrganization(actor.orgCode()).orElseThrow();
-        boolean repeat = cases.existsByRespondentOrgCodeAndCategoryCodeAndClosedAtAfter(
+        boolean repeat = cases.closedRecently(
                 respondent.code(), category.code(), clock.instant().minus(REPEAT_WINDOW));
         String number = numbers.next(opener.code(), opener.casePrefix(), today().getYear());
         RectificationCase c = new RectificationCase(UUID.randomUUID().toString(), number, command,

@@ -1,6 +1,7 @@
 package io.rectify.directory;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -115,11 +116,15 @@ public class Directory {
         return read;
     }
 
-    /** Bodies of a kind in this region and above, nearest first: who acts on a case of the region. */
-    public List<Organization> bodiesInAndAbove(OrgKind kind, String regionCode) {
+    /**
+     * Bodies of these kinds in this region and above, nearest first: who acts on a case of the
+     * region. One query for all the kinds asked for (opening a case asks for offices and
+     * supervision bodies at once, issue 5).
+     */
+    public List<Organization> bodiesInAndAbove(String regionCode, OrgKind... kinds) {
         List<String> chain = regionAndAbove(regionCode);
-        List<Organization> found = new ArrayList<>(organizations.findByKindAndRegionCodeIn(kind, chain));
-        found.sort((a, b) -> Integer.compare(chain.indexOf(a.regionCode()), chain.indexOf(b.regionCode())));
+        List<Organization> found = new ArrayList<>(organizations.findByKindInAndRegionCodeIn(List.of(kinds), chain));
+        found.sort(Comparator.comparingInt(body -> chain.indexOf(body.regionCode())));
         return found;
     }
 }

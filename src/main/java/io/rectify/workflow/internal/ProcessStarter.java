@@ -40,14 +40,19 @@ class ProcessStarter {
     void on(CaseOpened event) {
         RectificationCase c = cases.load(event.caseId());
         String openerRegion = directory.findOrganization(c.openedByOrgCode()).orElseThrow().regionCode();
+        // the case's region lies within the opener's, so the offices above the opener are among these
+        List<Organization> above = directory.bodiesInAndAbove(c.regionCode(), OrgKind.OFFICE, OrgKind.SUPERVISION);
+        List<String> openerAndAbove = directory.regionAndAbove(openerRegion);
+        List<Organization> offices = above.stream()
+                .filter(body -> body.kind() == OrgKind.OFFICE && openerAndAbove.contains(body.regionCode()))
+                .toList();
+        List<Organization> supervision = above.stream().filter(body -> body.kind() == OrgKind.SUPERVISION).toList();
         VariableMap variables = Variables.createVariables()
                 .putValue(CaseProcess.VAR_CASE_ID, c.id())
                 .putValue(CaseProcess.VAR_CATEGORY, c.categoryCode())
-                .putValue(CaseProcess.VAR_OFFICE_GROUPS, groups(c.openedByOrgCode(),
-                        directory.bodiesInAndAbove(OrgKind.OFFICE, openerRegion)))
+                .putValue(CaseProcess.VAR_OFFICE_GROUPS, groups(c.openedByOrgCode(), offices))
                 .putValue(CaseProcess.VAR_RESPONDENT_GROUPS, Directory.groupOf(c.respondentOrgCode()))
-                .putValue(CaseProcess.VAR_SUPERVISION_GROUPS, groups(null,
-                        directory.bodiesInAndAbove(OrgKind.SUPERVISION, c.regionCode())))
+                .putValue(CaseProcess.VAR_SUPERVISION_GROUPS, groups(null, supervision))
                 .putValue(CaseProcess.VAR_FLAGGED_SERIOUS, c.flaggedSerious())
                 .putValue(CaseProcess.VAR_REPEAT, c.repeatViolation())
                 .putValue(CaseProcess.VAR_REJECTION_COUNT, 0)

@@ -1,0 +1,15 @@
+-- Issue 5 (deadlines per second): the job executor's acquisition query skips a job whose process
+-- instance has an exclusive job locked by a node right now:
+--   ... and not exists (select J2.ID_ from ACT_RU_JOB J2
+--                       where J2.PROCESS_INSTANCE_ID_ = RES.PROCESS_INSTANCE_ID_ and J2.EXCLUSIVE_ = true
+--                         and J2.LOCK_OWNER_ is not null and J2.LOCK_EXP_TIME_ >= ?)
+-- PostgreSQL answers it once per acquisition (a hashed subplan) by reading every job: with 2,000
+-- pending jobs an acquisition took 4.5 ms, the costliest statement of a fired deadline, and it grows
+-- with the number of pending timers. With this index it reads only the jobs locked at this moment
+-- (a few dozen per node; an unlocked job's LOCK_EXP_TIME_ is null and lies outside the range):
+-- 1.3 ms at 200,000 pending timers. EXPLAIN ANALYZE, PostgreSQL 15, 1,000 due and 200,000 later timers:
+--   before: Bitmap Heap Scan on act_ru_job res ... SubPlan 1 -> Index Scan using act_idx_job_procinst
+--           (loops=980)                                                        Execution Time: 4.476 ms
+--   after:  ... hashed SubPlan 2 -> Index Scan using rectify_job_lock_expiry
+--           Index Cond: (lock_exp_time_ >= now())  (rows=29 loops=1)           Execution Time: 1.260 ms
+create index rectify_job_lock_expiry on act_ru_job (lock_exp_time_);
