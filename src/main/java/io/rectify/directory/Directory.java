@@ -1,6 +1,7 @@
 package io.rectify.directory;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -27,14 +29,14 @@ public class Directory {
     /** The key under which a transaction keeps the regions it has read, see {@link #allRegions()}. */
     private static final Object REGIONS_OF_THIS_TRANSACTION = new Object();
 
-    private final RegionRepository regions;
     private final OrganizationRepository organizations;
     private final AppUserRepository users;
+    private final NamedParameterJdbcTemplate jdbc;
 
-    Directory(RegionRepository regions, OrganizationRepository organizations, AppUserRepository users) {
-        this.regions = regions;
+    Directory(OrganizationRepository organizations, AppUserRepository users, NamedParameterJdbcTemplate jdbc) {
         this.organizations = organizations;
         this.users = users;
+        this.jdbc = jdbc;
     }
 
     /** The engine's candidate group of a body: tasks go to bodies, never to names. */
@@ -99,12 +101,12 @@ public class Directory {
      */
     private List<Region> allRegions() {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            return regions.findAll();
+            return readRegions();
         }
         @SuppressWarnings("unchecked")
         List<Region> read = (List<Region>) TransactionSynchronizationManager.getResource(REGIONS_OF_THIS_TRANSACTION);
         if (read == null) {
-            read = regions.findAll();
+            read = readRegions();
             TransactionSynchronizationManager.bindResource(REGIONS_OF_THIS_TRANSACTION, read);
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
@@ -123,8 +125,25 @@ public class Directory {
      */
     public List<Organization> bodiesInAndAbove(String regionCode, OrgKind... kinds) {
         List<String> chain = regionAndAbove(regionCode);
-        List<Organization> found = new ArrayList<>(organizations.findByKindInAndRegionCodeIn(List.of(kinds), chain));
+        List<Organization> found = new ArrayList<>(jdbc.query("""
+                        select code, name_zh, name_en, kind, region_code, case_prefix from organization
+                        where kind in (:kinds) and region_code in (:regions)""",
+                Map.of("kinds", Arrays.stream(kinds).map(OrgKind::name).toList(), "regions", chain),
+                (row, i) -> new Organization(row.getString("code"), row.getString("name_zh"), row.getString("name_en"),
+                        OrgKind.valueOf(row.getString("kind")), row.getString("region_code"), row.getString("case_prefix"))));
         found.sort(Comparator.comparingInt(body -> chain.indexOf(body.regionCode())));
         return found;
+    }
+
+    /*
+     * The regions and the bodies above a region are read with plain SQL, not through JPA, because
+     * every opening of a case reads them and nothing changes them: through Hibernate the two reads
+     * cost about a sixth of an opening's time (issue 5, a profile of the benchmark), for entities
+     * it would then keep and compare at every flush. The objects returned are not managed.
+     */
+    private List<Region> readRegions() {
+        return jdbc.query("select code, name_zh, name_en, parent_code from region", Map.of(),
+                (row, i) -> new Region(row.getString("code"), row.getString("name_zh"), row.getString("name_en"),
+                        row.getString("parent_code")));
     }
 }

@@ -32,6 +32,13 @@ class EngineSettingsTests extends IntegrationTest {
     }
 
     @Test
+    void decisionsAreEvaluatedByTheFeelEngineThatParsesEachExpressionOnce() {
+        ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        assertThat(configuration.getDmnEngineConfiguration().getFeelEngine().getClass().getSimpleName())
+                .isEqualTo("ParsedOnceFeelEngine");
+    }
+
+    @Test
     void aCaseProcessStoresNoSerializedJavaObjects() {
         String caseId = new Api(rest, "jx.office").openCase("A33-07", "JX-HEALTH").get("id").asText();
         HistoryService history = engine.getHistoryService();

@@ -12,6 +12,7 @@ import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.variable.Variables;
@@ -27,12 +28,19 @@ import org.springframework.stereotype.Component;
 class DmnDeadlinePolicy implements DeadlinePolicy {
 
     private final RepositoryService repository;
-    private final DmnEngine dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+    private final DmnEngine dmn = engine();
     /** parsed tables by decision definition id: a redeployed table gets a new id */
     private final Map<String, DmnDecision> parsed = new ConcurrentHashMap<>();
 
     DmnDeadlinePolicy(RepositoryService repository) {
         this.repository = repository;
+    }
+
+    private static DmnEngine engine() {
+        DefaultDmnEngineConfiguration configuration =
+                (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
+        ParsedOnceFeelEngine.useFor(configuration);
+        return configuration.buildEngine();
     }
 
     @Override
