@@ -199,8 +199,7 @@ public class CaseService {
                 "seriousReason", StringUtils.defaultString(seriousReason)));
         audit.record(actor.username(), accepted ? "RESPONSE_ACCEPTED" : "RESPONSE_REJECTED", caseId,
                 accepted ? comment : "rejection " + c.rejectionCount() + ": " + comment + ", new deadline " + c.deadline());
-        return new Verification(accepted, c.rejectionCount(), c.flaggedSerious(),
-                c.reviewStatus() == ReviewStatus.PENDING, c.deadline());
+        return new Verification(accepted, c.rejectionCount(), c.flaggedSerious(), c.deadline());
     }
 
     /** The respondent asks once for more working days; an office decides. */
@@ -351,7 +350,6 @@ public class CaseService {
     }
 
     /** What the verification decided, for the process to route on. */
-    public record Verification(boolean accepted, int rejectionCount, boolean flaggedSerious, boolean reviewPending,
-                               LocalDate deadline) {
+    public record Verification(boolean accepted, int rejectionCount, boolean flaggedSerious, LocalDate deadline) {
     }
 }

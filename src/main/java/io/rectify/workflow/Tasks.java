@@ -202,12 +202,16 @@ public class Tasks implements OpenTasks {
             case CaseProcess.TASK_VERIFY -> {
                 CaseService.Verification verdict = cases.verify(caseId, actor, bool(values.get("accepted")),
                         (String) values.get("comment"), bool(values.get("serious")), (String) values.get("seriousReason"));
-                routing.putValue(CaseProcess.VAR_ACCEPTED, verdict.accepted())
-                        .putValue(CaseProcess.VAR_REJECTION_COUNT, verdict.rejectionCount())
-                        .putValue(CaseProcess.VAR_FLAGGED_SERIOUS, verdict.flaggedSerious())
-                        .putValue(CaseProcess.VAR_REVIEW_PENDING, verdict.reviewPending());
+                // only what the verdict changed: each variable set is three more statements (issue 5).
+                // A rejection counts and sets a new deadline; a flag only ever turns serious on; whether
+                // a review is pending the process keeps itself (set at escalation, cleared when it ends).
+                routing.putValue(CaseProcess.VAR_ACCEPTED, verdict.accepted());
                 if (!verdict.accepted()) {
-                    routing.putAll(CaseProcess.deadlineVariables(calendar, verdict.deadline()));
+                    routing.putValue(CaseProcess.VAR_REJECTION_COUNT, verdict.rejectionCount())
+                            .putAll(CaseProcess.deadlineVariables(calendar, verdict.deadline()));
+                }
+                if (verdict.flaggedSerious()) {
+                    routing.putValue(CaseProcess.VAR_FLAGGED_SERIOUS, true);
                 }
             }
             case CaseProcess.TASK_DECIDE_EXTENSION -> {

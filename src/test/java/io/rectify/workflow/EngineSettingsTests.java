@@ -29,6 +29,9 @@ class EngineSettingsTests extends IntegrationTest {
         assertThat(configuration.isEnableExpressionsInStoredQueries()).isFalse();
         assertThat(configuration.isJavaSerializationFormatEnabled()).isFalse();
         assertThat(configuration.getHistoryLevel().getName()).isEqualTo("full");
+        // history is removable by its instance's end time, so no removal time is rewritten when a case closes
+        assertThat(configuration.getHistoryCleanupStrategy()).isEqualTo("endTimeBased");
+        assertThat(configuration.getHistoryRemovalTimeStrategy()).isEqualTo("none");
     }
 
     @Test
