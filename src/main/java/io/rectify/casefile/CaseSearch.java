@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 
 import io.rectify.directory.Actor;
 import io.rectify.directory.Directory;
+import io.rectify.directory.Role;
 import io.rectify.system.InvalidInputException;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -127,19 +128,33 @@ public class CaseSearch {
         if (actor.role() == null || actor.orgCode() == null || actor.role().administers()) {
             return List.of();
         }
+        // A body of the whole province has every region as its own: no region condition at all, an
+        // index range of every case (or every escalated one) instead of a list of regions PostgreSQL
+        // can only filter on (issue 5, measured at 1M cases).
+        boolean wholeProvince = directory.coversEveryRegion(actor.regionCode());
+        if (actor.role() == Role.SUPERVISOR) {
+            // An office's own cases lie in its regions too: a case takes its respondent's region, and
+            // an office opens cases only within its regions, or is itself the respondent there. So
+            // its regions alone are the rule: one index range instead of three (the opener's range
+            // with a filter was the slowest count of the list).
+            if (wholeProvince) {
+                return List.of("true");
+            }
+            params.put("regions", regions(actor));
+            return List.of("c.region_code in (:regions)");
+        }
         params.put("org", actor.orgCode());
         List<String> own = List.of("c.respondent_org_code = :org", "c.opened_by_org_code = :org");
         return switch (actor.role()) {
-            case SUPERVISOR -> {
-                params.put("regions", regions(actor));
-                yield List.of(own.get(0), own.get(1), "c.region_code in (:regions)");
-            }
             case SUPERVISION -> {
+                if (wholeProvince) {
+                    yield List.of(own.get(0), own.get(1), "c.escalated = true");
+                }
                 params.put("regions", regions(actor));
                 yield List.of(own.get(0), own.get(1), "c.escalated = true and c.region_code in (:regions)");
             }
             case RESPONDER -> own;
-            case ADMIN, SECURITY_ADMIN, AUDIT_ADMIN -> List.of();
+            case SUPERVISOR, ADMIN, SECURITY_ADMIN, AUDIT_ADMIN -> List.of();
         };
     }
 

@@ -78,6 +78,15 @@ public class Directory {
         return result;
     }
 
+    /** Whether the region and those below it are every region there is: a body of the whole province. */
+    public boolean coversEveryRegion(String regionCode) {
+        if (regionCode == null) {
+            return false;
+        }
+        Set<String> covered = regionAndBelow(regionCode);
+        return allRegions().stream().allMatch(region -> covered.contains(region.code()));
+    }
+
     /** The region itself, then its parent, up to the province. */
     public List<String> regionAndAbove(String regionCode) {
         Map<String, Region> byCode = allRegions().stream()

@@ -51,6 +51,18 @@ class AccessRulesApiTests extends IntegrationTest {
     }
 
     @Test
+    void anOfficeListsTheCasesAgainstItselfAndThoseItOpened() {
+        String againstNc = jxOffice.openCase("A34-02", "NC-GOV-OFFICE").get("id").asText();
+        Api nc = jxOffice.as("nc.office");
+        String openedByNc = nc.openCase("A33-10", "NC-EDU").get("id").asText();
+
+        assertThat(nc.caseView(againstNc).get("respondentOrgCode").asText()).isEqualTo("NC-GOV-OFFICE");
+        assertThat(ids(nc.get("/api/cases?size=100"))).contains(againstNc, openedByNc);
+        assertThat(ids(nc.get("/api/cases?size=100&categoryCode=A34-02"))).contains(againstNc).doesNotContain(openedByNc);
+        assertThat(ids(jxOffice.as("gz.office").get("/api/cases?size=100"))).doesNotContain(againstNc, openedByNc);
+    }
+
+    @Test
     void theProvinceOfficeSeesEveryCitysCases() {
         String ncCase = jxOffice.as("nc.office").openCase("A33-10", "NC-EDU").get("id").asText();
         String gzCase = jxOffice.as("gz.office").openCase("A33-10", "GZ-EDU").get("id").asText();
@@ -103,6 +115,9 @@ class AccessRulesApiTests extends IntegrationTest {
         assertThat(ncSupervision.caseView(cityCase).get("escalated").asBoolean()).isTrue();
         assertThat(jxSupervision.caseView(cityCase).get("id").asText()).isEqualTo(cityCase);
         assertThat(jxSupervision.caseView(provinceCase).get("id").asText()).isEqualTo(provinceCase);
+        // the province's supervision body lists every region's escalated cases (no region condition at all)
+        assertThat(ids(jxSupervision.get("/api/cases?size=100"))).contains(cityCase, provinceCase);
+        assertThat(ids(jxSupervision.get("/api/cases?size=100&categoryCode=A33-07"))).contains(cityCase, provinceCase);
     }
 
     @Test
