@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,6 +35,14 @@ class SeriousnessDecisionTest {
         facts.put("repeatViolation", false);
         facts.put("flaggedSerious", false);
         facts.put("escalated", false);
+    }
+
+    @Test
+    void theRulesAreEvaluatedByTheProductsFeelEngine() {
+        ProcessEngineConfigurationImpl configuration =
+                (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
+        assertThat(configuration.getDmnEngineConfiguration().getFeelEngine().getClass().getSimpleName())
+                .isEqualTo("ParsedOnceFeelEngine");
     }
 
     @Test
