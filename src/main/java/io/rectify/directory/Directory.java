@@ -78,13 +78,9 @@ public class Directory {
         return result;
     }
 
-    /** Whether the region and those below it are every region there is: a body of the whole province. */
-    public boolean coversEveryRegion(String regionCode) {
-        if (regionCode == null) {
-            return false;
-        }
-        Set<String> covered = regionAndBelow(regionCode);
-        return allRegions().stream().allMatch(region -> covered.contains(region.code()));
+    /** Whether these are every region there is (a body's region and those below: the whole province). */
+    public boolean isEveryRegion(Set<String> regionCodes) {
+        return allRegions().stream().allMatch(region -> regionCodes.contains(region.code()));
     }
 
     /** The region itself, then its parent, up to the province. */
@@ -144,11 +140,11 @@ public class Directory {
         return found;
     }
 
-    /*
-     * The regions and the bodies above a region are read with plain SQL, not through JPA, because
-     * every opening of a case reads them and nothing changes them: through Hibernate the two reads
-     * cost about a sixth of an opening's time (issue 5, a profile of the benchmark), for entities
-     * it would then keep and compare at every flush. The objects returned are not managed.
+    /**
+     * Every region, by plain SQL like {@link #bodiesInAndAbove}, not through JPA: every opening of a
+     * case reads them and nothing changes them, and through Hibernate the two reads cost about a
+     * sixth of an opening's time (issue 5, a profile of the benchmark), for entities it would then
+     * keep and compare at every flush. The objects returned are not managed.
      */
     private List<Region> readRegions() {
         return jdbc.query("select code, name_zh, name_en, parent_code from region", Map.of(),
