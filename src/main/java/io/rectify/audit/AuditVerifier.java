@@ -51,7 +51,7 @@ public class AuditVerifier {
     AuditVerification verify() {
         Instant started = clock.instant();
         Head head = jdbc.queryForObject("select last_seq, last_hash from audit_chain_head where id = ?",
-                (rs, row) -> new Head(rs.getLong(1), rs.getString(2)), AuditChainHead.ID);
+                (rs, row) -> new Head(rs.getLong(1), rs.getString(2)), AuditLog.CHAIN_HEAD_ID);
         long expected = 1;
         String previousHash = AuditHash.GENESIS;
         while (expected <= head.sequence()) {
