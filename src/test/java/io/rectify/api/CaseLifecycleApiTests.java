@@ -3,6 +3,9 @@ package io.rectify.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -124,15 +127,37 @@ class CaseLifecycleApiTests extends IntegrationTest {
 
     @Test
     void theSameViolationWithinAYearOfAClosedCaseIsARepeatAndEscalatesAtOnce() {
-        String first = office.openCase("A33-09", body).get("id").asText();
-        office.complete(first, "issueOrder", Map.of("requirements", "规范域名"));
-        respondent.complete(first, "respond", ResponseValues.of("A33-09"));
-        assertThat(office.complete(first, "verify", Map.of("accepted", true)).get("status").asText()).isEqualTo("CLOSED");
+        closedCase("A33-09");
 
         JsonNode again = office.openCase("A33-09", body);
         assertThat(again.get("escalated").asBoolean()).isTrue();
         assertThat(again.get("escalationReason").asText()).isEqualTo("REPEAT");
         assertThat(office.openCase("A33-02", body).get("escalated").asBoolean()).as("another category").isFalse();
+    }
+
+    @Test
+    void aCaseClosedMoreThanAYearAgoMakesNoRepeat() {
+        String first = closedCase("A33-09");
+
+        closedDaysAgo(first, 366);
+        assertThat(office.openCase("A33-09", body).get("escalated").asBoolean()).as("closed 366 days ago").isFalse();
+        closedDaysAgo(first, 364);
+        assertThat(office.openCase("A33-09", body).get("escalationReason").asText()).as("closed 364 days ago")
+                .isEqualTo("REPEAT");
+    }
+
+    /** A case of the category opened against the body and taken to its end: ordered, answered, accepted. */
+    private String closedCase(String category) {
+        String caseId = office.openCase(category, body).get("id").asText();
+        office.complete(caseId, "issueOrder", Map.of("requirements", "限期整改"));
+        respondent.complete(caseId, "respond", ResponseValues.of(category));
+        assertThat(office.complete(caseId, "verify", Map.of("accepted", true)).get("status").asText()).isEqualTo("CLOSED");
+        return caseId;
+    }
+
+    private void closedDaysAgo(String caseId, int days) {
+        jdbc.update("update rectification_case set closed_at = ? where id = ?",
+                Timestamp.from(Instant.now().minus(Duration.ofDays(days))), caseId);
     }
 
     @Test
@@ -144,10 +169,7 @@ class CaseLifecycleApiTests extends IntegrationTest {
 
     @Test
     void everyStepOfACaseIsInItsAuditRecordWithWhoDidIt() {
-        String caseId = office.openCase("A33-06", body).get("id").asText();
-        office.complete(caseId, "issueOrder", Map.of("requirements", "完成测评"));
-        respondent.complete(caseId, "respond", ResponseValues.of("A33-06"));
-        office.complete(caseId, "verify", Map.of("accepted", true));
+        String caseId = closedCase("A33-06");
 
         assertThat(audit.ofCase(caseId)).extracting(AuditEntry::action, AuditEntry::actor).containsExactly(
                 tuple("CASE_OPENED", "jx.office"),
