@@ -35,7 +35,6 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.task.IdentityLinkType;
-import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
@@ -115,14 +114,9 @@ public class Tasks implements OpenTasks {
 
     @Transactional(readOnly = true)
     public TaskDetail get(Actor actor, String taskId) {
-        String caseId = mine(actor, taskId);
-        Task task = engineTasks.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
-        if (task == null) {
-            throw gone(actor, taskId);
-        }
+        WorkItems.Open task = mine(actor, taskId);
         FormDefinition form = formOf(task);
-        return new TaskDetail(task.getId(), caseId, task.getTaskDefinitionKey(), task.getName(),
-                local(task.getDueDate()), form.schema(), form);
+        return new TaskDetail(taskId, task.caseId(), task.taskKey(), task.name(), local(task.due()), form.schema(), form);
     }
 
     @Override
@@ -154,7 +148,7 @@ public class Tasks implements OpenTasks {
     /**
      * Completes the caller's task with the values of its form; returns the case id. One writer
      * per case: the case row is locked first, so a second completion of the same task waits and
-     * then finds it done (409). Should the engine still fail because the task vanished under it,
+     * then finds it done (409): the task is read again under the lock. Should the engine still fail because the task vanished under it,
      * that too is the 409 of a task already completed, looked up in a transaction of its own (the
      * failed one may be unusable). The application's own refusals pass unchanged.
      */
@@ -173,16 +167,19 @@ public class Tasks implements OpenTasks {
     }
 
     private String completeMine(Actor actor, String taskId, Map<String, ?> raw) {
-        String caseId = mine(actor, taskId);
-        cases.lock(caseId);
-        Task task = engineTasks.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
-        if (task == null) {
-            throw gone(actor, taskId); // completed while we waited for the case
+        WorkItems.Open before = workItems.open(taskId);
+        if (before == null) {
+            throw gone(actor, taskId);
         }
+        String caseId = before.caseId();
+        cases.lock(caseId);
+        // under the lock: a task completed while we waited for the case is a 409; who may do it is
+        // checked here too (the case is loaded with its lock, so that costs no statement)
+        WorkItems.Open task = mine(actor, taskId);
         FormDefinition form = formOf(task);
         Map<String, Object> values = FormValidator.validate(form, raw == null ? Map.of() : raw).valuesOrThrow();
-        VariableMap routing = step(task.getTaskDefinitionKey(), caseId, actor, values);
-        engineTasks.complete(task.getId(), routing);
+        VariableMap routing = step(task.taskKey(), caseId, actor, values);
+        engineTasks.complete(taskId, routing);
         return caseId;
     }
 
@@ -243,12 +240,12 @@ public class Tasks implements OpenTasks {
     /**
      * The caller's open task, or: 409 when it was completed already (and the caller could have
      * done it), 404 when the caller may not see its case, 403 when they may see the case but
-     * the task belongs to another body. Returns the task's case id. Read from work_item (one
-     * statement: the case and the candidate groups of the open task), which the engine's task
-     * listener keeps in step in the engine's own transaction.
+     * the task belongs to another body. Read from work_item (one statement: the case, the keys
+     * and the candidate groups of the open task), which the engine's task listener keeps in step
+     * in the engine's own transaction.
      */
-    private String mine(Actor actor, String taskId) {
-        WorkItems.Candidates open = workItems.candidatesOf(taskId);
+    private WorkItems.Open mine(Actor actor, String taskId) {
+        WorkItems.Open open = workItems.open(taskId);
         if (open == null) {
             throw gone(actor, taskId);
         }
@@ -256,7 +253,7 @@ public class Tasks implements OpenTasks {
         if (!candidateOf(actor, open.groups())) {
             throw new ForbiddenException("this task belongs to another body");
         }
-        return open.caseId();
+        return open;
     }
 
     /** A task no longer open: 409 for who could have done it, 404 for everyone else. */
@@ -279,10 +276,10 @@ public class Tasks implements OpenTasks {
         return actor.orgCode() != null && groups.contains(actor.group());
     }
 
-    private FormDefinition formOf(Task task) {
-        return forms.find(task.getFormKey())
-                .orElseThrow(() -> new IllegalStateException("task " + task.getTaskDefinitionKey()
-                        + " has form key " + task.getFormKey() + " with no file in forms/"));
+    private FormDefinition formOf(WorkItems.Open task) {
+        return forms.find(task.formKey())
+                .orElseThrow(() -> new IllegalStateException("task " + task.taskKey()
+                        + " has form key " + task.formKey() + " with no file in forms/"));
     }
 
     private static boolean bool(Object value) {

@@ -127,21 +127,23 @@ class WorkItemTests extends IntegrationTest {
         assertThat(keysOf(caseId)).containsExactlyInAnyOrder("issueOrder", "reviewEscalation");
     }
 
-    /** Every open task with every candidate group, and the same task facts, in both places. */
+    /** Every open task with every candidate group, and the same task facts (the evaluated form key too), in both places. */
     private void assertMatchesEngine() {
         Set<String> engine = new HashSet<>();
-        for (Task task : engineTasks.createTaskQuery().list()) {
+        for (Task task : engineTasks.createTaskQuery().initializeFormKeys().list()) {
             for (IdentityLink link : engineTasks.getIdentityLinksForTask(task.getId())) {
                 if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
                     engine.add(String.join("|", task.getId(), link.getGroupId(), task.getTaskDefinitionKey(),
-                            task.getName(), String.valueOf(task.getDueDate() == null ? null : task.getDueDate().toInstant())));
+                            task.getFormKey(), task.getName(),
+                            String.valueOf(task.getDueDate() == null ? null : task.getDueDate().toInstant())));
                 }
             }
         }
-        Set<String> ours = new HashSet<>(jdbc.query("select task_id, candidate_group, task_key, name, due from work_item",
+        Set<String> ours = new HashSet<>(jdbc.query("select task_id, candidate_group, task_key, form_key, name, due"
+                        + " from work_item",
                 (rs, n) -> String.join("|", rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        String.valueOf(rs.getObject(5, OffsetDateTime.class) == null ? null
-                                : rs.getObject(5, OffsetDateTime.class).toInstant()))));
+                        rs.getString(5), String.valueOf(rs.getObject(6, OffsetDateTime.class) == null ? null
+                                : rs.getObject(6, OffsetDateTime.class).toInstant()))));
         assertThat(ours).isEqualTo(engine);
         // and each row names the case of its process (the business key) and its case number
         assertThat(jdbc.queryForObject("""

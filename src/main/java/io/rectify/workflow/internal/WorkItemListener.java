@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
@@ -75,8 +76,13 @@ class WorkItemListener extends AbstractProcessEnginePlugin implements TaskListen
             // context already (opened or locked in this transaction), so its number costs no query
             String caseId = task.getExecution().getProcessBusinessKey();
             String caseNumber = cases.getObject().load(caseId).caseNumber();
+            // the form key as the engine evaluates it for this task (respond-${categoryCode}), kept
+            // so that showing and completing the task need no engine task query
+            TaskEntity entity = (TaskEntity) task;
+            entity.initializeFormKey();
             workItems.getObject().opened(task.getId(), groups, caseId, caseNumber, task.getProcessInstanceId(),
-                    task.getTaskDefinitionKey(), task.getName(), task.getDueDate(), task.getCreateTime());
+                    task.getTaskDefinitionKey(), entity.getFormKey(), task.getName(), task.getDueDate(),
+                    task.getCreateTime());
         } else {
             workItems.getObject().closed(task.getId());
         }

@@ -9,6 +9,8 @@ import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -31,21 +33,22 @@ public class WorkItems {
 
     /** A task was created: one row per candidate group, in one multi-row insert. */
     void opened(String taskId, Collection<String> groups, String caseId, String caseNumber, String processInstanceId,
-                String taskKey, String name, Date due, Date created) {
+                String taskKey, String formKey, String name, Date due, Date created) {
         if (groups.isEmpty()) {
             return; // nobody's inbox: the task stays reachable through its case only
         }
         StringBuilder sql = new StringBuilder("insert into work_item (task_id, candidate_group, case_id, case_number,"
-                + " process_instance_id, task_key, name, due, created_at) values ");
+                + " process_instance_id, task_key, form_key, name, due, created_at) values ");
         Map<String, Object> params = new java.util.HashMap<>(Map.of("task", taskId, "case", caseId, "pi", processInstanceId,
                 "key", taskKey, "created", utc(created)));
         params.put("number", caseNumber);
+        params.put("form", formKey);
         params.put("name", name);
         params.put("due", due == null ? null : utc(due));
         int i = 0;
         for (String group : groups) {
             sql.append(i == 0 ? "" : ", ")
-                    .append("(:task, :g").append(i).append(", :case, :number, :pi, :key, :name, :due, :created)");
+                    .append("(:task, :g").append(i).append(", :case, :number, :pi, :key, :form, :name, :due, :created)");
             params.put("g" + i, group);
             i++;
         }
@@ -89,17 +92,26 @@ public class WorkItems {
                 + " order by created_at, task_id", Map.of("case", caseId, "group", group), WorkItems::row);
     }
 
-    /** The case and candidate groups of an open task (a primary-key range), or null when it is not open. */
-    public Candidates candidatesOf(String taskId) {
-        List<String[]> rows = jdbc.query("select case_id, candidate_group from work_item where task_id = :task",
-                Map.of("task", taskId), (rs, n) -> new String[] {rs.getString(1), rs.getString(2)});
+    /**
+     * An open task as the one who does it needs it: its case, what it is, its form and its
+     * candidate groups (a primary-key range), or null when it is not open.
+     */
+    public Open open(String taskId) {
+        List<Open> rows = jdbc.query("select case_id, task_key, form_key, name, due, candidate_group from work_item"
+                        + " where task_id = :task", Map.of("task", taskId),
+                (rs, n) -> new Open(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getObject(5, OffsetDateTime.class), Set.of(rs.getString(6))));
         if (rows.isEmpty()) {
             return null;
         }
-        return new Candidates(rows.get(0)[0], rows.stream().map(r -> r[1]).collect(java.util.stream.Collectors.toSet()));
+        Set<String> groups = rows.stream().flatMap(row -> row.groups().stream()).collect(Collectors.toSet());
+        Open first = rows.get(0);
+        return new Open(first.caseId(), first.taskKey(), first.formKey(), first.name(), first.due(), groups);
     }
 
-    public record Candidates(String caseId, java.util.Set<String> groups) {
+    /** An open task: its case, task and form keys, name, due date and candidate groups. */
+    public record Open(String caseId, String taskKey, String formKey, String name, OffsetDateTime due,
+                       Set<String> groups) {
     }
 
     private static Row row(ResultSet rs, int n) throws SQLException {
