@@ -2,6 +2,7 @@ package io.rectify.workflow.internal;
 
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import io.rectify.casefile.CaseService;
 import io.rectify.workflow.CaseProcess;
@@ -19,6 +20,7 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,12 +38,13 @@ class WorkItemListener extends AbstractProcessEnginePlugin implements TaskListen
 
     private static final Set<String> PRODUCT_PROCESSES = Set.of(CaseProcess.KEY, CaseProcess.SUPERVISION_KEY);
 
-    private final ObjectProvider<WorkItems> workItems;
-    private final ObjectProvider<CaseService> cases;
+    // resolved at the first task, once: the engine (and this listener) is built before them
+    private final Supplier<WorkItems> workItems;
+    private final Supplier<CaseService> cases;
 
     WorkItemListener(ObjectProvider<WorkItems> workItems, ObjectProvider<CaseService> cases) {
-        this.workItems = workItems;
-        this.cases = cases;
+        this.workItems = SingletonSupplier.of(workItems::getObject);
+        this.cases = SingletonSupplier.of(cases::getObject);
     }
 
     @Override
@@ -75,16 +78,16 @@ class WorkItemListener extends AbstractProcessEnginePlugin implements TaskListen
             // both processes carry the case id as business key; the case is in the persistence
             // context already (opened or locked in this transaction), so its number costs no query
             String caseId = task.getExecution().getProcessBusinessKey();
-            String caseNumber = cases.getObject().load(caseId).caseNumber();
+            String caseNumber = cases.get().load(caseId).caseNumber();
             // the form key as the engine evaluates it for this task (respond-${categoryCode}), kept
             // so that showing and completing the task need no engine task query
             TaskEntity entity = (TaskEntity) task;
             entity.initializeFormKey();
-            workItems.getObject().opened(task.getId(), groups, caseId, caseNumber, task.getProcessInstanceId(),
+            workItems.get().opened(task.getId(), groups, caseId, caseNumber, task.getProcessInstanceId(),
                     task.getTaskDefinitionKey(), entity.getFormKey(), task.getName(), task.getDueDate(),
                     task.getCreateTime());
         } else {
-            workItems.getObject().closed(task.getId());
+            workItems.get().closed(task.getId());
         }
     }
 }
