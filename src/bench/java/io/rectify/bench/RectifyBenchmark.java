@@ -69,7 +69,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * benchmarks bulk-load their rows with SQL. Prints a table, writes target/bench/results.json.
  *
  * <p>Sizes: -Dbench.opens (default 400), -Dbench.lifecycles (200), -Dbench.timerCases (500),
- * -Dbench.threads (4), -Dbench.warmUp (100), -Dbench.openTasks (100000), -Dbench.cases (1000000), -Dbench.provinceOpenCases
+ * -Dbench.threads (4), -Dbench.warmUp (1000), -Dbench.openTasks (100000), -Dbench.cases (1000000), -Dbench.provinceOpenCases
  * (10000, for the heap); -Dbench.phases=sql (the statement counts alone, a minute), or any of
  * rates,sql,timers,inbox,cases,heap (rates: openings and lifecycles per second).
  */
@@ -78,7 +78,7 @@ class RectifyBenchmark {
 
     private static final int THREADS = Integer.getInteger("bench.threads", 4);
     /** operations of each kind before anything is measured: until the JIT has compiled the hot paths */
-    private static final int WARM_UP = Integer.getInteger("bench.warmUp", 100);
+    private static final int WARM_UP = Integer.getInteger("bench.warmUp", 1000);
     private static final int OPENS = Integer.getInteger("bench.opens", 400);
     private static final int LIFECYCLES = Integer.getInteger("bench.lifecycles", 200);
     private static final int TIMER_CASES = Integer.getInteger("bench.timerCases", 500);
@@ -472,9 +472,9 @@ class RectifyBenchmark {
                 from generate_series(1, ?) n where n % 2 = 0""", OPEN_TASKS, OPEN_TASKS);
         jdbc.update("""
                 insert into work_item (task_id, candidate_group, case_id, case_number, process_instance_id, task_key,
-                                       name, due, created_at)
+                                       form_key, name, due, created_at)
                 select t.id_, l.group_id_, 'bench-case-' || t.id_, '基准〔2026〕' || t.id_, 'bench', t.task_def_key_,
-                       t.name_, t.due_date_, t.create_time_
+                       'respond-A33-09', t.name_, t.due_date_, t.create_time_
                 from act_ru_task t join act_ru_identitylink l on l.task_id_ = t.id_
                 where t.id_ like 'bench-task-%'""");
         jdbc.execute("analyze act_ru_task");
