@@ -147,10 +147,11 @@ public class Tasks implements OpenTasks {
 
     /**
      * Completes the caller's task with the values of its form; returns the case id. One writer
-     * per case: the case row is locked first, so a second completion of the same task waits and
-     * then finds it done (409): the task is read again under the lock. Should the engine still fail because the task vanished under it,
-     * that too is the 409 of a task already completed, looked up in a transaction of its own (the
-     * failed one may be unusable). The application's own refusals pass unchanged.
+     * per case: the case row is locked first and the task read again under the lock, so a second
+     * completion of the same task waits and then finds it done (409). Should the engine still
+     * fail because the task vanished under it, that too is the 409 of a task already completed,
+     * looked up in a transaction of its own (the failed one may be unusable). The application's
+     * own refusals pass unchanged.
      */
     public String complete(Actor actor, String taskId, Map<String, ?> raw) {
         try {
