@@ -8,9 +8,8 @@ import java.sql.Statement;
 import java.time.OffsetDateTime;
 
 import io.rectify.audit.AuditHash;
-import org.flywaydb.core.api.MigrationVersion;
+import io.rectify.migration.VersionedMigration;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.jdbc.JdbcConnectionDetails;
@@ -32,34 +31,15 @@ import org.springframework.stereotype.Component;
  * The hashes are computed here in Java because H2 and PostgreSQL share no SHA-256 function.
  */
 @Component
-class AuditChainMigration implements JavaMigration {
+class AuditChainMigration extends VersionedMigration {
 
     private static final Logger log = LoggerFactory.getLogger(AuditChainMigration.class);
 
     private final String applicationRole;
 
     AuditChainMigration(JdbcConnectionDetails database) {
+        super("8", "audit hash chain", 8_001);
         this.applicationRole = database.getUsername();
-    }
-
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("8");
-    }
-
-    @Override
-    public String getDescription() {
-        return "audit hash chain";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return 8_001;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
     }
 
     @Override

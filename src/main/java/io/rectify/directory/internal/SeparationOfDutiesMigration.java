@@ -4,9 +4,8 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 
-import org.flywaydb.core.api.MigrationVersion;
+import io.rectify.migration.VersionedMigration;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,28 +14,12 @@ import org.springframework.stereotype.Component;
  * differently, so it is found by its clause and replaced by a named one.
  */
 @Component
-class SeparationOfDutiesMigration implements JavaMigration {
+class SeparationOfDutiesMigration extends VersionedMigration {
 
     static final String ROLES = "'SUPERVISOR', 'RESPONDER', 'SUPERVISION', 'ADMIN', 'SECURITY_ADMIN', 'AUDIT_ADMIN'";
 
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("7");
-    }
-
-    @Override
-    public String getDescription() {
-        return "separation of duties roles";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return ROLES.hashCode();
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
+    SeparationOfDutiesMigration() {
+        super("7", "separation of duties roles", ROLES.hashCode());
     }
 
     @Override

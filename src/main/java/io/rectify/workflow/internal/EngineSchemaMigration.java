@@ -3,9 +3,8 @@ package io.rectify.workflow.internal;
 import java.sql.Connection;
 import java.util.List;
 
-import org.flywaydb.core.api.MigrationVersion;
+import io.rectify.migration.VersionedMigration;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.datasource.init.ScriptUtils;
 import org.springframework.stereotype.Component;
@@ -16,30 +15,14 @@ import org.springframework.stereotype.Component;
  * A later engine release adds a migration that runs the engine's own upgrade scripts.
  */
 @Component
-class EngineSchemaMigration implements JavaMigration {
+class EngineSchemaMigration extends VersionedMigration {
 
     private static final List<String> PARTS = List.of(
             "engine", "history", "identity", "case.engine", "case.history",
             "decision.engine", "decision.history");
 
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("1");
-    }
-
-    @Override
-    public String getDescription() {
-        return "Camunda engine 7.24 schema";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return 724;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
+    EngineSchemaMigration() {
+        super("1", "Camunda engine 7.24 schema", 724);
     }
 
     @Override

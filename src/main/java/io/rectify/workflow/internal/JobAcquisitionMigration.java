@@ -3,9 +3,8 @@ package io.rectify.workflow.internal;
 import java.sql.Connection;
 import java.sql.Statement;
 
-import org.flywaydb.core.api.MigrationVersion;
+import io.rectify.migration.VersionedMigration;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,26 +22,10 @@ import org.springframework.stereotype.Component;
  * due, against 0.07 ms reading the first 16 in due order.
  */
 @Component
-class JobAcquisitionMigration implements JavaMigration {
+class JobAcquisitionMigration extends VersionedMigration {
 
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("16");
-    }
-
-    @Override
-    public String getDescription() {
-        return "job due dates never null, job table analyzed often";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return 16;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
+    JobAcquisitionMigration() {
+        super("16", "job due dates never null, job table analyzed often", 16);
     }
 
     @Override

@@ -6,9 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Statement;
 import java.util.Locale;
 
-import org.flywaydb.core.api.MigrationVersion;
+import io.rectify.migration.VersionedMigration;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,28 +16,12 @@ import org.springframework.stereotype.Component;
  * every other table ({@code spring.session.jdbc.initialize-schema: never}).
  */
 @Component
-class SessionTablesMigration implements JavaMigration {
+class SessionTablesMigration extends VersionedMigration {
 
     private static final String SCRIPT = "org/springframework/session/jdbc/schema-%s.sql";
 
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("9.1");
-    }
-
-    @Override
-    public String getDescription() {
-        return "spring session tables";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return SCRIPT.hashCode();
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
+    SessionTablesMigration() {
+        super("9.1", "spring session tables", SCRIPT.hashCode());
     }
 
     @Override
