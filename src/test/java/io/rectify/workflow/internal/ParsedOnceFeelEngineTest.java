@@ -3,6 +3,8 @@ package io.rectify.workflow.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -42,9 +44,9 @@ class ParsedOnceFeelEngineTest {
     void unaryTestsOfADecisionTableMatchAsCamundasEngineDoes() {
         List<String> tests = List.of("-", "true", "false", ">= 2", "< 2", "\"A34-01\",\"A34-02\"", "not(\"A33-10\")",
                 "[1..3]", "null");
-        List<Object> inputs = java.util.Arrays.asList(true, false, 0, 2, 5, "A34-01", "A33-10", null);
+        List<Object> inputs = Arrays.asList(true, false, 0, 2, 5, "A34-01", "A33-10", null);
         for (Object input : inputs) {
-            java.util.HashMap<String, Object> values = new java.util.HashMap<>();
+            HashMap<String, Object> values = new HashMap<>();
             values.put("cellInput", input);
             for (String test : tests) {
                 boolean expected = camunda.evaluateSimpleUnaryTests(test, "cellInput", variables(values));
