@@ -1,5 +1,6 @@
 package io.rectify;
 
+import io.rectify.notification.RefusableChannel;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -7,7 +8,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /** The whole application on a fresh database, with a real HTTP port and the job executor on. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(MovableSecurityClock.Configuration.class)
+@Import({MovableSecurityClock.Configuration.class, RefusableChannel.Configuration.class})
 public abstract class IntegrationTest {
 
     @DynamicPropertySource

@@ -89,6 +89,13 @@ public class Notifications {
         return true;
     }
 
+    /** The case a notification is about, if the notification exists. */
+    @Transactional(readOnly = true)
+    public Optional<String> caseOf(long id) {
+        return jdbc.query("select case_id from notification where id = ?", (row, n) -> row.getString(1), id)
+                .stream().findFirst();
+    }
+
     private static List<String> recipients(String groups) {
         return Arrays.stream(groups.split(",")).map(String::strip).filter(g -> !g.isEmpty()).toList();
     }

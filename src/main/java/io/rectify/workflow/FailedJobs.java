@@ -4,9 +4,11 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -16,13 +18,16 @@ import io.rectify.calendar.WorkingDayCalendar;
 import io.rectify.casefile.CaseService;
 import io.rectify.directory.Actor;
 import io.rectify.directory.Role;
+import io.rectify.notification.Notifications;
 import io.rectify.system.ConflictException;
 import io.rectify.system.ForbiddenException;
 import io.rectify.system.NotFoundException;
+import io.rectify.workflow.internal.NotificationDeliveryJob;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -33,7 +38,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * The engine's failures, for the system administrator: jobs that failed until no retry was left
- * (each with its incident) and any other incident, with the case they belong to. A retry gives the
+ * (each with its incident) and any other incident, with the case they belong to (for a
+ * notification's delivery job, the case of the notification). A retry gives the
  * job one more attempt; the job executor runs it at once. Every retry is audited in its transaction.
  */
 @Service
@@ -45,14 +51,16 @@ public class FailedJobs {
     private final CaseService cases;
     private final AuditLog audit;
     private final ProcessEngineConfigurationImpl engine;
+    private final Notifications notifications;
 
     FailedJobs(ManagementService management, RuntimeService runtime, CaseService cases, AuditLog audit,
-               ProcessEngineConfigurationImpl engine) {
+               ProcessEngineConfigurationImpl engine, Notifications notifications) {
         this.management = management;
         this.runtime = runtime;
         this.cases = cases;
         this.audit = audit;
         this.engine = engine;
+        this.notifications = notifications;
     }
 
     @Transactional(readOnly = true)
@@ -66,14 +74,23 @@ public class FailedJobs {
         Set<String> jobIds = jobs.stream().map(Job::getId).collect(Collectors.toSet());
         Map<String, String> caseIds = caseIdsOf(Stream.concat(jobs.stream().map(Job::getProcessInstanceId),
                 incidents.stream().map(Incident::getProcessInstanceId)).filter(Objects::nonNull).collect(Collectors.toSet()));
-        Map<String, String> numbers = cases.caseNumbers(Set.copyOf(caseIds.values()));
+        Map<String, String> caseOfJob = new HashMap<>();
+        for (Job job : jobs) {
+            String caseId = job.getProcessInstanceId() != null ? caseIds.get(job.getProcessInstanceId())
+                    : caseOfDelivery(job.getId());
+            if (caseId != null) {
+                caseOfJob.put(job.getId(), caseId);
+            }
+        }
+        Map<String, String> numbers = cases.caseNumbers(Set.copyOf(
+                Stream.concat(caseIds.values().stream(), caseOfJob.values().stream()).toList()));
         List<Failure> failures = new ArrayList<>();
         for (Job job : jobs) {
             Incident incident = incidentOfJob.get(job.getId());
-            String caseId = caseIds.get(job.getProcessInstanceId());
+            String caseId = caseOfJob.get(job.getId());
             failures.add(new Failure(job.getId(), incident == null ? null : incident.getId(),
                     incident == null ? "failedJob" : incident.getIncidentType(), job.getProcessDefinitionKey(),
-                    job.getFailedActivityId(), caseId, numbers.get(caseId), job.getExceptionMessage(),
+                    step(job), caseId, numbers.get(caseId), job.getExceptionMessage(),
                     local(incident == null ? job.getCreateTime() : incident.getIncidentTimestamp()), true));
         }
         for (Incident incident : incidents) {
@@ -90,8 +107,9 @@ public class FailedJobs {
     }
 
     /**
-     * One more attempt for a job that has none left: its retries go to 1 and its incident is
-     * resolved by the engine; after the commit the job executor is told, so it runs the job at once.
+     * One more attempt for a job that has none left: its retries go to 1, it is due now, and its
+     * incident is resolved by the engine; after the commit the job executor is told, so it runs the
+     * job at once.
      */
     public void retry(Actor actor, String jobId) {
         requireAdmin(actor);
@@ -103,10 +121,16 @@ public class FailedJobs {
             throw new ConflictException("the job still has retries left and will run again by itself");
         }
         management.setJobRetries(jobId, 1);
-        String caseId = job.getProcessInstanceId() == null ? null : caseIdsOf(Set.of(job.getProcessInstanceId()))
-                .get(job.getProcessInstanceId());
-        audit.record(actor.username(), "JOB_RETRIED", caseId, "job " + jobId + " at " + job.getFailedActivityId()
-                + " (" + job.getProcessDefinitionKey() + "): " + job.getExceptionMessage());
+        Date now = ClockUtil.getCurrentTime();
+        if (job.getDuedate() != null && job.getDuedate().after(now)) {
+            // a retry cycle put the next attempt ahead (a delivery's ten minutes): the retry is now
+            management.setJobDuedate(jobId, now);
+        }
+        String caseId = job.getProcessInstanceId() == null ? caseOfDelivery(jobId)
+                : caseIdsOf(Set.of(job.getProcessInstanceId())).get(job.getProcessInstanceId());
+        audit.record(actor.username(), "JOB_RETRIED", caseId, "job " + jobId + " at " + step(job)
+                + (job.getProcessDefinitionKey() == null ? "" : " (" + job.getProcessDefinitionKey() + ")")
+                + ": " + job.getExceptionMessage());
         wakeTheJobExecutorAfterCommit();
     }
 
@@ -121,6 +145,18 @@ public class FailedJobs {
                 executor.jobWasAdded();
             }
         });
+    }
+
+    /** Where a job failed: its model's activity, or for a notification's delivery the job itself. */
+    private static String step(Job job) {
+        return job.getFailedActivityId() != null || job.getProcessInstanceId() != null ? job.getFailedActivityId()
+                : job.getId();
+    }
+
+    /** The case a notification's delivery job is for; null for any other job. */
+    private String caseOfDelivery(String jobId) {
+        OptionalLong notification = NotificationDeliveryJob.notificationOf(jobId);
+        return notification.isPresent() ? notifications.caseOf(notification.getAsLong()).orElse(null) : null;
     }
 
     private Map<String, String> caseIdsOf(Set<String> processInstanceIds) {

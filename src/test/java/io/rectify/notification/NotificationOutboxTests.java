@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Supplier;
 
 import io.rectify.IntegrationTest;
 import io.rectify.api.Api;
 import io.rectify.api.FreshBodies;
 import org.awaitility.Awaitility;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,6 +43,12 @@ class NotificationOutboxTests extends IntegrationTest {
     @Autowired
     PlatformTransactionManager transactions;
 
+    @Autowired
+    HistoryService history;
+
+    @Autowired
+    RuntimeService runtime;
+
     String caseId;
 
     @BeforeEach
@@ -57,7 +66,10 @@ class NotificationOutboxTests extends IntegrationTest {
         Awaitility.await().atMost(Duration.ofSeconds(30))
                 .until(() -> jdbc.queryForObject("select count(*) from notification where dedup_key = ? "
                         + "and sent_at is not null and delivered_via = 'log'", Integer.class, key) == 1);
-        assertThat(deliveryProcesses(key)).isEqualTo(1);
+        assertThat(deliveryJobLog(key)).as("the delivery job: created, then run once")
+                .containsExactly("created", "successful");
+        assertThat(jdbc.queryForObject("select count(*) from ACT_HI_PROCINST where BUSINESS_KEY_ = ?", Integer.class,
+                "notification-" + id(key))).as("no delivery process any more").isZero();
 
         long id = jdbc.queryForObject("select id from notification where dedup_key = ?", Long.class, key);
         assertThat(notifications.deliver(id)).as("a second delivery of a sent message").isFalse();
@@ -71,7 +83,7 @@ class NotificationOutboxTests extends IntegrationTest {
 
         assertThat(jdbc.queryForObject("select count(*) from notification where dedup_key = ?", Integer.class, key))
                 .isEqualTo(1);
-        assertThat(deliveryProcesses(key)).isEqualTo(1);
+        assertThat(deliveryJobLog(key)).as("one delivery job").startsWith("created").containsOnlyOnce("created");
     }
 
     @Test
@@ -84,9 +96,27 @@ class NotificationOutboxTests extends IntegrationTest {
 
         assertThat(jdbc.queryForObject("select count(*) from notification where dedup_key = ?", Integer.class, key))
                 .isZero();
-        assertThat(jdbc.queryForObject("select count(*) from ACT_HI_PROCINST where PROC_DEF_KEY_ = 'notificationDelivery' "
-                + "and BUSINESS_KEY_ not in (select 'notification-' || id from notification)", Integer.class))
-                .as("delivery processes without their message").isZero();
+        assertThat(jdbc.queryForObject("select count(*) from ACT_RU_JOB where ID_ like 'notification-%' "
+                + "and ID_ not in (select 'notification-' || id from notification)", Integer.class))
+                .as("delivery jobs without their message").isZero();
+        assertThat(jdbc.queryForObject("select count(*) from ACT_HI_JOB_LOG where JOB_ID_ like 'notification-%' "
+                + "and JOB_ID_ not in (select 'notification-' || id from notification)", Integer.class))
+                .as("delivery jobs ever created without their message").isZero();
+    }
+
+    @Test
+    void aDeliveryProcessAnEarlierReleaseStartedStillDelivers() {
+        // as an earlier release left it at the upgrade: the message, and its delivery process instead of a job
+        String key = "BEFORE-UPGRADE:" + caseId;
+        jdbc.update("insert into notification (case_id, kind, recipients, created_at, dedup_key) "
+                + "values (?, 'REMINDER', 'org:NC-EDU', current_timestamp, ?)", caseId, key);
+        runtime.createProcessInstanceByKey("notificationDelivery").businessKey("notification-" + id(key))
+                .setVariable("notificationId", id(key)).execute();
+
+        Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> jdbc.queryForObject("select count(*) from notification where dedup_key = ? "
+                        + "and sent_at is not null", Integer.class, key) == 1);
+        assertThat(deliveryJobLog(key)).as("no delivery job of its own").isEmpty();
     }
 
     @Test
@@ -95,10 +125,17 @@ class NotificationOutboxTests extends IntegrationTest {
                 .hasMessageContaining("transaction");
     }
 
-    private int deliveryProcesses(String key) {
-        long id = jdbc.queryForObject("select id from notification where dedup_key = ?", Long.class, key);
-        return jdbc.queryForObject("select count(*) from ACT_HI_PROCINST where PROC_DEF_KEY_ = 'notificationDelivery' "
-                + "and BUSINESS_KEY_ = ?", Integer.class, "notification-" + id);
+    private long id(String key) {
+        return jdbc.queryForObject("select id from notification where dedup_key = ?", Long.class, key);
+    }
+
+    /** What the engine's job log holds of the message's delivery job, in order. */
+    private List<String> deliveryJobLog(String key) {
+        return history.createHistoricJobLogQuery().jobId("notification-" + id(key)).orderPartiallyByOccurrence().asc()
+                .list().stream()
+                .map(log -> log.isCreationLog() ? "created" : log.isFailureLog() ? "failed"
+                        : log.isSuccessLog() ? "successful" : "deleted")
+                .toList();
     }
 
     private <T> T inTransaction(Supplier<T> work) {

@@ -2,38 +2,37 @@ package io.rectify.workflow.internal;
 
 import io.rectify.notification.NotificationWritten;
 import io.rectify.notification.Notifications;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The outbox's relay on the engine's own job executor (bpmn/notification-delivery.bpmn): a
- * written notification starts a delivery process in the writer's transaction, whose only step
- * waits for a job. Any node of a cluster may take that job, exactly one does, a failure is
- * retried on the model's cycle and ends as an incident on the jobs page.
+ * The outbox's relay on the engine's own job executor: a written notification gets its delivery
+ * job ({@link NotificationDeliveryJob}) in the writer's transaction. Any node of a cluster may take
+ * that job, exactly one does, a failure is retried on the job's cycle and ends as an incident on
+ * the jobs page.
+ *
+ * <p>Also the step of the delivery process of earlier releases (bpmn/notification-delivery.bpmn),
+ * so the deliveries they started before an upgrade still go out.
  */
 @Component("deliverNotification")
 class NotificationDelivery implements JavaDelegate {
 
-    static final String PROCESS_KEY = "notificationDelivery";
     static final String VAR_NOTIFICATION_ID = "notificationId";
 
-    private final RuntimeService runtime;
+    private final ProcessEngineConfigurationImpl engine;
     private final Notifications notifications;
 
-    NotificationDelivery(RuntimeService runtime, Notifications notifications) {
-        this.runtime = runtime;
+    NotificationDelivery(ProcessEngineConfigurationImpl engine, Notifications notifications) {
+        this.engine = engine;
         this.notifications = notifications;
     }
 
     @EventListener
     void on(NotificationWritten written) {
-        runtime.createProcessInstanceByKey(PROCESS_KEY)
-                .businessKey("notification-" + written.notificationId())
-                .setVariable(VAR_NOTIFICATION_ID, written.notificationId())
-                .execute();
+        engine.getCommandExecutorTxRequired().execute(new NotificationDeliveryJob.Create(written.notificationId()));
     }
 
     @Override

@@ -19,9 +19,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The outbox relay {@code notificationDelivery} (投递通知): started in the transaction that wrote
- * the notification, it waits for a job, so the delivery happens only after that commit, on
- * whichever node's job executor takes it; a failed delivery is tried again every ten minutes, six tries in all, then waits as an incident.
+ * The outbox relay of earlier releases, {@code notificationDelivery} (投递通知), still deployed for
+ * the deliveries they started: started in the transaction that wrote the notification, it waits
+ * for a job, so the delivery happens only after that commit, on whichever node's job executor
+ * takes it; a failed delivery is tried again every ten minutes, six tries in all, then waits as an
+ * incident. Deliveries are now jobs of their own (NotificationDeliveryRetryTests).
  */
 @Deployment(resources = "bpmn/notification-delivery.bpmn")
 class NotificationDeliveryProcessTest {
