@@ -46,22 +46,26 @@ public class Notifications {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean send(String caseId, String kind, String recipients, String dedupKey) {
-        Integer existing = jdbc.queryForObject("select count(*) from notification where dedup_key = ?",
-                Integer.class, dedupKey);
-        if (existing != null && existing > 0) {
-            return false;
-        }
         GeneratedKeyHolder key = new GeneratedKeyHolder();
-        jdbc.update(connection -> {
+        // one statement that writes nothing when the key exists; two writers of the same new key at
+        // once meet at the unique index, and the one that loses is retried and then writes nothing
+        int written = jdbc.update(connection -> {
             PreparedStatement insert = connection.prepareStatement("insert into notification "
-                    + "(case_id, kind, recipients, created_at, dedup_key) values (?, ?, ?, ?, ?)", new String[] {"id"});
+                    + "(case_id, kind, recipients, created_at, dedup_key) "
+                    + "select cast(? as varchar), cast(? as varchar), cast(? as varchar), "
+                    + "cast(? as timestamp with time zone), cast(? as varchar) "
+                    + "where not exists (select 1 from notification where dedup_key = ?)", new String[] {"id"});
             insert.setString(1, caseId);
             insert.setString(2, kind);
             insert.setString(3, recipients);
             insert.setTimestamp(4, Timestamp.from(clock.instant()));
             insert.setString(5, dedupKey);
+            insert.setString(6, dedupKey);
             return insert;
         }, key);
+        if (written == 0) {
+            return false;
+        }
         events.publishEvent(new NotificationWritten(key.getKey().longValue()));
         return true;
     }
