@@ -1,6 +1,7 @@
 package io.rectify.workflow.internal;
 
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -12,11 +13,13 @@ import io.rectify.directory.Directory;
 import io.rectify.directory.OrgKind;
 import io.rectify.directory.Organization;
 import io.rectify.workflow.CaseProcess;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Starts a case's process in the transaction that opens the case, and passes the respondent's
@@ -29,11 +32,20 @@ class ProcessStarter {
     private final RuntimeService runtime;
     private final CaseService cases;
     private final Directory directory;
+    /**
+     * The case process this node starts: the latest version when the node first opens a case,
+     * after the node deployed its own models at startup. Starting by key would look the latest
+     * version up in the database at every opening (the engine caches definitions by id only).
+     * Only a node's startup deploys, so the version stays this node's own until it restarts.
+     */
+    private final Supplier<String> caseProcessDefinition;
 
-    ProcessStarter(RuntimeService runtime, CaseService cases, Directory directory) {
+    ProcessStarter(RuntimeService runtime, RepositoryService repository, CaseService cases, Directory directory) {
         this.runtime = runtime;
         this.cases = cases;
         this.directory = directory;
+        this.caseProcessDefinition = SingletonSupplier.of(() -> repository.createProcessDefinitionQuery()
+                .processDefinitionKey(CaseProcess.KEY).latestVersion().singleResult().getId());
     }
 
     @EventListener
@@ -60,7 +72,7 @@ class ProcessStarter {
                 .putValue(CaseProcess.VAR_ESCALATED, false)
                 .putValue(CaseProcess.VAR_REVIEW_PENDING, false)
                 .putValue(CaseProcess.VAR_SITE_SHUT_DOWN, false);
-        runtime.startProcessInstanceByKey(CaseProcess.KEY, c.id(), variables);
+        runtime.startProcessInstanceById(caseProcessDefinition.get(), c.id(), variables);
     }
 
     @EventListener
