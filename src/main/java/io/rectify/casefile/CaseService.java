@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -90,7 +91,10 @@ public class CaseService {
             problems.add(FieldProblem.of("categoryCode", "case.category.unknown", "没有这个案件类别：" + command.categoryCode(),
                     String.valueOf(command.categoryCode())));
         }
-        Organization respondent = directory.findOrganization(command.respondentOrgCode()).orElse(null);
+        // the respondent and the opener in one read; both stay in the persistence context for the
+        // process start that follows
+        Map<String, Organization> bodies = directory.findOrganizations(command.respondentOrgCode(), actor.orgCode());
+        Organization respondent = bodies.get(command.respondentOrgCode());
         if (respondent == null) {
             problems.add(FieldProblem.of("respondentOrgCode", "case.respondent.unknown",
                     "没有这个单位：" + command.respondentOrgCode(), String.valueOf(command.respondentOrgCode())));
@@ -104,7 +108,7 @@ public class CaseService {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        Organization opener = directory.findOrganization(actor.orgCode()).orElseThrow();
+        Organization opener = Objects.requireNonNull(bodies.get(actor.orgCode()), "the opener's body");
         boolean repeat = closedRecently(respondent.code(), category.code(), clock.instant().minus(REPEAT_WINDOW));
         String number = numbers.next(opener.code(), opener.casePrefix(), today().getYear());
         RectificationCase c = new RectificationCase(UUID.randomUUID().toString(), number, command,

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -46,6 +47,13 @@ public class Directory {
 
     public Optional<Organization> findOrganization(String code) {
         return code == null ? Optional.empty() : organizations.findById(code);
+    }
+
+    /** The bodies of these codes that exist, by code, read in one query. */
+    public Map<String, Organization> findOrganizations(String... codes) {
+        List<String> wanted = Arrays.stream(codes).filter(Objects::nonNull).distinct().toList();
+        return organizations.findAllById(wanted).stream()
+                .collect(Collectors.toMap(Organization::code, Function.identity()));
     }
 
     public List<Organization> organizations() {
