@@ -153,7 +153,10 @@ public class FailedJobs {
                 : job.getId();
     }
 
-    /** The case a notification's delivery job is for; null for any other job. */
+    /**
+     * The case of a notification's delivery, named by its job's id (or by the business key of an
+     * earlier release's delivery process, which has the same form); null for anything else.
+     */
     private String caseOfDelivery(String jobId) {
         OptionalLong notification = NotificationDeliveryJob.notificationOf(jobId);
         return notification.isPresent() ? notifications.caseOf(notification.getAsLong()).orElse(null) : null;
@@ -163,9 +166,16 @@ public class FailedJobs {
         if (processInstanceIds.isEmpty()) {
             return Map.of();
         }
-        return runtime.createProcessInstanceQuery().processInstanceIds(processInstanceIds).list().stream()
-                .filter(pi -> pi.getBusinessKey() != null)
-                .collect(Collectors.toMap(ProcessInstance::getId, ProcessInstance::getBusinessKey));
+        Map<String, String> caseIds = new HashMap<>();
+        for (ProcessInstance instance : runtime.createProcessInstanceQuery().processInstanceIds(processInstanceIds).list()) {
+            // a case's processes carry its id; a delivery process of an earlier release, its notification's
+            String key = instance.getBusinessKey();
+            String caseId = NotificationDeliveryJob.notificationOf(key).isPresent() ? caseOfDelivery(key) : key;
+            if (caseId != null) {
+                caseIds.put(instance.getId(), caseId);
+            }
+        }
+        return caseIds;
     }
 
     private static void requireAdmin(Actor actor) {

@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -26,7 +27,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * A delivery the receiver refuses: its job is tried six times, ten minutes apart, then waits as an
  * incident on the administrator's list with the notification's case, and the administrator's retry
- * delivers it once the receiver takes the message.
+ * delivers it once the receiver takes the message. The same for a delivery process an earlier
+ * release left behind.
  */
 class NotificationDeliveryRetryTests extends IntegrationTest {
 
@@ -40,12 +42,21 @@ class NotificationDeliveryRetryTests extends IntegrationTest {
     @Autowired RuntimeService runtime;
     @Autowired HistoryService history;
 
+    Api office;
+    String body;
+    JsonNode opened;
+    String caseId;
+
+    @BeforeEach
+    void aCaseOfANewBody() {
+        body = new FreshBodies(jdbc, passwords).department("NC");
+        office = new Api(rest, "nc.office");
+        opened = office.openCase("A33-04", body);
+        caseId = opened.get("id").asText();
+    }
+
     @Test
     void aRefusedDeliveryIsRetriedOnItsCycleThenWaitsForTheAdministrator() {
-        String body = new FreshBodies(jdbc, passwords).department("NC");
-        Api office = new Api(rest, "nc.office");
-        JsonNode opened = office.openCase("A33-04", body);
-        String caseId = opened.get("id").asText();
         String key = "REFUSED:" + caseId;
         receiver.refuse(key);
         new TransactionTemplate(transactions).executeWithoutResult(
@@ -72,12 +83,7 @@ class NotificationDeliveryRetryTests extends IntegrationTest {
         assertThat(unsent(key)).isTrue();
 
         Api admin = office.as("admin");
-        JsonNode failure = null;
-        for (JsonNode listed : admin.get("/api/admin/incidents").body()) {
-            if (jobId.equals(listed.path("jobId").asText())) {
-                failure = listed;
-            }
-        }
+        JsonNode failure = listedFailure(admin, jobId);
         assertThat(failure).as("the failed delivery on the administrator's list").isNotNull();
         assertThat(failure.get("caseId").asText()).isEqualTo(caseId);
         assertThat(failure.get("caseNumber").asText()).isEqualTo(opened.get("caseNumber").asText());
@@ -91,6 +97,51 @@ class NotificationDeliveryRetryTests extends IntegrationTest {
         assertThat(runtime.createIncidentQuery().configuration(jobId).count()).as("its incident resolved").isZero();
         assertThat(jdbc.queryForObject("select count(*) from audit_entry where action = 'JOB_RETRIED' and case_id = ?",
                 Integer.class, caseId)).as("the administrator's retry, audited with the case").isEqualTo(1);
+    }
+
+    @Test
+    void aFailedDeliveryProcessOfAnEarlierReleaseIsListedWithItsCase() {
+        String key = "REFUSED-BEFORE-UPGRADE:" + caseId;
+        receiver.refuse(key);
+        // as an earlier release left it at the upgrade: the message, and its delivery process instead of a job
+        jdbc.update("insert into notification (case_id, kind, recipients, created_at, dedup_key) "
+                + "values (?, 'REMINDER', ?, current_timestamp, ?)", caseId, "org:" + body, key);
+        long id = jdbc.queryForObject("select id from notification where dedup_key = ?", Long.class, key);
+        String process = runtime.createProcessInstanceByKey("notificationDelivery").businessKey("notification-" + id)
+                .setVariable("notificationId", id).execute().getId();
+
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> processJob(process).getExceptionMessage() != null);
+        String jobId = processJob(process).getId();
+        for (int left = 4; left >= 0; left--) {
+            assertThatThrownBy(() -> management.executeJob(jobId)).hasMessageContaining("refused notification " + id);
+        }
+        assertThat(job(jobId).getRetries()).isZero();
+
+        Api admin = office.as("admin");
+        JsonNode failure = listedFailure(admin, jobId);
+        assertThat(failure).as("the failed delivery process on the administrator's list").isNotNull();
+        assertThat(failure.get("processKey").asText()).isEqualTo("notificationDelivery");
+        assertThat(failure.get("caseId").asText()).as("the notification's case, not the process's key").isEqualTo(caseId);
+        assertThat(failure.get("caseNumber").asText()).isEqualTo(opened.get("caseNumber").asText());
+
+        receiver.accept(key);
+        assertThat(admin.post("/api/admin/jobs/" + jobId + "/retry", null).status()).isEqualTo(200);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !unsent(key));
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(process).count()).as("the process ended").isZero();
+    }
+
+    /** The administrator's list entry of the failed job, or null. */
+    private static JsonNode listedFailure(Api admin, String jobId) {
+        for (JsonNode listed : admin.get("/api/admin/incidents").body()) {
+            if (jobId.equals(listed.path("jobId").asText())) {
+                return listed;
+            }
+        }
+        return null;
+    }
+
+    private Job processJob(String processInstanceId) {
+        return management.createJobQuery().processInstanceId(processInstanceId).singleResult();
     }
 
     private Job job(String jobId) {
