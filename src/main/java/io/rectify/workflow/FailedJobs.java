@@ -149,8 +149,7 @@ public class FailedJobs {
 
     /** Where a job failed: its model's activity, or for a notification's delivery the job itself. */
     private static String step(Job job) {
-        return job.getFailedActivityId() != null || job.getProcessInstanceId() != null ? job.getFailedActivityId()
-                : job.getId();
+        return job.getProcessInstanceId() == null ? job.getId() : job.getFailedActivityId();
     }
 
     /**
