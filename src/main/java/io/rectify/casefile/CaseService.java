@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.UUID;
 
@@ -57,6 +58,8 @@ public class CaseService {
      * record: through the repositories' proxies these cost twice the lookup itself (issue 5, a
      * profile of the deadline timers).
      */
+    private static final Pattern WEBSITE_URL = Pattern.compile("https?://[A-Za-z0-9.-]+(:\\d{1,5})?(/\\S*)?");
+
     @PersistenceContext
     private EntityManager entityManager;
 
@@ -101,8 +104,7 @@ public class CaseService {
             problems.add(FieldProblem.of("categoryCode", "case.category.unknown", "没有这个案件类别：" + command.categoryCode(),
                     String.valueOf(command.categoryCode())));
         }
-        // the respondent and the opener in one read; both stay in the persistence context for the
-        // process start that follows
+        // the respondent and the opener in one read
         Map<String, Organization> bodies = directory.findOrganizations(command.respondentOrgCode(), actor.orgCode());
         Organization respondent = bodies.get(command.respondentOrgCode());
         if (respondent == null) {
@@ -127,7 +129,7 @@ public class CaseService {
         record(c, actor, CaseRecordKind.OPENED, command.title(), command);
         audit.record(actor.username(), "CASE_OPENED", c.id(), number + " " + category.code() + " " + respondent.code()
                 + (repeat ? " repeat" : "") + (command.serious() ? " flagged serious: " + command.seriousReason() : ""));
-        events.publishEvent(new CaseOpened(c.id()));
+        events.publishEvent(new CaseOpened(c.id(), opener.regionCode()));
         return c;
     }
 
@@ -183,7 +185,7 @@ public class CaseService {
         if (StringUtils.isBlank(url)) {
             return Optional.empty();
         }
-        if (!url.matches("https?://[A-Za-z0-9.-]+(:\\d{1,5})?(/\\S*)?") || url.length() > 300) {
+        if (!WEBSITE_URL.matcher(url).matches() || url.length() > 300) {
             return Optional.of(FieldProblem.of("websiteUrl", "case.website.invalid",
                     "网站地址应以 http:// 或 https:// 开头"));
         }

@@ -51,10 +51,9 @@ class ProcessStarter {
     @EventListener
     void on(CaseOpened event) {
         RectificationCase c = cases.load(event.caseId());
-        String openerRegion = directory.findOrganization(c.openedByOrgCode()).orElseThrow().regionCode();
         // the case's region lies within the opener's, so the offices above the opener are among these
         List<Organization> above = directory.bodiesInAndAbove(c.regionCode(), OrgKind.OFFICE, OrgKind.SUPERVISION);
-        List<String> openerAndAbove = directory.regionAndAbove(openerRegion);
+        List<String> openerAndAbove = directory.regionAndAbove(event.openerRegionCode());
         List<Organization> offices = above.stream()
                 .filter(body -> body.kind() == OrgKind.OFFICE && openerAndAbove.contains(body.regionCode()))
                 .toList();
