@@ -3,8 +3,7 @@ package io.rectify.workflow.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import io.rectify.category.DeadlinePolicy;
 import io.rectify.workflow.CaseProcess;
@@ -17,23 +16,27 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Default periods come from the deadline-policy decision table, editable without code. The
  * latest deployed version of the table is evaluated on a DMN engine of its own: looking a period
  * up (for the category list or for an order, which records the period it used) writes no
  * decision history, so it also works inside read-only transactions.
+ * <p>
+ * The table is the latest version when the node first asks for a period, after it deployed its
+ * own models at startup, as {@link ProcessStarter} does for the case process: only a node's
+ * startup deploys, so the version stays this node's own until it restarts. Looking the latest
+ * version up at every order was a query of its own and 3% of a lifecycle's time (issue 5).
  */
 @Component
 class DmnDeadlinePolicy implements DeadlinePolicy {
 
-    private final RepositoryService repository;
     private final DmnEngine dmn = engine();
-    /** parsed tables by decision definition id: a redeployed table gets a new id */
-    private final Map<String, DmnDecision> parsed = new ConcurrentHashMap<>();
+    private final Supplier<DmnDecision> table;
 
     DmnDeadlinePolicy(RepositoryService repository) {
-        this.repository = repository;
+        this.table = SingletonSupplier.of(() -> latestTable(repository));
     }
 
     private static DmnEngine engine() {
@@ -45,7 +48,7 @@ class DmnDeadlinePolicy implements DeadlinePolicy {
 
     @Override
     public int defaultPeriodWorkingDays(String categoryCode) {
-        DmnDecisionTableResult result = dmn.evaluateDecisionTable(latestTable(),
+        DmnDecisionTableResult result = dmn.evaluateDecisionTable(table.get(),
                 Variables.putValue(CaseProcess.VAR_CATEGORY, categoryCode));
         if (result.getSingleResult() == null) {
             throw new IllegalArgumentException("the deadline policy has no period for " + categoryCode);
@@ -53,15 +56,13 @@ class DmnDeadlinePolicy implements DeadlinePolicy {
         return ((Number) result.getSingleEntry()).intValue();
     }
 
-    private DmnDecision latestTable() {
+    private DmnDecision latestTable(RepositoryService repository) {
         DecisionDefinition latest = repository.createDecisionDefinitionQuery()
                 .decisionDefinitionKey(CaseProcess.DECISION_DEADLINE_POLICY).latestVersion().singleResult();
-        return parsed.computeIfAbsent(latest.getId(), id -> {
-            try (InputStream model = repository.getResourceAsStream(latest.getDeploymentId(), latest.getResourceName())) {
-                return dmn.parseDecision(latest.getKey(), model);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read the deployed " + latest.getResourceName(), e);
-            }
-        });
+        try (InputStream model = repository.getResourceAsStream(latest.getDeploymentId(), latest.getResourceName())) {
+            return dmn.parseDecision(latest.getKey(), model);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the deployed " + latest.getResourceName(), e);
+        }
     }
 }
