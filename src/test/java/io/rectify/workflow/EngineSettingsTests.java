@@ -42,6 +42,26 @@ class EngineSettingsTests extends IntegrationTest {
     }
 
     @Test
+    void everyCommandUsesTheEntityManagerThatChecksIdsWithoutDescribingRows() {
+        ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        String used = configuration.getCommandExecutorTxRequired()
+                .execute(context -> context.getDbEntityManager().getClass().getSimpleName());
+        assertThat(used).isEqualTo("LazyIdCheckEntityManager");
+    }
+
+    @Test
+    void noEngineEventIsPublishedToTheApplicationContext() {
+        ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        // the Spring eventing bridge adds a history handler and parse listeners; nothing here listens to it
+        assertThat(configuration.getCustomHistoryEventHandlers()).noneMatch(handler ->
+                handler.getClass().getSimpleName().equals("PublishHistoryEventHandler"));
+        assertThat(configuration.getCustomPreBPMNParseListeners()).noneMatch(listener ->
+                listener.getClass().getSimpleName().equals("PublishDelegateParseListener"));
+        assertThat(configuration.getCustomPostBPMNParseListeners()).noneMatch(listener ->
+                listener.getClass().getSimpleName().equals("PublishDelegateParseListener"));
+    }
+
+    @Test
     void aCaseProcessStoresNoSerializedJavaObjects() {
         String caseId = new Api(rest, "jx.office").openCase("A33-07", "JX-HEALTH").get("id").asText();
         HistoryService history = engine.getHistoryService();
