@@ -11,7 +11,10 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** One entry of a case's file: an order, a report, a decision, with what was submitted. */
+/**
+ * One entry of a case's file: an order, a report, a decision, with what was submitted. Read
+ * through JPA; written by plain SQL ({@code CaseService.record}).
+ */
 @Entity
 @Table(name = "case_record")
 public class CaseRecord {
@@ -41,17 +44,6 @@ public class CaseRecord {
     private String dataJson;
 
     protected CaseRecord() {
-    }
-
-    CaseRecord(String caseId, CaseRecordKind kind, String actor, String actorOrg, Instant occurredAt,
-               String summary, String dataJson) {
-        this.caseId = caseId;
-        this.kind = kind;
-        this.actor = actor;
-        this.actorOrg = actorOrg;
-        this.occurredAt = occurredAt;
-        this.summary = summary;
-        this.dataJson = dataJson;
     }
 
     public Long id() {
