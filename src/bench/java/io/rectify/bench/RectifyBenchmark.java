@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,7 +69,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * pg_stat_statements (reset, run N operations, sum of calls / N, this database only). The query
  * benchmarks bulk-load their rows with SQL. Prints a table, writes target/bench/results.json.
  *
- * <p>Sizes: -Dbench.opens (default 400), -Dbench.lifecycles (200), -Dbench.timerCases (500),
+ * <p>Sizes: -Dbench.opens (default 2000), -Dbench.lifecycles (600), -Dbench.rounds (5), -Dbench.timerCases (500),
  * -Dbench.threads (4), -Dbench.warmUp (1000), -Dbench.openTasks (100000), -Dbench.cases (1000000), -Dbench.provinceOpenCases
  * (10000, for the heap); -Dbench.phases=sql (the statement counts alone, a minute), or any of
  * rates,sql,timers,inbox,cases,heap (rates: openings and lifecycles per second).
@@ -79,8 +80,10 @@ class RectifyBenchmark {
     private static final int THREADS = Integer.getInteger("bench.threads", 4);
     /** operations of each kind before anything is measured: until the JIT has compiled the hot paths */
     private static final int WARM_UP = Integer.getInteger("bench.warmUp", 1000);
-    private static final int OPENS = Integer.getInteger("bench.opens", 400);
-    private static final int LIFECYCLES = Integer.getInteger("bench.lifecycles", 200);
+    private static final int OPENS = Integer.getInteger("bench.opens", 2000);
+    private static final int LIFECYCLES = Integer.getInteger("bench.lifecycles", 600);
+    /** product and bare rounds, in pairs, over which the openings and the lifecycles are spread */
+    private static final int ROUNDS = Integer.getInteger("bench.rounds", 5);
     private static final int TIMER_CASES = Integer.getInteger("bench.timerCases", 500);
     private static final int PENDING_TIMERS = Integer.getInteger("bench.pendingTimers", 1_000_000);
     private static final int OPEN_TASKS = Integer.getInteger("bench.openTasks", 100_000);
@@ -212,15 +215,30 @@ class RectifyBenchmark {
     }
 
     private void starts() throws Exception {
-        // alternate product and bare rounds so that both see the same machine
-        double product = 0, bare = 0;
-        for (int round = 0; round < 2; round++) {
-            product += parallel(OPENS / 2, this::open);
-            bare += parallel(OPENS / 2, i -> bareStart());
+        paired(OPENS, this::open, i -> bareStart(), "case_open_per_s", "bare_start_per_s", "case_open_ratio");
+    }
+
+    /**
+     * Product and bare rounds one after the other, ROUNDS times, so that each pair sees the same
+     * machine: the rates are the means of the rounds, the ratio the median of the pairs' ratios
+     * (with the lowest and highest beside it), so that one disturbed round does not make the figure.
+     */
+    private void paired(int n, IntConsumer product, IntConsumer bare, String productKey, String bareKey,
+                        String ratioKey) throws Exception {
+        double[] productRates = new double[ROUNDS];
+        double[] bareRates = new double[ROUNDS];
+        double[] ratios = new double[ROUNDS];
+        for (int round = 0; round < ROUNDS; round++) {
+            productRates[round] = parallel(n / ROUNDS, product);
+            bareRates[round] = parallel(n / ROUNDS, bare);
+            ratios[round] = productRates[round] / bareRates[round];
         }
-        put("case_open_per_s", product / 2);
-        put("bare_start_per_s", bare / 2);
-        put("case_open_ratio", (product / 2) / (bare / 2));
+        Arrays.sort(ratios);
+        put(productKey, Arrays.stream(productRates).average().orElseThrow());
+        put(bareKey, Arrays.stream(bareRates).average().orElseThrow());
+        put(ratioKey, ROUNDS % 2 == 1 ? ratios[ROUNDS / 2] : (ratios[ROUNDS / 2 - 1] + ratios[ROUNDS / 2]) / 2);
+        put(ratioKey + "_min", ratios[0]);
+        put(ratioKey + "_max", ratios[ROUNDS - 1]);
     }
 
     private void openStatements() throws IOException {
@@ -266,14 +284,8 @@ class RectifyBenchmark {
     // ---- lifecycles and completions ---------------------------------------------------------
 
     private void lifecycles() throws Exception {
-        double product = 0, bare = 0;
-        for (int round = 0; round < 2; round++) {
-            product += parallel(LIFECYCLES / 2, this::lifecycle);
-            bare += parallel(LIFECYCLES / 2, i -> bareLifecycle());
-        }
-        put("lifecycle_per_s", product / 2);
-        put("bare_lifecycle_per_s", bare / 2);
-        put("lifecycle_ratio", (product / 2) / (bare / 2));
+        paired(LIFECYCLES, this::lifecycle, i -> bareLifecycle(), "lifecycle_per_s", "bare_lifecycle_per_s",
+                "lifecycle_ratio");
     }
 
     /** open → order → respond → verify (accepted) → closed, every step through the product's services. */
