@@ -230,24 +230,27 @@ class RectifyBenchmark {
                         String ratioKey) throws Exception {
         double[] productRates = new double[ROUNDS];
         double[] bareRates = new double[ROUNDS];
-        double[] ratios = new double[ROUNDS];
         for (int round = 0; round < ROUNDS; round++) {
             productRates[round] = parallel(n / ROUNDS, product);
             bareRates[round] = parallel(n / ROUNDS, bare);
+        }
+        putPaired(productRates, bareRates, productKey, bareKey, ratioKey);
+    }
+
+    /** The means of paired rounds' rates, and the median of the pairs' ratios with the lowest and highest. */
+    private static void putPaired(double[] productRates, double[] bareRates, String productKey, String bareKey,
+                                  String ratioKey) {
+        int n = productRates.length;
+        double[] ratios = new double[n];
+        for (int round = 0; round < n; round++) {
             ratios[round] = productRates[round] / bareRates[round];
         }
         Arrays.sort(ratios);
         put(productKey, Arrays.stream(productRates).average().orElseThrow());
         put(bareKey, Arrays.stream(bareRates).average().orElseThrow());
-        put(ratioKey, median(ratios));
+        put(ratioKey, n % 2 == 1 ? ratios[n / 2] : (ratios[n / 2 - 1] + ratios[n / 2]) / 2);
         put(ratioKey + "_min", ratios[0]);
-        put(ratioKey + "_max", ratios[ROUNDS - 1]);
-    }
-
-    /** The middle of sorted values (the mean of the two middle ones for an even count). */
-    private static double median(double[] sorted) {
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+        put(ratioKey + "_max", ratios[n - 1]);
     }
 
     private void openStatements() throws IOException {
@@ -404,7 +407,6 @@ class RectifyBenchmark {
         // paired rounds, as for openings: a product batch then a bare one, each pair on the same machine
         double[] productRates = new double[TIMER_ROUNDS];
         double[] bareRates = new double[TIMER_ROUNDS];
-        double[] ratios = new double[TIMER_ROUNDS];
         long fired = 0;
         for (int round = 0; round < TIMER_ROUNDS; round++) {
             parallel(TIMER_CASES, i -> {
@@ -425,15 +427,9 @@ class RectifyBenchmark {
             long bareTimers = timerJobs(BARE);
             bareRates[round] = fireDueTimers(jobs, BARE, bareTimers);
             put("sql_per_bare_timer", statementsSinceReset("bare_timer", bareTimers));
-            ratios[round] = productRates[round] / bareRates[round];
         }
-        Arrays.sort(ratios);
         put("timers_fired", fired);
-        put("timers_per_s", Arrays.stream(productRates).average().orElseThrow());
-        put("bare_timers_per_s", Arrays.stream(bareRates).average().orElseThrow());
-        put("timers_ratio", median(ratios));
-        put("timers_ratio_min", ratios[0]);
-        put("timers_ratio_max", ratios[TIMER_ROUNDS - 1]);
+        putPaired(productRates, bareRates, "timers_per_s", "bare_timers_per_s", "timers_ratio");
         put("failed_jobs", jdbc.queryForObject("select count(*) from act_ru_job where retries_ = 0", Long.class));
         jdbc.update("delete from act_ru_job where process_def_key_ = 'pendingTimers'");
     }

@@ -53,13 +53,13 @@ public class CaseService {
     /** a repeat violation: the same body had a case of the same category closed this recently */
     static final Duration REPEAT_WINDOW = Duration.ofDays(365);
 
-    /**
-     * For the two things every step of a case's process does, loading the case and adding to its
-     * record: through the repositories' proxies these cost twice the lookup itself (issue 5, a
-     * profile of the deadline timers).
-     */
     private static final Pattern WEBSITE_URL = Pattern.compile("https?://[A-Za-z0-9.-]+(:\\d{1,5})?(/\\S*)?");
 
+    /**
+     * For what every step of a case's process does, finding the case (and for the opening, writing
+     * it): through the repositories' proxies this cost twice the lookup itself (issue 5, a profile
+     * of the deadline timers).
+     */
     @PersistenceContext
     private EntityManager entityManager;
 
