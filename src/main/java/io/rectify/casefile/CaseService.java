@@ -33,6 +33,7 @@ import io.rectify.system.ForbiddenException;
 import io.rectify.system.InvalidInputException;
 import io.rectify.system.NotFoundException;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import org.apache.commons.lang3.StringUtils;
 import org.springframework.context.ApplicationEventPublisher;
@@ -331,7 +332,9 @@ public class CaseService {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void lock(String caseId) {
-        cases.lockById(caseId).orElseThrow(() -> new NotFoundException("case " + caseId));
+        if (entityManager.find(RectificationCase.class, caseId, LockModeType.PESSIMISTIC_WRITE) == null) {
+            throw new NotFoundException("case " + caseId);
+        }
     }
 
     /** For the engine and its timers, which act for nobody. */
