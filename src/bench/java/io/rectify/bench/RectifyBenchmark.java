@@ -416,6 +416,13 @@ class RectifyBenchmark {
             });
             long productTimers = timerJobs(CaseProcess.KEY);
             productRates[round] = fireDueTimers(jobs, CaseProcess.KEY, productTimers);
+            // waitForTimers names the delivery jobs by their type; were that name out of date, the
+            // batch would end before its deliveries and the rate would be wrong, so say so instead
+            Long undelivered = jdbc.queryForObject("select count(*) from notification where sent_at is null", Long.class);
+            if (undelivered != null && undelivered > 0) {
+                throw new IllegalStateException(undelivered + " notifications undelivered after a batch of timers: "
+                        + "is 'rectify-notification-delivery' still the delivery job's type?");
+            }
             // what a fired timer costs, job acquisition included (the same in every round)
             put("sql_per_timer", statementsSinceReset("timer", productTimers));
             fired += productTimers;
