@@ -51,7 +51,8 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * the middle of the run; the other finishes it. Every timer's business effect happens exactly
  * once, nothing is left half-done, a session opened on the dead node goes on on the living one,
  * and the dead node, restarted with a changed model (a new deployment), alone runs the timers of
- * the instances started on the earlier one. Runs in the JVM of the tests that start applications
+ * the instances started on the earlier one. The limits of exports and failed logins are counted
+ * once for both nodes. Runs in the JVM of the tests that start applications
  * of their own (see the pom). The notifications leave through the outbox to a webhook receiver in
  * this JVM, and each is received once (or, cut by the kill, once more with the same key).
  */
@@ -168,6 +169,10 @@ class ClusterTests {
             assertThat(successfulTimersByNode(third)).as("runs of the changed model's timers, with B up beside A")
                     .containsOnlyKeys("node-a-upgraded");
 
+            // the limits of exports and of failed logins are the cluster's, not each node's
+            String auditor = signInWithTheForm(upgraded, "auditor");
+            assertThatTheThrottlesCountOnEveryNode(upgraded, b);
+
             // and the earlier model's instances still have their timers, on the new release alone
             b.stop();
             assertThat(definitionVersions(second)).as("the second batch runs on the first model").containsOnly(1);
@@ -181,7 +186,7 @@ class ClusterTests {
             List<String> all = Stream.of(first, second, third).flatMap(List::stream).toList();
             assertThatEachTimerTookEffectExactlyOnce(all);
             assertThatEachNotificationWasDeliveredOnce(killedAt);
-            assertThatNothingIsLeftHalfDone(all, upgraded);
+            assertThatNothingIsLeftHalfDone(all, upgraded, auditor);
         } catch (Throwable failure) {
             nodes.forEach(node -> System.out.println(node.logTail(60)));
             throw failure;
@@ -336,7 +341,36 @@ class ClusterTests {
                 keys.size(), receiver.received().size(), repeated.size());
     }
 
-    private void assertThatNothingIsLeftHalfDone(List<String> cases, RectifyNode live) throws IOException {
+    /**
+     * One user's exports (10 a minute) and one address's failed logins (30 in ten minutes) are
+     * counted in the database: half of them on each node reach the limit on both. Afterwards this
+     * address signs in on neither node for ten minutes; sessions made before go on.
+     */
+    private void assertThatTheThrottlesCountOnEveryNode(RectifyNode one, RectifyNode other) {
+        for (int i = 0; i < 10; i++) {
+            RectifyNode node = i % 2 == 0 ? one : other;
+            assertThat(get(node, "/api/sanctions/export", basic("auditor")).statusCode())
+                    .as("export " + (i + 1) + " on " + node.name()).isEqualTo(200);
+        }
+        for (RectifyNode node : List.of(one, other)) {
+            HttpResponse<String> refused = get(node, "/api/sanctions/export", basic("auditor"));
+            assertThat(refused.statusCode()).as("the 11th export within a minute, on " + node.name()).isEqualTo(429);
+            assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+        }
+
+        String guesser = "Basic " + Base64.getEncoder().encodeToString("nobody:Wrong-Pass1".getBytes(StandardCharsets.UTF_8));
+        for (int i = 0; i < 30; i++) {
+            RectifyNode node = i % 2 == 0 ? one : other;
+            assertThat(get(node, "/api/categories", guesser).statusCode()).as("guess " + (i + 1) + " on " + node.name())
+                    .isEqualTo(401);
+        }
+        for (RectifyNode node : List.of(one, other)) {
+            HttpResponse<String> refused = get(node, "/api/categories", basic(OFFICE));
+            assertThat(refused.statusCode()).as("the right password from the address, on " + node.name()).isEqualTo(429);
+        }
+    }
+
+    private void assertThatNothingIsLeftHalfDone(List<String> cases, RectifyNode live, String auditor) throws IOException {
         MapSqlParameterSource ids = new MapSqlParameterSource("ids", cases);
         assertThat(db.queryForList("select id_, retries_, exception_msg_ from act_ru_job", Map.of()))
                 .as("jobs left (none pending, none failed)").isEmpty();
@@ -357,7 +391,7 @@ class ClusterTests {
         assertThat(workItems).as("work_item against the engine's open tasks").isEqualTo(engineTasks);
         assertThat(engineTasks).hasSizeGreaterThanOrEqualTo(2 * cases.size());
 
-        HttpResponse<String> verification = get(live, "/api/audit/verification", basic("auditor"));
+        HttpResponse<String> verification = get(live, "/api/audit/verification", auditor);
         assertThat(verification.statusCode()).as(verification.body()).isEqualTo(200);
         assertThat(json.readTree(verification.body()).get("intact").asBoolean())
                 .as("the audit chain: " + verification.body()).isTrue();

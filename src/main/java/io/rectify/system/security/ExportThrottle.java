@@ -3,20 +3,25 @@ package io.rectify.system.security;
 import java.time.Duration;
 
 import io.rectify.system.TooManyRequestsException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Exports of personal data are limited per user ({@link SecuritySettings#exportsPerMinute()} a
  * minute): a stolen session cannot drain the registry in a loop. Ordinary API calls are never
- * throttled.
+ * throttled. The exports are counted in the database, so the limit is the same behind any number
+ * of nodes.
  */
 @Component
 public class ExportThrottle {
 
     private final SlidingWindow exports;
 
-    ExportThrottle(SecuritySettings settings, SecurityClock clock) {
-        this.exports = new SlidingWindow(settings.exportsPerMinute(), Duration.ofMinutes(1), clock);
+    ExportThrottle(SecuritySettings settings, SecurityClock clock, JdbcTemplate jdbc,
+                   PlatformTransactionManager transactions) {
+        this.exports = new SlidingWindow("export", settings.exportsPerMinute(), Duration.ofMinutes(1), clock, jdbc,
+                transactions);
     }
 
     /** Counts one export of this user, or refuses it with how long to wait. */
