@@ -3,15 +3,10 @@ package io.rectify.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -22,7 +17,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,12 +24,8 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.rectify.RectifyApplication;
 import io.rectify.TestDatabase;
 import io.rectify.api.Api;
 import io.rectify.api.ResponseValues;
@@ -49,10 +39,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.ResponseEntity;
 
@@ -87,20 +73,12 @@ class BackupRestoreTests {
     static final Instant BACKUP_TIME = Instant.parse("2026-09-23T03:00:00Z");
     static final ZoneOffset CHINA = ZoneOffset.ofHours(8);
 
-    /** what a deadline timer and a reminder leave behind them, and nothing else does */
-    static final List<String> TIMER_EFFECTS = List.of("record:REMINDER", "notification:REMINDER",
-            "audit:REMINDER_SENT", "record:OVERDUE", "audit:ORDER_OVERDUE", "record:ESCALATION",
-            "audit:CASE_ESCALATED", "notification:ESCALATED", "process:supervisionReview");
-
     @TempDir
     static Path work;
 
-    final String server = System.getenv().getOrDefault("RECTIFY_TEST_PG", "127.0.0.1:5432");
-    final String superuser = System.getenv().getOrDefault("RECTIFY_TEST_PG_USER", "postgres");
-    final String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
-    final String owner = "rectify_owner_" + suffix;
-    final String app = "rectify_app_" + suffix;
-    final List<String> databases = new ArrayList<>();
+    TestSite site;
+    String owner;
+    String app;
 
     String source;
     Path backup;
@@ -115,25 +93,24 @@ class BackupRestoreTests {
     /** the source once Rectify stopped: the engine writes its last metrics at shutdown, after the backup */
     Map<String, String> sourceAfterStop;
     Set<String> sourceStructure;
-    List<TimerJob> pendingTimers;
+    List<TestSite.TimerJob> pendingTimers;
     Map<String, Map<String, Long>> effectsAtBackup;
     long headSequence;
     String headHash;
 
     @BeforeAll
     void loadDataThroughTheProductAndBackItUpWhileItRuns() throws Exception {
-        execute("postgres", superuser, "create role " + owner + " login");
-        execute("postgres", superuser, "create role " + app + " login");
-        String url = TestDatabase.fresh().get("spring.datasource.url");
-        source = url.substring(url.lastIndexOf('/') + 1);
-        databases.add(source);
+        site = TestSite.withNewRoles(work);
+        owner = site.owner;
+        app = site.app;
+        source = site.newDatabaseName();
         // as in production (README, "Audit record"): the owner role owns the database, Flyway runs as it
-        execute("postgres", superuser, "alter database " + source + " owner to " + owner);
+        site.execute("postgres", site.superuser, "create database " + source + " owner " + owner);
         Path attachments = work.resolve("attachments");
         backup = work.resolve("backup");
 
-        try (ConfigurableApplicationContext running = start(source, attachments, false)) {
-            Api office = api(running, "gz.office");
+        try (ConfigurableApplicationContext running = site.start(source, attachments, false)) {
+            Api office = TestSite.api(running, "gz.office");
             Api admin = office.as("admin");
             setClock(admin, FIRST_DAY);
 
@@ -182,7 +159,7 @@ class BackupRestoreTests {
             assertThat(running.getBean(AuditVerifier.class).verify("backup-test").intact()).isTrue();
 
             Map<String, String> before = tables(source);
-            Run backedUp = script("backup.sh", "--database", source, "--attachments", attachments.toString(),
+            TestSite.Run backedUp = site.script("backup.sh", "--database", source, "--attachments", attachments.toString(),
                     "--out", backup.toString());
             assertThat(backedUp.exit()).as(backedUp.output()).isZero();
             // nothing wrote meanwhile, so the copy must equal the database row for row
@@ -191,9 +168,9 @@ class BackupRestoreTests {
         }
         sourceAfterStop = tables(source);
         sourceStructure = structure(source);
-        pendingTimers = timers(source);
-        effectsAtBackup = effects(source);
-        try (Connection c = connect(source, superuser); Statement s = c.createStatement();
+        pendingTimers = site.timers(source);
+        effectsAtBackup = site.effects(source);
+        try (Connection c = site.connect(source, site.superuser); Statement s = c.createStatement();
              ResultSet head = s.executeQuery("select last_seq, last_hash from audit_chain_head")) {
             head.next();
             headSequence = head.getLong(1);
@@ -203,9 +180,9 @@ class BackupRestoreTests {
         // what the backup must hold for the checks below to mean anything
         assertThat(viewers).hasSize(6);
         assertThat(uploaded).hasSize(4);
-        assertThat(pendingTimers).extracting(TimerJob::caseId).containsExactlyInAnyOrder(
+        assertThat(pendingTimers).extracting(TestSite.TimerJob::caseId).containsExactlyInAnyOrder(
                 pendingCases.get(0), pendingCases.get(0), pendingCases.get(1), pendingCases.get(1));
-        assertThat(pendingTimers).extracting(TimerJob::activity).containsOnly("Timer_Reminder", "Timer_Deadline");
+        assertThat(pendingTimers).extracting(TestSite.TimerJob::activity).containsOnly("Timer_Reminder", "Timer_Deadline");
         assertThat(pendingTimers).allSatisfy(t -> assertThat(t.due()).isAfter(BACKUP_TIME));
         assertThat(Files.readString(backup.resolve("manifest"))).contains("format=rectify-backup/1",
                 "db_owner=" + owner, "app_roles=" + app, "flyway_version=", "rectify_version=0.1.0-SNAPSHOT",
@@ -215,18 +192,16 @@ class BackupRestoreTests {
     @AfterAll
     void dropWhatThisTestCreated() throws SQLException {
         ClockUtil.reset();
-        for (String database : databases) {
-            execute("postgres", superuser, "drop database if exists " + database + " with (force)");
+        if (site != null) {
+            site.close();
         }
-        execute("postgres", superuser, "drop role if exists " + app);
-        execute("postgres", superuser, "drop role if exists " + owner);
     }
 
     @Test
     void theRestoredDatabaseHoldsEveryRowOfEveryTableWithItsOwnerGrantsAndAuditTriggers() throws Exception {
-        String restored = newDatabaseName();
+        String restored = site.newDatabaseName();
         Path attachments = work.resolve("restored-attachments-1");
-        Run run = script("restore.sh", "--from", backup.toString(), "--database", restored,
+        TestSite.Run run = site.script("restore.sh", "--from", backup.toString(), "--database", restored,
                 "--attachments", attachments.toString());
         assertThat(run.exit()).as(run.output()).isZero();
 
@@ -244,33 +219,33 @@ class BackupRestoreTests {
                 || line.startsWith("grant audit_entry " + app + " DELETE"));
 
         // the walls of migration 8 stand in the copy: the grants for the application, the triggers for the owner
-        assertThatThrownBy(() -> execute(restored, app, "update audit_entry set detail = 'changed' where seq = 1"))
+        assertThatThrownBy(() -> site.execute(restored, app, "update audit_entry set detail = 'changed' where seq = 1"))
                 .hasMessageContaining("permission denied");
-        assertThatThrownBy(() -> execute(restored, app, "delete from audit_entry where seq = 1"))
+        assertThatThrownBy(() -> site.execute(restored, app, "delete from audit_entry where seq = 1"))
                 .hasMessageContaining("permission denied");
-        assertThatThrownBy(() -> execute(restored, owner, "update audit_entry set detail = 'changed' where seq = 1"))
+        assertThatThrownBy(() -> site.execute(restored, owner, "update audit_entry set detail = 'changed' where seq = 1"))
                 .hasMessageContaining("append-only");
-        assertThatThrownBy(() -> execute(restored, owner, "truncate audit_entry"))
+        assertThatThrownBy(() -> site.execute(restored, owner, "truncate audit_entry"))
                 .hasMessageContaining("append-only");
 
         // every file the rows refer to, byte for byte
-        for (String[] row : query(restored, "select storage_name, sha256 from attachment")) {
-            assertThat(sha256(Files.readAllBytes(attachments.resolve(row[0])))).isEqualTo(row[1]);
+        for (String[] row : site.query(restored, "select storage_name, sha256 from attachment")) {
+            assertThat(TestSite.sha256(Files.readAllBytes(attachments.resolve(row[0])))).isEqualTo(row[1]);
         }
-        assertThat(query(restored, "select storage_name from attachment")).hasSize(uploaded.size());
+        assertThat(site.query(restored, "select storage_name from attachment")).hasSize(uploaded.size());
     }
 
     @Test
     void rectifyOnTheRestoredCopyServesTheSameCasesFilesAndAuditChainAndItsPendingDeadlinesFireOnce() throws Exception {
-        String restored = newDatabaseName();
+        String restored = site.newDatabaseName();
         Path attachments = work.resolve("restored-attachments-2");
-        Run run = script("restore.sh", "--from", backup.toString(), "--database", restored,
+        TestSite.Run run = site.script("restore.sh", "--from", backup.toString(), "--database", restored,
                 "--attachments", attachments.toString());
         assertThat(run.exit()).as(run.output()).isZero();
 
         ClockUtil.setCurrentTime(Date.from(BACKUP_TIME));
-        try (ConfigurableApplicationContext running = start(restored, attachments, true)) {
-            Api office = api(running, "gz.office");
+        try (ConfigurableApplicationContext running = site.start(restored, attachments, true)) {
+            Api office = TestSite.api(running, "gz.office");
 
             for (Map.Entry<String, String> c : viewers.entrySet()) {
                 assertThat(office.as(c.getValue()).caseView(c.getKey())).as("case %s", c.getKey())
@@ -281,35 +256,35 @@ class BackupRestoreTests {
                     String id = file.get("id").asText();
                     ResponseEntity<byte[]> download = office.as(c.getValue()).download(c.getKey(), id);
                     assertThat(download.getStatusCode().value()).isEqualTo(200);
-                    assertThat(sha256(download.getBody())).as("attachment %s", id).isEqualTo(uploaded.get(id));
+                    assertThat(TestSite.sha256(download.getBody())).as("attachment %s", id).isEqualTo(uploaded.get(id));
                 }
             }
-            assertThat(query(restored, "select id from attachment")).hasSize(uploaded.size());
+            assertThat(site.query(restored, "select id from attachment")).hasSize(uploaded.size());
 
             AuditVerification audit = running.getBean(AuditVerifier.class).verify("backup-test");
             assertThat(audit.intact()).as(audit.summary()).isTrue();
             assertThat(audit.headSequence()).isGreaterThan(headSequence);
-            assertThat(query(restored, "select hash from audit_entry where seq = " + headSequence))
+            assertThat(site.query(restored, "select hash from audit_entry where seq = " + headSequence))
                     .singleElement().satisfies(row -> assertThat(row[0]).isEqualTo(headHash));
 
-            assertThat(workItems(restored)).isNotEmpty().isEqualTo(engineTasks(restored));
-            assertThat(timers(restored)).as("nothing fired while the copy started").isEqualTo(pendingTimers);
+            assertThat(site.workItems(restored)).isNotEmpty().isEqualTo(site.engineTasks(restored));
+            assertThat(site.timers(restored)).as("nothing fired while the copy started").isEqualTo(pendingTimers);
 
-            Instant lastDue = pendingTimers.stream().map(TimerJob::due).max(Comparator.naturalOrder()).orElseThrow();
+            Instant lastDue = pendingTimers.stream().map(TestSite.TimerJob::due).max(Comparator.naturalOrder()).orElseThrow();
             setClock(office.as("admin"), lastDue.plus(Duration.ofMinutes(1)));
-            awaitFired(restored);
+            site.awaitFired(restored, pendingTimers);
             runDueJobs(office.as("admin"));
 
             HistoryService history = running.getBean(HistoryService.class);
-            for (TimerJob timer : pendingTimers) {
+            for (TestSite.TimerJob timer : pendingTimers) {
                 assertThat(history.createHistoricJobLogQuery().jobId(timer.id()).successLog().count())
                         .as("successful runs of %s", timer).isEqualTo(1);
             }
-            Map<String, Map<String, Long>> effectsNow = effects(restored);
+            Map<String, Map<String, Long>> effectsNow = site.effects(restored);
             for (String caseId : viewers.keySet()) {
-                for (String effect : TIMER_EFFECTS) {
+                for (String effect : TestSite.TIMER_EFFECTS) {
                     long expected = pendingCases.contains(caseId) ? 1 : 0;
-                    assertThat(count(effectsNow, caseId, effect) - count(effectsAtBackup, caseId, effect))
+                    assertThat(TestSite.count(effectsNow, caseId, effect) - TestSite.count(effectsAtBackup, caseId, effect))
                             .as("%s of case %s", effect, caseId).isEqualTo(expected);
                 }
             }
@@ -320,7 +295,7 @@ class BackupRestoreTests {
                 assertThat(overdue.get("openTasks")).extracting(t -> t.get("taskKey").asText())
                         .containsExactlyInAnyOrder("respond", "reviewEscalation");
             }
-            assertThat(workItems(restored)).isEqualTo(engineTasks(restored));
+            assertThat(site.workItems(restored)).isEqualTo(site.engineTasks(restored));
             assertThat(running.getBean(AuditVerifier.class).verify("backup-test").intact()).isTrue();
         } finally {
             ClockUtil.reset();
@@ -337,21 +312,21 @@ class BackupRestoreTests {
         byte[] dump = Files.readAllBytes(damaged.resolve("database.dump"));
         dump[dump.length / 2] ^= 0x01;
         Files.write(damaged.resolve("database.dump"), dump);
-        String restored = newDatabaseName();
+        String restored = site.newDatabaseName();
         Path attachments = work.resolve("never-written");
 
-        Run run = script("restore.sh", "--from", damaged.toString(), "--database", restored,
+        TestSite.Run run = site.script("restore.sh", "--from", damaged.toString(), "--database", restored,
                 "--attachments", attachments.toString());
 
         assertThat(run.exit()).as(run.output()).isEqualTo(1);
         assertThat(run.output()).contains("database.dump does not match the SHA-256 in its manifest", "restore refused");
-        assertThat(query("postgres", "select datname from pg_database where datname = '" + restored + "'")).isEmpty();
+        assertThat(site.query("postgres", "select datname from pg_database where datname = '" + restored + "'")).isEmpty();
         assertThat(attachments).doesNotExist();
     }
 
     @Test
     void restoreNeverOverwritesADatabaseThatHoldsData() throws Exception {
-        Run run = script("restore.sh", "--from", backup.toString(), "--database", source,
+        TestSite.Run run = site.script("restore.sh", "--from", backup.toString(), "--database", source,
                 "--attachments", work.resolve("over-the-source").toString());
 
         assertThat(run.exit()).as(run.output()).isEqualTo(1);
@@ -361,31 +336,7 @@ class BackupRestoreTests {
 
     // --- the application --------------------------------------------------------------------
 
-    private ConfigurableApplicationContext start(String database, Path attachments, boolean jobExecutor) {
-        Map<String, Object> properties = new LinkedHashMap<>();
-        properties.put("spring.datasource.url", "jdbc:postgresql://" + server + "/" + database);
-        properties.put("spring.datasource.username", app);
-        properties.put("spring.datasource.password", "");
-        properties.put("spring.flyway.user", owner);
-        properties.put("spring.flyway.password", "");
-        properties.put("server.port", "0");
-        properties.put("rectify.data-dir", work.resolve("data").toString());
-        properties.put("rectify.attachments.dir", attachments.toString());
-        properties.put("camunda.bpm.job-execution.enabled", Boolean.toString(jobExecutor));
-        // an idle job executor looks again within a second (by default it backs off to a minute)
-        properties.put("camunda.bpm.job-execution.wait-time-in-millis", "200");
-        properties.put("camunda.bpm.job-execution.max-wait", "1000");
-        String[] arguments = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
-                .toArray(String[]::new);
-        return new SpringApplicationBuilder(RectifyApplication.class).run(arguments);
-    }
 
-    private static Api api(ConfigurableApplicationContext running, String user) {
-        String base = "http://localhost:" + running.getEnvironment().getProperty("local.server.port");
-        // the JDK's client: the HTML checker's Jetty on the test classpath would otherwise be chosen
-        return new Api(new TestRestTemplate(new RestTemplateBuilder().rootUri(base)
-                .requestFactoryBuilder(ClientHttpRequestFactoryBuilder.jdk())), user);
-    }
 
     /** Opens a case as this office user, whose view of it is compared after the restore. */
     private String open(Api client, String office, String category, String respondent) {
@@ -397,7 +348,7 @@ class BackupRestoreTests {
     private void upload(Api user, String caseId, String name, byte[] content) {
         Api.Response stored = user.upload(caseId, name, content);
         assertThat(stored.status()).as(stored.text()).isEqualTo(201);
-        uploaded.put(stored.body().get("id").asText(), sha256(content));
+        uploaded.put(stored.body().get("id").asText(), TestSite.sha256(content));
     }
 
     private static void setClock(Api admin, Instant now) {
@@ -411,56 +362,22 @@ class BackupRestoreTests {
         return ran.body().get("executed").asInt();
     }
 
-    /** Waits until the job executor has run every timer that was pending in the backup. */
-    private void awaitFired(String database) throws Exception {
-        String ids = pendingTimers.stream().map(t -> "'" + t.id() + "'").collect(Collectors.joining(","));
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (!query(database, "select id_ from act_ru_job where id_ in (" + ids + ")").isEmpty()) {
-            assertThat(System.nanoTime()).as("the job executor fired the restored timers within 2 minutes").isLessThan(until);
-            Thread.sleep(250);
-        }
-    }
 
     // --- the scripts ------------------------------------------------------------------------
 
-    record Run(int exit, String output) {
-    }
 
-    private Run script(String name, String... arguments) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of("src/ops", name).toString()));
-        command.addAll(List.of(arguments));
-        Path output = Files.createTempFile(work, name, ".log");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
-        // the standard libpq environment, as an operator would set it
-        builder.environment().put("PGHOST", server.substring(0, server.lastIndexOf(':')));
-        builder.environment().put("PGPORT", server.substring(server.lastIndexOf(':') + 1));
-        builder.environment().put("PGUSER", superuser);
-        builder.environment().remove("PGDATABASE");
-        Process process = builder.start();
-        if (!process.waitFor(3, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new AssertionError(name + " did not finish within 3 minutes: " + Files.readString(output));
-        }
-        return new Run(process.exitValue(), Files.readString(output));
-    }
 
-    private String newDatabaseName() {
-        // named like TestDatabase's, so that .ci/run drops it should this test die before its cleanup
-        String name = "rectify_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        databases.add(name);
-        return name;
-    }
 
     // --- what the database holds --------------------------------------------------------------
 
     /** Every table of the schema: its row count and a hash of its rows, in an order independent of storage. */
     private Map<String, String> tables(String database) throws SQLException {
         Map<String, String> tables = new TreeMap<>();
-        for (String[] table : query(database, "select tablename from pg_tables where schemaname = 'public'")) {
-            tables.put(table[0], query(database, "select count(*) || ':' || coalesce(md5(string_agg(md5(t::text), ','"
+        for (String[] table : site.query(database, "select tablename from pg_tables where schemaname = 'public'")) {
+            tables.put(table[0], site.query(database, "select count(*) || ':' || coalesce(md5(string_agg(md5(t::text), ','"
                     + " order by md5(t::text))), '') from public.\"" + table[0] + "\" t").get(0)[0]);
         }
-        for (String[] sequence : query(database,
+        for (String[] sequence : site.query(database,
                 "select sequencename, coalesce(last_value, 0) from pg_sequences where schemaname = 'public'")) {
             tables.put("sequence " + sequence[0], sequence[1]);
         }
@@ -470,7 +387,7 @@ class BackupRestoreTests {
     /** Who owns each relation and function, who may do what on it, its triggers, the default privileges. */
     private Set<String> structure(String database) throws SQLException {
         Set<String> lines = new TreeSet<>();
-        for (String[] row : query(database, "select 'owner ' || relname || ' ' || pg_get_userbyid(relowner)"
+        for (String[] row : site.query(database, "select 'owner ' || relname || ' ' || pg_get_userbyid(relowner)"
                 + " from pg_class where relnamespace = 'public'::regnamespace"
                 + " union all select 'grant ' || c.relname || ' ' || pg_get_userbyid(a.grantee) || ' ' || a.privilege_type"
                 + " from pg_class c cross join aclexplode(c.relacl) a where c.relnamespace = 'public'::regnamespace"
@@ -484,77 +401,14 @@ class BackupRestoreTests {
         return lines;
     }
 
-    record TimerJob(String id, Instant due, String activity, String caseId) {
-    }
 
-    private List<TimerJob> timers(String database) throws SQLException {
-        List<TimerJob> timers = new ArrayList<>();
-        try (Connection c = connect(database, superuser); Statement s = c.createStatement();
-             ResultSet rows = s.executeQuery("select j.id_, j.duedate_, d.act_id_, e.business_key_ from act_ru_job j"
-                     + " join act_ru_jobdef d on d.id_ = j.job_def_id_"
-                     + " join act_ru_execution e on e.id_ = j.process_instance_id_"
-                     + " where j.type_ = 'timer' order by j.id_")) {
-            while (rows.next()) {
-                timers.add(new TimerJob(rows.getString(1), rows.getTimestamp(2).toInstant(), rows.getString(3),
-                        rows.getString(4)));
-            }
-        }
-        return timers;
-    }
 
-    /** Per case, how many of each record, notification, audit action and process it has. */
-    private Map<String, Map<String, Long>> effects(String database) throws SQLException {
-        Map<String, Map<String, Long>> effects = new HashMap<>();
-        for (String[] row : query(database, "select case_id, 'record:' || kind, count(*) from case_record group by 1, 2"
-                + " union all select case_id, 'notification:' || kind, count(*) from notification group by 1, 2"
-                + " union all select case_id, 'audit:' || action, count(*) from audit_entry where case_id is not null group by 1, 2"
-                + " union all select business_key_, 'process:' || proc_def_key_, count(*) from act_hi_procinst group by 1, 2")) {
-            effects.computeIfAbsent(row[0], k -> new HashMap<>()).put(row[1], Long.parseLong(row[2]));
-        }
-        return effects;
-    }
 
-    private static long count(Map<String, Map<String, Long>> effects, String caseId, String effect) {
-        return effects.getOrDefault(caseId, Map.of()).getOrDefault(effect, 0L);
-    }
 
-    private Set<String> workItems(String database) throws SQLException {
-        return query(database, "select task_id || ' ' || candidate_group from work_item").stream()
-                .map(row -> row[0]).collect(Collectors.toCollection(TreeSet::new));
-    }
 
-    /** the engine's open user tasks with their candidate groups */
-    private Set<String> engineTasks(String database) throws SQLException {
-        return query(database, "select t.id_ || ' ' || l.group_id_ from act_ru_task t"
-                + " join act_ru_identitylink l on l.task_id_ = t.id_ and l.type_ = 'candidate' and l.group_id_ is not null")
-                .stream().map(row -> row[0]).collect(Collectors.toCollection(TreeSet::new));
-    }
 
-    private List<String[]> query(String database, String sql) throws SQLException {
-        List<String[]> rows = new ArrayList<>();
-        try (Connection c = connect(database, superuser); PreparedStatement s = c.prepareStatement(sql);
-             ResultSet result = s.executeQuery()) {
-            int columns = result.getMetaData().getColumnCount();
-            while (result.next()) {
-                String[] row = new String[columns];
-                for (int i = 0; i < columns; i++) {
-                    row[i] = result.getString(i + 1);
-                }
-                rows.add(row);
-            }
-        }
-        return rows;
-    }
 
-    private void execute(String database, String user, String sql) throws SQLException {
-        try (Connection c = connect(database, user); Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
-    }
 
-    private Connection connect(String database, String user) throws SQLException {
-        return DriverManager.getConnection("jdbc:postgresql://" + server + "/" + database, user, "");
-    }
 
     private static byte[] png(int size) {
         byte[] content = new byte[size];
@@ -564,11 +418,4 @@ class BackupRestoreTests {
         return content;
     }
 
-    private static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }
