@@ -19,7 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The events are rows of {@code throttle_event} (migration 18), so every node of a cluster counts
  * the same ones and a restart forgets nothing; recording an event also deletes its scope's rows
  * that have left the window. Each write is a short transaction of its own, which counts whatever
- * becomes of the caller's.
+ * becomes of the caller's, and holds its scope's row of {@code throttle_scope}.
  */
 final class SlidingWindow {
 
@@ -51,7 +51,10 @@ final class SlidingWindow {
 
     void record(String subject) {
         Instant now = now();
-        ownTransaction.executeWithoutResult(status -> insert(subject, now));
+        ownTransaction.executeWithoutResult(status -> {
+            lockScope();
+            insert(subject, now);
+        });
     }
 
     /**
@@ -61,17 +64,25 @@ final class SlidingWindow {
     Optional<Duration> tryRecord(String subject) {
         Instant now = now();
         return ownTransaction.execute(status -> {
-            List<String> locked = jdbc.queryForList("select scope from throttle_scope where scope = ? for update",
-                    String.class, scope);
-            if (locked.isEmpty()) {
-                throw new IllegalStateException("no row for throttle scope " + scope + " in throttle_scope");
-            }
+            lockScope();
             Optional<Duration> wait = waitFor(subject, now);
             if (wait.isEmpty()) {
                 insert(subject, now);
             }
             return wait;
         });
+    }
+
+    /**
+     * One writer per scope at a time, on every node: a limit checked is still the limit when the
+     * event is recorded, and two transactions never delete the same expired rows in turns (a deadlock).
+     */
+    private void lockScope() {
+        List<String> locked = jdbc.queryForList("select scope from throttle_scope where scope = ? for update",
+                String.class, scope);
+        if (locked.isEmpty()) {
+            throw new IllegalStateException("no row for throttle scope " + scope + " in throttle_scope");
+        }
     }
 
     /** The limit-th newest event within the window, if there is one, frees the subject when it leaves. */

@@ -145,6 +145,8 @@ class SlidingWindowTests extends IntegrationTest {
         SlidingWindow unknown = node("no-such-scope", 1);
         assertThatThrownBy(() -> unknown.tryRecord(freshSubject()))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("no-such-scope");
+        assertThatThrownBy(() -> unknown.record(freshSubject()))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("no-such-scope");
         assertThatThrownBy(() -> node("export", 0)).isInstanceOf(IllegalArgumentException.class);
     }
 
