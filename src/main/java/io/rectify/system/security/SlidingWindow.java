@@ -15,7 +15,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Counts events per subject (an address, a user) within a sliding window: at {@code limit}
- * events within {@code window} the subject waits until the oldest of them leaves the window.
+ * events within {@code window} the subject waits until the oldest of its last {@code limit} events
+ * leaves the window.
  * The events are rows of {@code throttle_event} (migration 18), so every node of a cluster counts
  * the same ones and a restart forgets nothing; recording an event also deletes its scope's rows
  * that have left the window. Each write is a short transaction of its own, which counts whatever
