@@ -358,7 +358,7 @@ class ClusterTests {
             assertThat(refused.headers().firstValue("Retry-After")).isPresent();
         }
 
-        String guesser = "Basic " + Base64.getEncoder().encodeToString("nobody:Wrong-Pass1".getBytes(StandardCharsets.UTF_8));
+        String guesser = basic("nobody", "Wrong-Pass1");
         for (int i = 0; i < 30; i++) {
             RectifyNode node = i % 2 == 0 ? one : other;
             assertThat(get(node, "/api/categories", guesser).statusCode()).as("guess " + (i + 1) + " on " + node.name())
@@ -529,7 +529,11 @@ class ClusterTests {
     // ---- HTTP: Basic authentication as a demo user, or the session of a form login
 
     private static String basic(String user) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+        return basic(user, PASSWORD);
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     private JsonNode send(RectifyNode node, String method, String path, Object body, int expectedStatus)

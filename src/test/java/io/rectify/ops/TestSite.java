@@ -122,9 +122,15 @@ final class TestSite implements AutoCloseable {
     /** Waits until the job executor has run each of these timers. */
     void awaitFired(String database, List<TimerJob> timers) throws Exception {
         String ids = timers.stream().map(t -> "'" + t.id() + "'").collect(Collectors.joining(","));
+        awaitNoRows(database, "select id_ from act_ru_job where id_ in (" + ids + ")",
+                "the job executor fired the timers within 2 minutes");
+    }
+
+    /** Waits, up to 2 minutes, until this query finds nothing; {@code what} says what it waits for. */
+    void awaitNoRows(String database, String sql, String what) throws Exception {
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (!query(database, "select id_ from act_ru_job where id_ in (" + ids + ")").isEmpty()) {
-            assertThat(System.nanoTime()).as("the job executor fired the timers within 2 minutes").isLessThan(until);
+        while (!query(database, sql).isEmpty()) {
+            assertThat(System.nanoTime()).as(what).isLessThan(until);
             Thread.sleep(250);
         }
     }
