@@ -13,9 +13,9 @@ import java.util.UUID;
 
 import io.rectify.audit.AuditLog;
 import io.rectify.directory.Actor;
-import io.rectify.system.InvalidInputException;
-import io.rectify.system.NotFoundException;
-import io.rectify.system.UnsupportedTypeException;
+import io.rectify.kernel.InvalidInputException;
+import io.rectify.kernel.NotFoundException;
+import io.rectify.kernel.UnsupportedTypeException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;

@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
 
 import io.rectify.directory.Actor;
 import io.rectify.directory.Directory;
-import io.rectify.system.InvalidInputException;
+import io.rectify.kernel.InvalidInputException;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;

@@ -3,8 +3,8 @@ package io.rectify.casefile;
 import java.time.Instant;
 import java.time.LocalDate;
 
-import io.rectify.system.ConflictException;
-import io.rectify.system.InvalidInputException;
+import io.rectify.kernel.ConflictException;
+import io.rectify.kernel.InvalidInputException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 import io.rectify.audit.AuditLog;
+import io.rectify.kernel.FieldProblem;
+import io.rectify.kernel.InvalidInputException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -73,24 +75,24 @@ public class DirectoryAdmin {
 
     public Organization createBody(Actor actor, NewBody body) {
         requireAdmin(actor);
-        List<Problem> problems = new ArrayList<>();
+        List<FieldProblem> problems = new ArrayList<>();
         String code = trim(body.code());
         if (required(problems, "code", code)) {
             if (code.length() > CODE_MAX) {
-                problems.add(Problem.tooLong("code", CODE_MAX));
+                problems.add(tooLong("code", CODE_MAX));
             } else if (!BODY_CODE.matcher(code).matches()) {
-                problems.add(new Problem("code", "admin.body.code.pattern", "代码只能由大写字母、数字和连字符组成，例如 JX-EDU", List.of()));
+                problems.add(FieldProblem.of("code", "admin.body.code.pattern", "代码只能由大写字母、数字和连字符组成，例如 JX-EDU"));
             } else if (organizations.existsById(code)) {
-                problems.add(new Problem("code", "admin.body.code.taken", "已有代码为 " + code + " 的单位", List.of(code)));
+                problems.add(FieldProblem.of("code", "admin.body.code.taken", "已有代码为 " + code + " 的单位", code));
             }
         }
         String nameZh = trim(body.nameZh());
         if (required(problems, "nameZh", nameZh) && nameZh.length() > NAME_MAX) {
-            problems.add(Problem.tooLong("nameZh", NAME_MAX));
+            problems.add(tooLong("nameZh", NAME_MAX));
         }
         String nameEn = trim(body.nameEn());
         if (required(problems, "nameEn", nameEn) && nameEn.length() > NAME_MAX) {
-            problems.add(Problem.tooLong("nameEn", NAME_MAX));
+            problems.add(tooLong("nameEn", NAME_MAX));
         }
         OrgKind kind = null;
         String kindText = trim(body.kind());
@@ -98,28 +100,28 @@ public class DirectoryAdmin {
             try {
                 kind = OrgKind.valueOf(kindText.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException unknown) {
-                problems.add(new Problem("kind", "admin.body.kind.invalid", "类型应为 OFFICE、SUPERVISION 或 DEPARTMENT", List.of()));
+                problems.add(FieldProblem.of("kind", "admin.body.kind.invalid", "类型应为 OFFICE、SUPERVISION 或 DEPARTMENT"));
             }
         }
         String regionCode = trim(body.regionCode());
         if (required(problems, "regionCode", regionCode) && !regions.existsById(regionCode)) {
-            problems.add(new Problem("regionCode", "admin.body.region.unknown", "没有这个行政区：" + regionCode, List.of(regionCode)));
+            problems.add(FieldProblem.of("regionCode", "admin.body.region.unknown", "没有这个行政区：" + regionCode, regionCode));
         }
         String prefix = trim(body.casePrefix());
         if (kind == OrgKind.OFFICE) {
             // offices number their orders with it: two offices with one prefix would issue the same case number
             if (required(problems, "casePrefix", prefix)) {
                 if (prefix.length() > PREFIX_MAX) {
-                    problems.add(Problem.tooLong("casePrefix", PREFIX_MAX));
+                    problems.add(tooLong("casePrefix", PREFIX_MAX));
                 } else if (organizations.existsByCasePrefix(prefix)) {
-                    problems.add(new Problem("casePrefix", "admin.body.casePrefix.taken", "已有单位使用文号前缀 " + prefix, List.of(prefix)));
+                    problems.add(FieldProblem.of("casePrefix", "admin.body.casePrefix.taken", "已有单位使用文号前缀 " + prefix, prefix));
                 }
             }
         } else if (kind != null && prefix != null) {
-            problems.add(new Problem("casePrefix", "admin.body.casePrefix.officesOnly", "只有办公厅（室）等立案机关使用文号前缀", List.of()));
+            problems.add(FieldProblem.of("casePrefix", "admin.body.casePrefix.officesOnly", "只有办公厅（室）等立案机关使用文号前缀"));
         }
         if (!problems.isEmpty()) {
-            throw new Rejected(problems);
+            throw new InvalidInputException(problems);
         }
         Organization created = organizations.save(new Organization(code, nameZh, nameEn, kind, regionCode, prefix));
         audit.record(actor.username(), "BODY_CREATED", null, code + " " + kind + " in " + regionCode + ": " + nameZh
@@ -138,27 +140,27 @@ public class DirectoryAdmin {
 
     public Website registerWebsite(Actor actor, NewWebsite website) {
         requireAdmin(actor);
-        List<Problem> problems = new ArrayList<>();
+        List<FieldProblem> problems = new ArrayList<>();
         String url = trim(website.url());
         if (required(problems, "url", url)) {
             if (url.length() > URL_MAX) {
-                problems.add(Problem.tooLong("url", URL_MAX));
+                problems.add(tooLong("url", URL_MAX));
             } else if (!WEBSITE_URL.matcher(url).matches()) {
-                problems.add(new Problem("url", "admin.website.url.invalid", "网站地址应以 http:// 或 https:// 开头", List.of()));
+                problems.add(FieldProblem.of("url", "admin.website.url.invalid", "网站地址应以 http:// 或 https:// 开头"));
             } else if (websites.findByUrl(url).isPresent()) {
-                problems.add(new Problem("url", "admin.website.url.taken", "该网站已登记", List.of(url)));
+                problems.add(FieldProblem.of("url", "admin.website.url.taken", "该网站已登记", url));
             }
         }
         String name = trim(website.name());
         if (required(problems, "name", name) && name.length() > NAME_MAX) {
-            problems.add(Problem.tooLong("name", NAME_MAX));
+            problems.add(tooLong("name", NAME_MAX));
         }
         String orgCode = trim(website.orgCode());
         if (required(problems, "orgCode", orgCode) && !organizations.existsById(orgCode)) {
-            problems.add(new Problem("orgCode", "admin.website.org.unknown", "没有这个单位：" + orgCode, List.of(orgCode)));
+            problems.add(FieldProblem.of("orgCode", "admin.website.org.unknown", "没有这个单位：" + orgCode, orgCode));
         }
         if (!problems.isEmpty()) {
-            throw new Rejected(problems);
+            throw new InvalidInputException(problems);
         }
         Website saved = websites.save(new Website(url, name, orgCode));
         audit.record(actor.username(), "WEBSITE_REGISTERED", null, url + " for " + orgCode + ": " + name);
@@ -175,9 +177,9 @@ public class DirectoryAdmin {
                 .toList();
     }
 
-    private static boolean required(List<Problem> problems, String field, String value) {
+    private static boolean required(List<FieldProblem> problems, String field, String value) {
         if (value == null) {
-            problems.add(new Problem(field, "admin.field.required", "此项为必填项", List.of()));
+            problems.add(FieldProblem.of(field, "admin.field.required", "此项为必填项"));
             return false;
         }
         return true;
@@ -203,29 +205,7 @@ public class DirectoryAdmin {
     public record NewWebsite(String url, String name, String orgCode) {
     }
 
-    /**
-     * One thing wrong with one field: {@code code} is a message key, {@code defaultMessage} the
-     * Chinese fallback. (The directory sits below the web layer's own field-problem type.)
-     */
-    public record Problem(String field, String code, String defaultMessage, List<Object> args) {
-
-        static Problem tooLong(String field, int max) {
-            return new Problem(field, "admin.field.tooLong", "不能超过 " + max + " 个字符", List.of(max));
-        }
-    }
-
-    /** The input breaks the rules above: nothing was written. */
-    public static class Rejected extends RuntimeException {
-
-        private final List<Problem> problems;
-
-        Rejected(List<Problem> problems) {
-            super(problems.get(0).defaultMessage());
-            this.problems = List.copyOf(problems);
-        }
-
-        public List<Problem> problems() {
-            return problems;
-        }
+    private static FieldProblem tooLong(String field, int max) {
+        return FieldProblem.of(field, "admin.field.tooLong", "不能超过 " + max + " 个字符", max);
     }
 }

@@ -10,10 +10,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
+
+import io.rectify.kernel.FieldProblem;
 import org.springframework.context.MessageSource;
 
 /**
- * The messages of {@link FieldError}s. The texts live in {@code i18n/forms.properties} (Chinese,
+ * The messages of {@link FieldProblem}s. The texts live in {@code i18n/forms.properties} (Chinese,
  * the default) and {@code i18n/forms_en.properties}; the application's {@link MessageSource} reads
  * both. {@link #render} puts the field's label in the reader's language.
  */
@@ -26,7 +28,7 @@ public final class FormMessages {
     private FormMessages() {
     }
 
-    /** The Chinese message of a code, as the default message of a {@link FieldError}. */
+    /** The Chinese message of a code, as the default message of a {@link FieldProblem}. */
     static String defaultMessage(String code, List<Object> args) {
         String template = DEFAULTS.getProperty(code);
         if (template == null) {
@@ -40,7 +42,7 @@ public final class FormMessages {
      *
      * @param form the form the error came from (for the field's labels)
      */
-    public static String render(FormDefinition form, FieldError error, MessageSource messages, Locale locale) {
+    public static String render(FormDefinition form, FieldProblem error, MessageSource messages, Locale locale) {
         List<Object> args = new ArrayList<>(error.args());
         if (!"form.unknownField".equals(error.code()) && !args.isEmpty()) {
             form.fieldAt(error.field()).ifPresent(field -> args.set(0, field.label(locale)));

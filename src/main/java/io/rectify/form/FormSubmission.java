@@ -3,8 +3,8 @@ package io.rectify.form;
 import java.util.List;
 import java.util.Map;
 
-import io.rectify.system.FieldProblem;
-import io.rectify.system.InvalidInputException;
+import io.rectify.kernel.FieldProblem;
+import io.rectify.kernel.InvalidInputException;
 
 /**
  * A submission checked against its form.
@@ -15,7 +15,7 @@ import io.rectify.system.InvalidInputException;
  *               are errors, only the values that passed are here.
  * @param errors what is wrong, in form order; empty when the submission is valid
  */
-public record FormSubmission(Map<String, Object> values, List<FieldError> errors) {
+public record FormSubmission(Map<String, Object> values, List<FieldProblem> errors) {
 
     public FormSubmission {
         values = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(values));
@@ -29,9 +29,7 @@ public record FormSubmission(Map<String, Object> values, List<FieldError> errors
     /** The values of a valid submission; otherwise the 400 that names every field in error. */
     public Map<String, Object> valuesOrThrow() {
         if (!valid()) {
-            throw new InvalidInputException(errors.stream()
-                    .map(e -> new FieldProblem(e.field(), e.code(), e.args(), e.defaultMessage()))
-                    .toList());
+            throw new InvalidInputException(errors);
         }
         return values;
     }

@@ -21,6 +21,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import io.rectify.kernel.FieldProblem;
+
 /**
  * Checks a submission against its form and normalises the values. Stateless.
  *
@@ -42,12 +44,12 @@ public final class FormValidator {
     }
 
     public static FormSubmission validate(FormDefinition form, Map<String, ?> raw) {
-        List<FieldError> errors = new ArrayList<>();
+        List<FieldProblem> errors = new ArrayList<>();
         Map<String, Object> values = fields(form.fields(), unflatten(form, raw == null ? Map.of() : raw), "", errors);
         return new FormSubmission(values, errors);
     }
 
-    private static Map<String, Object> fields(List<FormField> fields, Map<String, ?> raw, String prefix, List<FieldError> errors) {
+    private static Map<String, Object> fields(List<FormField> fields, Map<String, ?> raw, String prefix, List<FieldProblem> errors) {
         Map<String, Object> values = new LinkedHashMap<>();
         for (FormField field : fields) {
             Object value = field(field, scalar(raw.get(field.key())), prefix + field.key(), errors);
@@ -64,7 +66,7 @@ public final class FormValidator {
         return Collections.unmodifiableMap(values);
     }
 
-    private static Object field(FormField field, Object raw, String path, List<FieldError> errors) {
+    private static Object field(FormField field, Object raw, String path, List<FieldProblem> errors) {
         if (field.list()) {
             int before = errors.size();
             List<Map<String, Object>> items = list(field, raw, path, errors);
@@ -98,7 +100,7 @@ public final class FormValidator {
         return errors.size() == before ? value : null;
     }
 
-    private static String text(FormField field, Object raw, String path, List<FieldError> errors) {
+    private static String text(FormField field, Object raw, String path, List<FieldProblem> errors) {
         if (!(raw instanceof String s)) {
             errors.add(error(path, "form.text", field.label()));
             return null;
@@ -116,7 +118,7 @@ public final class FormValidator {
         return value;
     }
 
-    private static Object number(FormField field, Object raw, String path, List<FieldError> errors) {
+    private static Object number(FormField field, Object raw, String path, List<FieldProblem> errors) {
         BigDecimal number = decimal(raw);
         if (number == null) {
             errors.add(error(path, "form.number", field.label()));
@@ -171,7 +173,7 @@ public final class FormValidator {
         return null;
     }
 
-    private static Object choice(FormField field, Object raw, String path, List<FieldError> errors) {
+    private static Object choice(FormField field, Object raw, String path, List<FieldProblem> errors) {
         if (field.yesNo()) {
             Boolean value = raw instanceof Boolean b ? b : raw instanceof String s ? yesNo(s.strip()) : null;
             if (value == null) {
@@ -191,7 +193,7 @@ public final class FormValidator {
         return value;
     }
 
-    private static Object dateTime(FormField field, Object raw, String path, List<FieldError> errors) {
+    private static Object dateTime(FormField field, Object raw, String path, List<FieldProblem> errors) {
         boolean dateOnly = FormField.SUBTYPE_DATE.equals(field.subtype());
         Object value = dateOnly ? date(raw) : dateTime(raw);
         if (value == null) {
@@ -236,7 +238,7 @@ public final class FormValidator {
         }
     }
 
-    private static List<Map<String, Object>> list(FormField field, Object raw, String path, List<FieldError> errors) {
+    private static List<Map<String, Object>> list(FormField field, Object raw, String path, List<FieldProblem> errors) {
         List<?> entries;
         if (isBlank(raw)) {
             entries = List.of();
@@ -334,8 +336,8 @@ public final class FormValidator {
         return PATTERNS.computeIfAbsent(regex, Pattern::compile);
     }
 
-    private static FieldError error(String path, String code, Object... args) {
+    private static FieldProblem error(String path, String code, Object... args) {
         List<Object> list = List.of(args);
-        return new FieldError(path, code, list, FormMessages.defaultMessage(code, list));
+        return new FieldProblem(path, code, list, FormMessages.defaultMessage(code, list));
     }
 }

@@ -61,4 +61,11 @@ class ModularityTests {
                 .should().dependOnClassesThat().resideInAPackage("..web..")
                 .check(classes);
     }
+
+    @Test
+    void theSharedKernelDependsOnNoOtherModule() {
+        noClasses().that().resideInAPackage("io.rectify.kernel..")
+                .should().dependOnClassesThat().resideOutsideOfPackages("io.rectify.kernel..", "java..")
+                .check(classes);
+    }
 }

@@ -14,6 +14,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import io.rectify.kernel.FieldProblem;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.support.ResourceBundleMessageSource;
 
@@ -60,7 +62,7 @@ class FormMessagesTest {
 
         FormDefinition form = new FormCatalog().get("recordSanctions");
         FormSubmission s = FormValidator.validate(form, Map.of("sanctions", java.util.List.of(Map.of("post", "科长"))));
-        FieldError personName = s.errors().get(0);
+        FieldProblem personName = s.errors().get(0);
         assertThat(personName.field()).isEqualTo("sanctions[0].personName");
 
         assertThat(FormMessages.render(form, personName, messages, Locale.ENGLISH)).isEqualTo("Name is required");

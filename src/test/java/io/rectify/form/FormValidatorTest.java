@@ -11,6 +11,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import io.rectify.kernel.FieldProblem;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -69,9 +71,9 @@ class FormValidatorTest {
         @Test
         void everyRequiredFieldOfAResponseIsReportedInFormOrder() {
             FormSubmission s = FormValidator.validate(A33_08, Map.of());
-            assertThat(s.errors()).extracting(FieldError::field)
+            assertThat(s.errors()).extracting(FieldProblem::field)
                     .containsExactly("report", "correctedUrls", "chargingStoppedDate", "refundedAmount", "refundedCount");
-            assertThat(s.errors()).extracting(FieldError::code).containsOnly("form.required");
+            assertThat(s.errors()).extracting(FieldProblem::code).containsOnly("form.required");
         }
     }
 

@@ -11,8 +11,6 @@ import io.rectify.directory.AppUser;
 import io.rectify.directory.DirectoryAdmin;
 import io.rectify.directory.Organization;
 import io.rectify.directory.Website;
-import io.rectify.system.FieldProblem;
-import io.rectify.system.InvalidInputException;
 import io.rectify.system.web.CurrentActor;
 import io.rectify.workflow.FailedJobs;
 import org.springframework.http.ResponseEntity;
@@ -54,7 +52,7 @@ class AdminApi {
     @PreAuthorize("hasRole('ADMIN')")
     ResponseEntity<BodyView> createBody(@RequestBody(required = false) DirectoryAdmin.NewBody body) {
         DirectoryAdmin.NewBody command = body == null ? new DirectoryAdmin.NewBody(null, null, null, null, null, null) : body;
-        Organization created = invalidAsProblem(() -> directory.createBody(currentActor.get(), command));
+        Organization created = directory.createBody(currentActor.get(), command);
         return ResponseEntity.created(URI.create("/api/admin/bodies/" + created.code())).body(BodyView.of(created));
     }
 
@@ -68,7 +66,7 @@ class AdminApi {
     @PreAuthorize("hasRole('ADMIN')")
     ResponseEntity<WebsiteView> registerWebsite(@RequestBody(required = false) DirectoryAdmin.NewWebsite website) {
         DirectoryAdmin.NewWebsite command = website == null ? new DirectoryAdmin.NewWebsite(null, null, null) : website;
-        Website saved = invalidAsProblem(() -> directory.registerWebsite(currentActor.get(), command));
+        Website saved = directory.registerWebsite(currentActor.get(), command);
         return ResponseEntity.created(URI.create("/api/admin/websites/" + saved.id())).body(WebsiteView.of(saved));
     }
 
@@ -98,17 +96,6 @@ class AdminApi {
     Map<String, Object> retry(@PathVariable String id) {
         failedJobs.retry(currentActor.get(), id);
         return Map.of("jobId", id, "retries", 1);
-    }
-
-    /** The directory's refusal, as the API's 400 naming each field. */
-    private static <T> T invalidAsProblem(java.util.function.Supplier<T> change) {
-        try {
-            return change.get();
-        } catch (DirectoryAdmin.Rejected rejected) {
-            throw new InvalidInputException(rejected.problems().stream()
-                    .map(p -> new FieldProblem(p.field(), p.code(), p.args(), p.defaultMessage()))
-                    .toList());
-        }
     }
 
     record BodyView(String code, String nameZh, String nameEn, String kind, String regionCode, String casePrefix) {

@@ -14,10 +14,10 @@ import io.rectify.directory.DirectoryAdmin;
 import io.rectify.directory.OrgKind;
 import io.rectify.directory.Organization;
 import io.rectify.directory.Region;
-import io.rectify.system.ConflictException;
-import io.rectify.system.FieldProblem;
-import io.rectify.system.InvalidInputException;
-import io.rectify.system.NotFoundException;
+import io.rectify.kernel.ConflictException;
+import io.rectify.kernel.FieldProblem;
+import io.rectify.kernel.InvalidInputException;
+import io.rectify.kernel.NotFoundException;
 import io.rectify.system.security.Accounts;
 import io.rectify.system.web.CurrentActor;
 import io.rectify.system.web.PageController;
@@ -96,7 +96,7 @@ class AdminPages {
             redirect.addFlashAttribute("notice", "admin.bodies.created");
             redirect.addFlashAttribute("noticeArg", created.code());
             return "redirect:/admin/bodies";
-        } catch (DirectoryAdmin.Rejected rejected) {
+        } catch (InvalidInputException rejected) {
             reject(result, rejected);
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return showBodies(actor, model);
@@ -137,7 +137,7 @@ class AdminPages {
             redirect.addFlashAttribute("notice", "admin.websites.registered");
             redirect.addFlashAttribute("noticeArg", form.getUrl().strip());
             return "redirect:/admin/websites";
-        } catch (DirectoryAdmin.Rejected rejected) {
+        } catch (InvalidInputException rejected) {
             reject(result, rejected);
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return showWebsites(actor, model);
@@ -243,8 +243,8 @@ class AdminPages {
         return "redirect:/admin/jobs";
     }
 
-    private static void reject(BindingResult result, DirectoryAdmin.Rejected rejected) {
-        for (DirectoryAdmin.Problem p : rejected.problems()) {
+    private static void reject(BindingResult result, InvalidInputException rejected) {
+        for (FieldProblem p : rejected.problems()) {
             result.rejectValue(p.field(), p.code(), p.args().toArray(), p.defaultMessage());
         }
     }

@@ -2,7 +2,7 @@ package io.rectify.admin.web;
 
 import io.rectify.directory.Actor;
 import io.rectify.directory.Role;
-import io.rectify.system.ForbiddenException;
+import io.rectify.kernel.ForbiddenException;
 
 /**
  * The role check of the administrator's endpoints that call no service deciding it (the calendar):

@@ -34,15 +34,15 @@ import io.rectify.directory.Actor;
 import io.rectify.directory.Directory;
 import io.rectify.directory.Organization;
 import io.rectify.directory.Role;
-import io.rectify.form.FieldError;
+import io.rectify.kernel.FieldProblem;
 import io.rectify.form.FormCatalog;
 import io.rectify.form.FormDefinition;
 import io.rectify.form.FormField;
 import io.rectify.form.web.FormView;
 import io.rectify.form.web.FormViews;
-import io.rectify.system.FieldProblem;
-import io.rectify.system.InvalidInputException;
-import io.rectify.system.UnsupportedTypeException;
+import io.rectify.kernel.FieldProblem;
+import io.rectify.kernel.InvalidInputException;
+import io.rectify.kernel.UnsupportedTypeException;
 import io.rectify.system.web.CurrentActor;
 import io.rectify.system.web.PageController;
 import io.rectify.system.web.PageText;
@@ -298,13 +298,13 @@ class CasePages {
             CaseController.requestExtension(cases, forms, actor, id, values);
         } catch (InvalidInputException e) {
             response.setStatus(400);
-            return extensionPage(id, values, FormViews.errorsOf(e), model, locale);
+            return extensionPage(id, values, e.problems(), model, locale);
         }
         redirect.addFlashAttribute("flash", "flash.extensionRequested");
         return "redirect:/cases/" + id;
     }
 
-    private String extensionPage(String id, Map<String, String> values, List<FieldError> errors, Model model, Locale locale) {
+    private String extensionPage(String id, Map<String, String> values, List<FieldProblem> errors, Model model, Locale locale) {
         Actor actor = currentActor.get();
         RectificationCase c = cases.visible(actor, id);
         model.addAttribute("c", views.of(actor, c));

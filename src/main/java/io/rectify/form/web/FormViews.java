@@ -10,11 +10,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.rectify.form.FieldError;
+import io.rectify.kernel.FieldProblem;
 import io.rectify.form.FormDefinition;
 import io.rectify.form.FormField;
 import io.rectify.form.FormMessages;
-import io.rectify.system.InvalidInputException;
+import io.rectify.kernel.InvalidInputException;
 import org.springframework.context.MessageSource;
 
 /**
@@ -33,11 +33,11 @@ public final class FormViews {
     }
 
     /** The form with these values (request parameters by name) and errors. */
-    public static FormView of(FormDefinition form, Map<String, String> values, List<FieldError> errors,
+    public static FormView of(FormDefinition form, Map<String, String> values, List<FieldProblem> errors,
                               MessageSource messages, Locale locale) {
         Map<String, String> messageByPath = new LinkedHashMap<>();
         List<FormView.ErrorLink> summary = new ArrayList<>();
-        for (FieldError error : errors) {
+        for (FieldProblem error : errors) {
             // the validator's errors name their field in their first argument; a service's rules say what they say
             String message = error.code().startsWith("form.")
                     ? FormMessages.render(form, error, messages, locale)
@@ -58,13 +58,6 @@ public final class FormViews {
                     : input(field, field.key(), values, messageByPath, locale)));
         }
         return new FormView(form.formKey(), parts, summary);
-    }
-
-    /** The field errors of a refused submission, whether the form's validator or a service's rule refused it. */
-    public static List<FieldError> errorsOf(InvalidInputException refused) {
-        return refused.problems().stream()
-                .map(p -> new FieldError(p.field(), p.code(), p.args(), p.defaultMessage()))
-                .toList();
     }
 
     /**

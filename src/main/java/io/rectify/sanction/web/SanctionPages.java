@@ -7,7 +7,7 @@ import java.util.Set;
 import io.rectify.directory.Actor;
 import io.rectify.directory.Role;
 import io.rectify.sanction.SanctionService;
-import io.rectify.system.ForbiddenException;
+import io.rectify.kernel.ForbiddenException;
 import io.rectify.system.web.CurrentActor;
 import io.rectify.system.web.PageController;
 import org.springframework.security.access.prepost.PreAuthorize;

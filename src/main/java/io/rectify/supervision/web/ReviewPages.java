@@ -15,7 +15,7 @@ import io.rectify.directory.Actor;
 import io.rectify.directory.Directory;
 import io.rectify.directory.Organization;
 import io.rectify.directory.Role;
-import io.rectify.system.ForbiddenException;
+import io.rectify.kernel.ForbiddenException;
 import io.rectify.system.web.CurrentActor;
 import io.rectify.system.web.PageController;
 import org.springframework.security.access.prepost.PreAuthorize;

@@ -2,7 +2,7 @@ package io.rectify.system.security;
 
 import java.time.Duration;
 
-import io.rectify.system.TooManyRequestsException;
+import io.rectify.kernel.TooManyRequestsException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;

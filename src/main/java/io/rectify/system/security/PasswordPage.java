@@ -7,8 +7,8 @@ import java.util.Objects;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import io.rectify.system.FieldProblem;
-import io.rectify.system.InvalidInputException;
+import io.rectify.kernel.FieldProblem;
+import io.rectify.kernel.InvalidInputException;
 import io.rectify.system.web.CurrentActor;
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;

@@ -3,7 +3,7 @@ package io.rectify.system.security;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.rectify.system.FieldProblem;
+import io.rectify.kernel.FieldProblem;
 
 /**
  * What a password must be (等保 2.0 level 3 identification and authentication): at least

@@ -1,7 +1,7 @@
 package io.rectify.system.security;
 
-import io.rectify.system.ConflictException;
-import io.rectify.system.NotFoundException;
+import io.rectify.kernel.ConflictException;
+import io.rectify.kernel.NotFoundException;
 import io.rectify.system.web.CurrentActor;
 import io.rectify.system.web.PageController;
 import org.springframework.security.access.prepost.PreAuthorize;

@@ -1,10 +1,10 @@
 package io.rectify.system.web;
 
-import io.rectify.system.ConflictException;
-import io.rectify.system.ForbiddenException;
-import io.rectify.system.InvalidInputException;
-import io.rectify.system.NotFoundException;
-import io.rectify.system.UnsupportedTypeException;
+import io.rectify.kernel.ConflictException;
+import io.rectify.kernel.ForbiddenException;
+import io.rectify.kernel.InvalidInputException;
+import io.rectify.kernel.NotFoundException;
+import io.rectify.kernel.UnsupportedTypeException;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -3,7 +3,7 @@ package io.rectify.system.web;
 import java.util.List;
 import java.util.Locale;
 
-import io.rectify.system.FieldProblem;
+import io.rectify.kernel.FieldProblem;
 import org.springframework.context.MessageSource;
 
 /** A {@link FieldProblem} of a service in the reader's language, for a field error on a page. */

@@ -3,7 +3,7 @@ package io.rectify.workflow.web;
 import java.time.OffsetDateTime;
 import java.util.Map;
 
-import io.rectify.system.InvalidInputException;
+import io.rectify.kernel.InvalidInputException;
 import io.rectify.system.web.CurrentActor;
 import io.rectify.workflow.ClockControl;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;

@@ -12,12 +12,12 @@ import io.rectify.casefile.AttachmentService;
 import io.rectify.casefile.CaseService;
 import io.rectify.casefile.web.CaseViews;
 import io.rectify.directory.Actor;
-import io.rectify.form.FieldError;
+import io.rectify.kernel.FieldProblem;
 import io.rectify.form.FormSubmission;
 import io.rectify.form.FormValidator;
 import io.rectify.form.web.FormViews;
-import io.rectify.system.InvalidInputException;
-import io.rectify.system.UnsupportedTypeException;
+import io.rectify.kernel.InvalidInputException;
+import io.rectify.kernel.UnsupportedTypeException;
 import io.rectify.system.web.CurrentActor;
 import io.rectify.system.web.PageController;
 import io.rectify.workflow.CaseProcess;
@@ -107,14 +107,14 @@ class TaskPages {
             });
         } catch (InvalidInputException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return page(task, values, FormViews.errorsOf(e), null, model, locale);
+            return page(task, values, e.problems(), null, model, locale);
         }
         redirect.addFlashAttribute("flash", "flash.taskDone");
         redirect.addFlashAttribute("flashArg", messages.getMessage("step." + task.taskKey(), null, task.name(), locale));
         return "redirect:/cases/" + task.caseId();
     }
 
-    private String page(Tasks.TaskDetail task, Map<String, String> values, List<FieldError> errors, String fileError,
+    private String page(Tasks.TaskDetail task, Map<String, String> values, List<FieldProblem> errors, String fileError,
                         Model model, Locale locale) {
         Actor actor = currentActor.get();
         model.addAttribute("task", task);

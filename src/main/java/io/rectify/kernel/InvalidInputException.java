@@ -1,4 +1,4 @@
-package io.rectify.system;
+package io.rectify.kernel;
 
 import java.util.List;
 

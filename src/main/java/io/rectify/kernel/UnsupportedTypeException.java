@@ -1,4 +1,4 @@
-package io.rectify.system;
+package io.rectify.kernel;
 
 /** An upload whose content is not of an allowed type (415). */
 public class UnsupportedTypeException extends RuntimeException {

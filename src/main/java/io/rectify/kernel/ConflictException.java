@@ -1,4 +1,4 @@
-package io.rectify.system;
+package io.rectify.kernel;
 
 /** The action does not fit the current state, e.g. a task already completed (409). */
 public class ConflictException extends RuntimeException {

@@ -1,4 +1,4 @@
-package io.rectify.system;
+package io.rectify.kernel;
 
 /** Unknown, or not visible to the caller: the two look the same from outside (404). */
 public class NotFoundException extends RuntimeException {

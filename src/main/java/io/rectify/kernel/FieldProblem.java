@@ -1,4 +1,4 @@
-package io.rectify.system;
+package io.rectify.kernel;
 
 import java.util.List;
 
@@ -7,6 +7,10 @@ import java.util.List;
  * caller's language by the web layer); {@code defaultMessage} is the Chinese fallback.
  */
 public record FieldProblem(String field, String code, List<Object> args, String defaultMessage) {
+
+    public FieldProblem {
+        args = List.copyOf(args);
+    }
 
     public static FieldProblem of(String field, String code, String defaultMessage, Object... args) {
         return new FieldProblem(field, code, List.of(args), defaultMessage);
