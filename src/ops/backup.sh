@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Backs up one Rectify installation: its PostgreSQL database and its attachment files, into one
-# new directory with a manifest. README, "备份与恢复 / Backup and restore".
+# new directory with a manifest. src/docs/operations.md, "Backup and restore".
 set -euo pipefail
 
 usage() {
@@ -131,7 +131,7 @@ tar_sha=$(awk '$2 == "attachments.tar" { print $1 }' "$work/sums")
 rm "$work/sums"
 
 cat > "$work/manifest" <<EOF
-# Rectify backup; restore with src/ops/restore.sh (README, "Backup and restore")
+# Rectify backup; restore with src/ops/restore.sh (src/docs/operations.md, "Backup and restore")
 format=rectify-backup/1
 created_at=$(date -u +%Y-%m-%dT%H:%M:%SZ)
 rectify_version=$version

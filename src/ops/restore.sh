@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Restores a backup made by backup.sh into a new database and a new attachment directory.
-# README, "备份与恢复 / Backup and restore".
+# src/docs/operations.md, "Backup and restore".
 set -euo pipefail
 
 usage() {
@@ -24,7 +24,7 @@ The server and the user come from the standard libpq environment: PGHOST, PGPORT
 PGPASSWORD or ~/.pgpass. The user must be allowed to create databases and be a member of the
 owner role (a superuser is both); it connects first to the database "postgres" (another with
 RECTIFY_MAINTENANCE_DB). The roles named in the manifest must exist on the server
-(README, "Audit record": CREATE ROLE ...). Start Rectify on the restored database afterwards:
+(src/docs/security.md, "Database roles": CREATE ROLE ...). Start Rectify on the restored database afterwards:
 Flyway brings it to the jar's release.
 Exit status: 0 done, 1 refused or failed (a database this run created is dropped again),
 2 wrong arguments.
@@ -102,7 +102,7 @@ SQL
 IFS=',' read -r -a roles <<< "$(field app_roles)"
 for role in "$owner" "${roles[@]}"; do
   [ -z "$role" ] || [ -n "$(role_exists "$role")" ] \
-    || fail "role '$role' of the backup does not exist on this server: create it first (README, \"Audit record\"); restore refused"
+    || fail "role '$role' of the backup does not exist on this server: create it first (src/docs/security.md, \"Database roles\"); restore refused"
 done
 
 # --- 2. a new database and a new attachment directory, never over data -------------------
@@ -173,4 +173,4 @@ trap - EXIT
 head=$(in_db "select last_seq || ' ' || last_hash from audit_chain_head where id = 1")
 echo "restore: done: database '$database', $count attachment file(s) checked in $attachments"
 echo "restore: audit chain head (sequence, hash): $head"
-echo "restore: start Rectify on it (Flyway migrates to the jar's release), then verify the audit chain (README, \"Audit record\")"
+echo "restore: start Rectify on it (Flyway migrates to the jar's release), then verify the audit chain (src/docs/security.md, \"Audit record\")"

@@ -28,7 +28,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class Directory {
 
     private static final String GROUP_PREFIX = "org:";
-    /** Bodies read by plain SQL where an opening reads them (issue 5), not managed by JPA. */
+    /** Bodies read by plain SQL where an opening reads them, not managed by JPA (src/docs/performance.md, P9). */
     private static final String SELECT_ORGANIZATION =
             "select code, name_zh, name_en, kind, region_code, case_prefix from organization";
     private static final RowMapper<Organization> ORGANIZATION_ROW = (row, i) -> new Organization(row.getString("code"),
@@ -59,7 +59,8 @@ public class Directory {
     /**
      * The bodies of these codes that exist, by code, read in one query by plain SQL; the objects
      * returned are not managed. Through JPA's find-all-by-id, Hibernate built and translated a new
-     * criteria query at every call: a seventh of an opening's time in the JVM (issue 5).
+     * criteria query at every call: a seventh of an opening's time in the JVM (src/docs/performance.md,
+     * P9).
      */
     public Map<String, Organization> findOrganizations(String... codes) {
         List<String> wanted = Arrays.stream(codes).filter(Objects::nonNull).distinct().toList();
@@ -123,8 +124,9 @@ public class Directory {
     /**
      * Every region, read once per transaction: the table holds a province's few hundred rows, and
      * opening a case walks it three times (the respondent within the office's jurisdiction, the
-     * offices and the supervision bodies above the case), one SELECT instead of three (issue 5).
-     * Nothing writes regions in a transaction that reads them (migrations and the demo seed do).
+     * offices and the supervision bodies above the case), one SELECT instead of three
+     * (src/docs/performance.md, P9). Nothing writes regions in a transaction that reads them
+     * (migrations and the demo seed do).
      */
     private List<Region> allRegions() {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
@@ -148,7 +150,7 @@ public class Directory {
     /**
      * Bodies of these kinds in this region and above, nearest first: who acts on a case of the
      * region. One query for all the kinds asked for (opening a case asks for offices and
-     * supervision bodies at once, issue 5).
+     * supervision bodies at once: src/docs/performance.md, P9).
      */
     public List<Organization> bodiesInAndAbove(String regionCode, OrgKind... kinds) {
         List<String> chain = regionAndAbove(regionCode);
@@ -163,8 +165,8 @@ public class Directory {
     /**
      * Every region, by plain SQL like {@link #bodiesInAndAbove}, not through JPA: every opening of a
      * case reads them and nothing changes them, and through Hibernate the two reads cost about a
-     * sixth of an opening's time (issue 5, a profile of the benchmark), for entities it would then
-     * keep and compare at every flush. The objects returned are not managed.
+     * sixth of an opening's time in a profile of the benchmark, for entities it would then keep and
+     * compare at every flush (src/docs/performance.md, P9). The objects returned are not managed.
      */
     private List<Region> readRegions() {
         return jdbc.query("select code, name_zh, name_en, parent_code from region", Map.of(),

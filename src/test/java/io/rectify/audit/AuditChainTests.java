@@ -154,7 +154,7 @@ class AuditChainTests extends IntegrationTest {
         assertThat(verifier.verify().intact()).isTrue();
     }
 
-    /** H2 has no PL/pgSQL triggers: there the verifier is the only wall (README); this runs in the PostgreSQL suite. */
+    /** H2 has no PL/pgSQL triggers: there the verifier is the only wall (src/docs/security.md); this runs in the PostgreSQL suite. */
     @Test
     @Tag(TestDatabase.POSTGRES_ONLY)
     void onPostgresqlEvenTheOwnerCannotChangeOrDeleteAnEntryWhileTheTriggersStand() {

@@ -46,7 +46,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
- * Issue 5: two Rectify nodes, separate processes on loopback, on one PostgreSQL database, both
+ * A cluster: two Rectify nodes, separate processes on loopback, on one PostgreSQL database, both
  * with their job executors on. A batch of deadlines falls due; one node is killed with SIGKILL in
  * the middle of the run; the other finishes it. Every timer's business effect happens exactly
  * once, nothing is left half-done, a session opened on the dead node goes on on the living one,

@@ -43,7 +43,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.ResponseEntity;
 
 /**
- * Backup and restore (README, "Backup and restore"): Rectify on PostgreSQL with the schema owner
+ * Backup and restore (src/docs/operations.md): Rectify on PostgreSQL with the schema owner
  * and the application role of migration 8 is loaded through its API (cases in every state,
  * attachments, an escalated case with sanctions, orders whose deadline timers are pending), backed
  * up by {@code src/ops/backup.sh} while it runs, and restored by {@code src/ops/restore.sh} into a
@@ -104,7 +104,7 @@ class BackupRestoreTests {
         owner = site.owner;
         app = site.app;
         source = site.newDatabaseName();
-        // as in production (README, "Audit record"): the owner role owns the database, Flyway runs as it
+        // as in production (src/docs/security.md, "Database roles"): the owner role owns the database, Flyway runs as it
         site.execute("postgres", site.superuser, "create database " + source + " owner " + owner);
         Path attachments = work.resolve("attachments");
         backup = work.resolve("backup");

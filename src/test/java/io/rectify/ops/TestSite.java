@@ -35,8 +35,8 @@ import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * A Rectify site on the test PostgreSQL server, run as an operator runs one (README, "Audit
- * record"): a schema owner and an application role, databases owned by the owner, the scripts of
+ * A Rectify site on the test PostgreSQL server, run as an operator runs one (src/docs/security.md,
+ * "Database roles"): a schema owner and an application role, databases owned by the owner, the scripts of
  * {@code src/ops} with the standard libpq environment, and Rectify started on a database in this
  * JVM. What a database holds is read as the superuser. Closing it drops the databases it named and
  * its roles.

@@ -29,9 +29,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.ResponseEntity;
 
 /**
- * Upgrading (README, "Upgrading from one release to the next"): a backup that the previous release
+ * Upgrading (src/docs/operations.md, "Upgrading"): a backup that the previous release
  * made of its own database is restored with {@code src/ops/restore.sh}, and this release starts on
- * it, as step 3 of the README says. Flyway, as the schema owner, brings the schema from the
+ * it, as step 3 there says. Flyway, as the schema owner, brings the schema from the
  * previous release's version to this one's; every case, file and audit entry is served as the
  * previous release left it; the timers that fell due while no node ran fire once, with their
  * effects; tasks the previous release opened are completed on this one; and a new case's number

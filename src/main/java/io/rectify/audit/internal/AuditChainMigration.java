@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
  * <li>on PostgreSQL, triggers refuse UPDATE, DELETE and TRUNCATE of entries (whoever runs
  * them, the owner included, until the owner disables them) and let the head only move forward;</li>
  * <li>on PostgreSQL, when Flyway runs as the schema owner and the application as a role of its
- * own (see README, "Audit record"), that role gets what it needs and no more: read and write on
+ * own (src/docs/security.md, "Database roles"), that role gets what it needs and no more: read and write on
  * the application's and the engine's tables, now and in later migrations, but only SELECT and
  * INSERT on the audit entries, SELECT and UPDATE on the head, SELECT on Flyway's history.</li>
  * </ul>
@@ -129,7 +129,7 @@ class AuditChainMigration extends VersionedMigration {
         }
         if (applicationRole == null || applicationRole.equals(owner)) {
             log.warn("Flyway and the application share the database role {}: the audit record is guarded by its triggers"
-                    + " only. In production let Flyway run as the schema owner (README, \"Audit record\").", owner);
+                    + " only. In production let Flyway run as the schema owner (src/docs/security.md, \"Database roles\").", owner);
             return;
         }
         try (PreparedStatement role = connection.prepareStatement("select rolsuper from pg_roles where rolname = ?")) {
@@ -137,7 +137,7 @@ class AuditChainMigration extends VersionedMigration {
             try (ResultSet found = role.executeQuery()) {
                 if (!found.next()) {
                     throw new IllegalStateException("the application's database role " + applicationRole
-                            + " does not exist: create it first (README, \"Audit record\")");
+                            + " does not exist: create it first (src/docs/security.md, \"Database roles\")");
                 }
                 if (found.getBoolean(1)) {
                     log.warn("the application's database role {} is a superuser: grants do not bind it", applicationRole);

@@ -112,7 +112,7 @@ class SecurityConfiguration {
 
     /**
      * On every response. HSTS is sent by Spring only over https; behind a TLS-terminating proxy the
-     * proxy sets it (README, SECURITY).
+     * proxy sets it (src/docs/security.md).
      */
     static void hardened(HeadersConfigurer<HttpSecurity> headers) {
         headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
