@@ -31,10 +31,15 @@ final class Browser {
 
     /** Signs in through the login page; answers where the login sent the browser. */
     String signIn(String username, String password) throws Exception {
-        HttpResponse<String> done = postForm("/login", "username=" + encode(username) + "&password=" + encode(password)
-                + "&_csrf=" + encode(csrfToken()));
+        HttpResponse<String> done = signInWith(username, password);
         assertThat(done.statusCode()).isEqualTo(302);
         return done.headers().firstValue("Location").orElseThrow();
+    }
+
+    /** Signs in through the login page with these extra request headers (name, value, …); the answer to the POST. */
+    HttpResponse<String> signInWith(String username, String password, String... headers) throws Exception {
+        return postForm("/login", "username=" + encode(username) + "&password=" + encode(password)
+                + "&_csrf=" + encode(csrfToken()), headers);
     }
 
     String csrfToken() throws Exception {
@@ -54,22 +59,32 @@ final class Browser {
         return cookie == null ? null : new String(Base64.getDecoder().decode(cookie), StandardCharsets.UTF_8);
     }
 
-    HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(url(path)).GET());
+    /** A GET with extra request headers given as name, value, …. */
+    HttpResponse<String> get(String path, String... headers) throws IOException, InterruptedException {
+        return send(request(path, headers).GET());
     }
 
-    HttpResponse<String> postForm(String path, String form) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(url(path)).header("Content-Type", "application/x-www-form-urlencoded")
+    HttpResponse<String> postForm(String path, String form, String... headers) throws IOException, InterruptedException {
+        return send(request(path, headers).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)));
     }
 
     HttpResponse<String> postJson(String path, String json, String csrfToken) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(url(path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json));
-        if (csrfToken != null) {
-            request.header("X-CSRF-TOKEN", csrfToken);
+        return csrfToken == null ? postJsonWith(path, json) : postJsonWith(path, json, "X-CSRF-TOKEN", csrfToken);
+    }
+
+    /** A JSON POST with extra request headers given as name, value, …. */
+    HttpResponse<String> postJsonWith(String path, String json, String... headers) throws IOException, InterruptedException {
+        return send(request(path, headers).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    private HttpRequest.Builder request(String path, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(url(path));
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
         }
-        return send(request);
+        return request;
     }
 
     HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {

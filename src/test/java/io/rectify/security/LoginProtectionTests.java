@@ -26,7 +26,7 @@ class LoginProtectionTests extends SecurityIntegrationTest {
             assertThat(basic(user, "Wrong-Pass1", address).getStatus()).isEqualTo(401);
         }
         for (int i = 0; i < 2; i++) {
-            assertThat(form(user, "Wrong-Pass1", address).getRedirectedUrl()).isEqualTo("/login?error");
+            assertThat(form(user, "Wrong-Pass1", address).getRedirectedUrl()).isEqualTo("/login?error=failed");
         }
         assertThat(audited(user, "ACCOUNT_LOCKED")).isEqualTo(1);
         assertThat(audited(user, "LOGIN_FAILED")).isEqualTo(5);
@@ -34,7 +34,7 @@ class LoginProtectionTests extends SecurityIntegrationTest {
         MockHttpServletResponse refused = basic(user, PASSWORD, address);
         assertThat(refused.getStatus()).isEqualTo(401);
         assertThat(refused.getContentAsString()).contains("locked");
-        assertThat(form(user, PASSWORD, address).getRedirectedUrl()).isEqualTo("/login?error");
+        assertThat(form(user, PASSWORD, address).getRedirectedUrl()).isEqualTo("/login?error=locked");
         assertThat(basic(user, PASSWORD, freshAddress()).getStatus()).as("from anywhere").isEqualTo(401);
 
         clock.pass(Duration.ofMinutes(9));
@@ -73,7 +73,7 @@ class LoginProtectionTests extends SecurityIntegrationTest {
         assertThat(throttled.getContentType()).startsWith("application/problem+json");
         assertThat(Long.parseLong(throttled.getHeader("Retry-After"))).isBetween(1L, 600L);
         MockHttpServletResponse page = form(victim, PASSWORD, attacker);
-        assertThat(page.getRedirectedUrl()).isEqualTo("/login?error");
+        assertThat(page.getRedirectedUrl()).isEqualTo("/login?error=throttled");
         assertThat(audited(victim, "LOGIN")).as("no password was checked for the throttled address").isZero();
 
         assertThat(failedLogins(victim)).isZero();

@@ -23,8 +23,11 @@ class SessionTests extends SecurityIntegrationTest {
     void theSessionIdChangesAtLogin() throws Exception {
         Browser browser = new Browser(port);
         browser.csrfToken();
+        assertThat(browser.sessionId()).as("the login page starts no session: its CSRF token is a cookie").isNull();
+        // a session that is already there, as one planted in a victim's browser would be
+        assertThat(browser.signIn("jx.edu", PASSWORD)).doesNotContain("error");
         String before = browser.sessionId();
-        assertThat(before).as("the login page starts a session for its CSRF token").isNotNull();
+        assertThat(before).isNotNull();
 
         assertThat(browser.signIn("jx.office", PASSWORD)).doesNotContain("error");
 

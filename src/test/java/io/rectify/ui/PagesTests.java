@@ -84,7 +84,7 @@ class PagesTests extends IntegrationTest {
     @Test
     void aWrongPasswordComesBackToTheLoginPageWithTheError() throws Exception {
         mvc.perform(post("/login").param("username", "jx.office").param("password", "wrong").with(csrf()))
-                .andExpect(redirectedUrl("/login?error"));
+                .andExpect(redirectedUrl("/login?error=failed"));
         String html = mvc.perform(get("/login").param("error", "")).andReturn().getResponse().getContentAsString();
         assertThat(html).contains("用户名或密码不正确", "aria-invalid=\"true\"");
     }

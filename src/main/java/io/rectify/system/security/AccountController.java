@@ -39,7 +39,7 @@ class AccountController {
                                        HttpServletResponse response) {
         PasswordChange given = change == null ? new PasswordChange(null, null) : change;
         accounts.changeOwnPassword(currentActor.get().username(), given.currentPassword(), given.newPassword(),
-                request.getRemoteAddr());
+                request.getRemoteAddr(), SignedInSession.idOf(request));
         session.passwordChanged(request, response);
         return Map.of("changed", true);
     }

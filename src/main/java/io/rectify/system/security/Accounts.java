@@ -94,9 +94,12 @@ public class Accounts {
     /**
      * The user changes their own password: the current one proves it is them. A wrong current
      * password counts as a failed login, and that count stays although the request is refused.
+     * Every other session of the user ends (one signed in with the old password elsewhere, perhaps
+     * by whoever learnt it); the session that made the change, {@code keptSessionId}, stays.
      */
     @Transactional(noRollbackFor = InvalidInputException.class)
-    public void changeOwnPassword(String username, String currentPassword, String newPassword, String address) {
+    public void changeOwnPassword(String username, String currentPassword, String newPassword, String address,
+                                  String keptSessionId) {
         AppUser user = users.findForUpdate(username).orElseThrow(() -> new NotFoundException("account " + username));
         if (StringUtils.isEmpty(currentPassword)) {
             throw InvalidInputException.of("currentPassword", "form.required", "currentPassword 为必填项", "currentPassword");
@@ -118,7 +121,9 @@ public class Accounts {
         }
         user.loginSucceeded();
         setPassword(user, newPassword);
-        audit.record(username, "PASSWORD_CHANGED", null, "by the user from " + address);
+        int ended = endSessions(username, keptSessionId);
+        audit.record(username, "PASSWORD_CHANGED", null, "by the user from " + address + "; " + ended
+                + " other session(s) ended");
     }
 
     /** The current password and the ones before it, up to the history's length. */
@@ -210,9 +215,14 @@ public class Accounts {
     }
 
     private int endSessions(String username) {
-        var found = sessions.findByPrincipalName(username).keySet();
-        found.forEach(sessions::deleteById);
-        return found.size();
+        return endSessions(username, null);
+    }
+
+    /** Ends the user's live sessions but {@code kept} (none kept when null); returns how many ended. */
+    private int endSessions(String username, String kept) {
+        var ending = sessions.findByPrincipalName(username).keySet().stream().filter(id -> !id.equals(kept)).toList();
+        ending.forEach(sessions::deleteById);
+        return ending.size();
     }
 
     private AppUser account(String username) {

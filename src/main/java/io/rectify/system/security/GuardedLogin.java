@@ -10,7 +10,9 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 /**
  * Every password check, form or HTTP Basic, passes here: an address that has failed too often is
  * refused before any hash is computed, each failure counts against the address and the account
- * (which locks at the limit), and both are audited. The check itself is {@link VerifiedCredentials}.
+ * (which locks at the limit), and both are audited; the right password of a locked or disabled
+ * account is refused but is no guess, so it does not count against the address. The check itself
+ * is {@link VerifiedCredentials}.
  */
 final class GuardedLogin implements AuthenticationProvider {
 
@@ -43,10 +45,13 @@ final class GuardedLogin implements AuthenticationProvider {
                 accounts.loginSucceeded(authentication.getName(), address, "form");
             }
             return done;
-        } catch (BadCredentialsException | AccountStatusException e) {
-            String reason = e instanceof LockedException ? "account locked" : e instanceof AccountStatusException
-                    ? "account disabled" : "wrong username or password";
-            accounts.loginFailed(authentication.getName(), address, reason, throttle.failed(address));
+        } catch (BadCredentialsException e) {
+            accounts.loginFailed(authentication.getName(), address, "wrong username or password", throttle.failed(address));
+            throw e;
+        } catch (AccountStatusException e) {
+            // the password was right (it is checked first): no guess, so nothing counts against the address
+            accounts.loginFailed(authentication.getName(), address,
+                    e instanceof LockedException ? "account locked" : "account disabled", false);
             throw e;
         }
     }

@@ -57,7 +57,8 @@ class PasswordPage {
             if (!Objects.equals(newPassword, newPasswordAgain)) {
                 throw InvalidInputException.of("newPasswordAgain", "password.mismatch", "两次输入的新密码不一致");
             }
-            accounts.changeOwnPassword(currentActor.get().username(), currentPassword, newPassword, request.getRemoteAddr());
+            accounts.changeOwnPassword(currentActor.get().username(), currentPassword, newPassword,
+                    request.getRemoteAddr(), SignedInSession.idOf(request));
         } catch (InvalidInputException e) {
             for (FieldProblem p : e.problems()) {
                 errors.merge(p.field(), messages.getMessage(p.code(), p.args().toArray(), p.defaultMessage(), locale),

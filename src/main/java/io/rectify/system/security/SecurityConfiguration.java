@@ -6,9 +6,12 @@ import java.time.Clock;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
+import org.springframework.boot.autoconfigure.web.ServerProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -26,7 +29,12 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.savedrequest.CookieRequestCache;
+import org.springframework.security.web.savedrequest.NullRequestCache;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
@@ -43,6 +51,18 @@ class SecurityConfiguration {
     /** The policy of shared-ui.md: nothing inline, nothing from elsewhere, never framed. */
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; base-uri 'self'; object-src 'none'";
+
+    /**
+     * Before every other filter, the session's included (its cookie is Secure when the client's
+     * request was https): the client's address and scheme from a trusted proxy's {@code Forwarded}.
+     */
+    @Bean
+    FilterRegistrationBean<ForwardedByTrustedProxy> forwardedByTrustedProxy(ServerProperties server) {
+        var registration = new FilterRegistrationBean<>(
+                new ForwardedByTrustedProxy(server.getTomcat().getRemoteip().getInternalProxies()));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
 
     /** Spring's delegating encoder: bcrypt today; hashes of another encoding are upgraded at login. */
     @Bean
@@ -62,19 +82,38 @@ class SecurityConfiguration {
         return new GuardedLogin(new VerifiedCredentials(users, passwords, clock.asClock()), throttle, accounts);
     }
 
+    /**
+     * One CSRF token store for the pages and the API: a cookie, so that an anonymous visitor (the
+     * login page, a refused call) gets no session row; the token travels in the form or header as well,
+     * and the cookie is HttpOnly, SameSite=Strict, and Secure over https.
+     */
+    @Bean
+    CookieCsrfTokenRepository csrfTokens() {
+        CookieCsrfTokenRepository tokens = new CookieCsrfTokenRepository();
+        // the header the API has always taken (the cookie store's own default is X-XSRF-TOKEN)
+        tokens.setHeaderName("X-CSRF-TOKEN");
+        tokens.setCookieCustomizer(cookie -> cookie.sameSite("Strict"));
+        return tokens;
+    }
+
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, CookieCsrfTokenRepository csrfTokens) throws Exception {
         return http
                 .securityMatcher("/api/**")
                 .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(SecurityConfiguration::unauthorized))
+                .securityContext(context -> context.securityContextRepository(new BasicIgnoresTheSession()))
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(SecurityConfiguration::unauthorized)
                         .accessDeniedHandler(SecurityConfiguration::forbidden))
-                // a request carrying Basic credentials cannot be forged by another site; a session's can.
-                // With neither there is nothing to forge: such a request is answered 401, not 403.
-                .csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null
-                        || request.getSession(false) == null))
+                // nothing to come back to after a 401: no session for it
+                .requestCache(cache -> cache.requestCache(new NullRequestCache()))
+                // a request that HTTP Basic authenticates (it is never judged by a session, see
+                // BasicIgnoresTheSession) cannot be forged by another site; a session's can. With neither
+                // there is nothing to forge: such a request is answered 401, not 403.
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
+                        .ignoringRequestMatchers(request -> BasicIgnoresTheSession.bringsBasic(request)
+                                || request.getSession(false) == null))
                 .headers(SecurityConfiguration::hardened)
                 .addFilterBefore(new PasswordChangeFirst(), AuthorizationFilter.class)
                 .build();
@@ -134,17 +173,27 @@ class SecurityConfiguration {
 
     @Bean
     @Order(3)
-    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, CookieCsrfTokenRepository csrfTokens, SecuritySettings settings,
+                              FindByIndexNameSessionRepository<? extends Session> sessions) throws Exception {
         return http
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
                         .anyRequest().authenticated())
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens))
+                // the page asked for before signing in is remembered in a cookie, not in a session
+                .requestCache(cache -> cache.requestCache(new CookieRequestCache()))
                 // our page at /login (username, password, CSRF token); Spring Security takes its POST.
-                // A refused sign-in returns to /login?error, whose page shows why (wrong password, locked, throttled)
+                // A refused sign-in returns to /login?error=<why>, whose page says so (wrong password, locked,
+                // throttled) without a session to carry the reason
                 .formLogin(form -> form.loginPage("/login").permitAll()
+                        .failureHandler(LoginFailure::redirect)
                         .authenticationDetailsSource(GuardedLogin.FormLogin::new))
-                // a new session id at login (no fixation); the session itself lives in the database
-                .sessionManagement(session -> session.sessionFixation().changeSessionId())
+                // a new session id at login (no fixation); the session itself lives in the database, and a
+                // user holds at most sessionsPerUser of them: a new sign-in ends the one used least recently,
+                // on whichever node it lives (the registry is the session table)
+                .sessionManagement(session -> session.sessionFixation().changeSessionId()
+                        .maximumSessions(settings.sessionsPerUser())
+                        .sessionRegistry(new SessionsEndedAtOnce(sessions)))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .headers(SecurityConfiguration::hardened)
                 .addFilterBefore(new PasswordChangeFirst(), AuthorizationFilter.class)

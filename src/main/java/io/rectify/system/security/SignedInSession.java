@@ -16,6 +16,12 @@ class SignedInSession {
 
     private final SecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
 
+    /** The id of the request's session, or null when it has none (an HTTP Basic call). */
+    static String idOf(HttpServletRequest request) {
+        var session = request.getSession(false);
+        return session == null ? null : session.getId();
+    }
+
     void passwordChanged(HttpServletRequest request, HttpServletResponse response) {
         Authentication current = SecurityContextHolder.getContext().getAuthentication();
         if (!(current != null && current.getPrincipal() instanceof RectifyUserDetails user) || !user.mustChangePassword()) {

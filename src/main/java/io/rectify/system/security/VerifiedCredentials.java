@@ -32,6 +32,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * of the credentials under a key that lives only in this process, with the stored hash it was
  * checked against: a changed password or a disabled account takes effect at once, and a wrong
  * password is never remembered. A locked or disabled account is refused whatever is remembered.
+ * An {@link org.springframework.security.authentication.AccountStatusException} therefore always
+ * means that the password was right.
  */
 final class VerifiedCredentials implements AuthenticationProvider {
 
@@ -46,6 +48,11 @@ final class VerifiedCredentials implements AuthenticationProvider {
     VerifiedCredentials(UserDetailsService users, PasswordEncoder passwords, Clock clock) {
         this.slowCheck = new DaoAuthenticationProvider(passwords);
         this.slowCheck.setUserDetailsService(users);
+        // the password is checked before the account's state: a locked or disabled account costs the same
+        // time as any other and says so only to whoever knows its password, so a wrong guess at a locked
+        // account reads exactly as a wrong guess at an unknown name
+        this.slowCheck.setPreAuthenticationChecks(user -> { });
+        this.slowCheck.setPostAuthenticationChecks(new AccountStatusUserDetailsChecker());
         if (users instanceof UserDetailsPasswordService upgrades) {
             // a hash of an older or weaker encoding is replaced at the next successful login
             this.slowCheck.setUserDetailsPasswordService(upgrades);

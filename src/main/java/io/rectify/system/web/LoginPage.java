@@ -1,16 +1,15 @@
 package io.rectify.system.web;
 
-import io.rectify.system.security.AddressThrottledException;
-import jakarta.servlet.http.HttpSession;
+import io.rectify.system.security.LoginFailure;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.authentication.DisabledException;
-import org.springframework.security.authentication.LockedException;
-import org.springframework.security.web.WebAttributes;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The sign-in page; Spring Security takes the POST to /login (username, password, CSRF token). */
+/**
+ * The sign-in page; Spring Security takes the POST to /login (username, password, CSRF token). It
+ * asks for no session: a visitor who only looks at it, or fails to sign in, leaves no session row.
+ */
 @PageController
 class LoginPage {
 
@@ -18,25 +17,11 @@ class LoginPage {
 
     @GetMapping("/login")
     @PreAuthorize("permitAll()")
-    String login(@RequestParam(required = false) String error, @RequestParam(required = false) String logout,
-                 HttpSession session, Model model) {
+    String login(@RequestParam(required = false) String error, @RequestParam(required = false) String logout, Model model) {
         model.addAttribute("failed", error != null);
-        model.addAttribute("failure", error != null ? failureKey(session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION)) : null);
+        // why the last sign-in failed, told the person so that they know whether to retry or to wait
+        model.addAttribute("failure", error != null ? LoginFailure.messageKey(error) : null);
         model.addAttribute("signedOut", logout != null);
         return VIEW;
-    }
-
-    /** Why the last sign-in failed, told the person so that they know whether to retry or to wait. */
-    private static String failureKey(Object exception) {
-        if (exception instanceof LockedException) {
-            return "login.locked";
-        }
-        if (exception instanceof DisabledException) {
-            return "login.disabled";
-        }
-        if (exception instanceof AddressThrottledException) {
-            return "login.throttled";
-        }
-        return "login.failed";
     }
 }
