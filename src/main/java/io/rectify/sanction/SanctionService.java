@@ -27,8 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Records and reads sanctions. The records name real officials: only the supervision bodies
- * over the case's region (and the administrator, for the registry) read them, and every read is
- * audited.
+ * over the case's region read them, and every read is audited.
  */
 @Service
 @Transactional
@@ -129,11 +128,11 @@ public class SanctionService implements CaseSanctions {
     }
 
     /**
-     * The registry. A supervision body reads the sanctions of cases in its region and below, in
-     * full; the audit administrator reads all in full; the system administrator reads all with
-     * each person's name masked (张**): it keeps the registry running but needs no one's identity.
-     * Another region's records are not listed to a supervision body at all, not even masked: a
-     * search by name would otherwise tell it that the person was sanctioned. Every read is audited.
+     * The registry: a supervision body reads the sanctions of cases in its region and below, and no
+     * one else reads it at all — not the system or audit administrators, who see in the audit record
+     * that reads happened, never the records. Another region's records are not listed to a
+     * supervision body, not even masked: a search by name would otherwise tell it that the person
+     * was sanctioned. Every read is audited.
      */
     public List<RegistryEntry> search(Actor actor, String personName, String orgCode) {
         return registry(actor, personName, orgCode, "registry search");
@@ -145,9 +144,8 @@ public class SanctionService implements CaseSanctions {
     }
 
     private List<RegistryEntry> registry(Actor actor, String personName, String orgCode, String what) {
-        if (actor.role() != Role.SUPERVISION && actor.role() != Role.ADMIN && actor.role() != Role.AUDIT_ADMIN) {
-            throw new ForbiddenException("只有监察机关、系统管理员和审计管理员可以查阅处分登记 / "
-                    + "Only supervision bodies and the administrators of the system and of the audit read the sanctions registry");
+        if (actor.role() != Role.SUPERVISION) {
+            throw new ForbiddenException("只有监察机关可以查阅处分登记 / Only supervision bodies read the sanctions registry");
         }
         Specification<Sanction> spec = (root, query, cb) -> cb.conjunction();
         if (StringUtils.isNotBlank(personName)) {
@@ -158,30 +156,13 @@ public class SanctionService implements CaseSanctions {
         }
         List<Sanction> found = sanctions.findAll(spec, org.springframework.data.domain.Sort.by("id"));
         Map<String, RectificationCase> ofSanctions = cases.byId(found.stream().map(Sanction::caseId).collect(Collectors.toSet()));
-        if (actor.role() == Role.SUPERVISION) {
-            Set<String> regions = directory.regionAndBelow(actor.regionCode());
-            found = found.stream().filter(s -> regions.contains(ofSanctions.get(s.caseId()).regionCode())).toList();
-        }
-        boolean masked = actor.role() == Role.ADMIN;
+        Set<String> regions = directory.regionAndBelow(actor.regionCode());
+        found = found.stream().filter(s -> regions.contains(ofSanctions.get(s.caseId()).regionCode())).toList();
         audit.record(actor.username(), "SANCTIONS_READ", null, what + " person=" + StringUtils.defaultString(personName)
-                + " org=" + StringUtils.defaultString(orgCode) + ": " + found.size() + " record(s)"
-                + (masked ? ", names masked" : ""));
+                + " org=" + StringUtils.defaultString(orgCode) + ": " + found.size() + " record(s)");
         return found.stream().map(s -> new RegistryEntry(s.caseId(), ofSanctions.get(s.caseId()).caseNumber(),
-                masked ? mask(s.personName()) : s.personName(), s.post(), s.orgCode(), s.responsibility().name(),
+                s.personName(), s.post(), s.orgCode(), s.responsibility().name(),
                 s.type().name(), s.decisionNumber(), s.decisionDate(), s.periodEnds(), s.executed())).toList();
-    }
-
-    /** The first character of a name, the rest as stars: 张三丰 → 张**. */
-    static String mask(String name) {
-        if (name == null || name.isEmpty()) {
-            return name;
-        }
-        int first = name.offsetByCodePoints(0, 1);
-        int rest = name.codePointCount(first, name.length());
-        if (rest == 0) {
-            return "*";
-        }
-        return name.substring(0, first) + "*".repeat(rest);
     }
 
     /** One line of the registry, as the caller may read it. */

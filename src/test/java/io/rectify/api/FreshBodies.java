@@ -9,7 +9,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * A department with no history, and its user (password {@link Api#PASSWORD}), for a test whose
- * rule depends on the body never having had a case (a repeat violation escalates at once).
+ * rule depends on the body never having had a case (a repeat violation escalates at once); or a
+ * user of its own for a test that counts what one user does.
  */
 public final class FreshBodies {
 
@@ -32,5 +33,14 @@ public final class FreshBodies {
                         + "values (?, ?, ?, 'RESPONDER', ?, true, ?)",
                 code.toLowerCase(), passwords.encode(Api.PASSWORD), "测试用户", code, Timestamp.from(Instant.now()));
         return code;
+    }
+
+    /** Creates another user of an existing body, e.g. a second reader of a supervision body; returns the username. */
+    public String user(String role, String orgCode) {
+        String username = orgCode.toLowerCase() + ".t" + System.nanoTime() % 100000 + COUNTER.incrementAndGet();
+        jdbc.update("insert into app_user (username, password_hash, display_name, role, org_code, enabled, created_at) "
+                        + "values (?, ?, ?, ?, ?, true, ?)",
+                username, passwords.encode(Api.PASSWORD), "测试用户", role, orgCode, Timestamp.from(Instant.now()));
+        return username;
     }
 }

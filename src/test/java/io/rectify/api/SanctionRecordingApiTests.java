@@ -69,7 +69,7 @@ class SanctionRecordingApiTests extends IntegrationTest {
                 .singleElement().satisfies(s -> assertThat(s.get("periodEnds").asText()).isEqualTo("2026-11-02"));
         assertThat(office.get("/api/cases/" + caseId).body().get("sanctions")).isEmpty();
         assertThat(office.get("/api/sanctions").status()).isEqualTo(403);
-        assertThat(office.as("admin").get("/api/sanctions?orgCode=" + body).body()).hasSize(4);
+        assertThat(office.as("nc.supervision").get("/api/sanctions?orgCode=" + body).body()).hasSize(4);
     }
 
     private static Map<String, String> line(String person, String type, String org) {

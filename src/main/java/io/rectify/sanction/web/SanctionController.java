@@ -34,7 +34,7 @@ class SanctionController {
         this.currentActor = currentActor;
     }
 
-    @PreAuthorize("hasAnyRole('SUPERVISION', 'ADMIN', 'AUDIT_ADMIN')")
+    @PreAuthorize("hasRole('SUPERVISION')")
     @GetMapping
     List<SanctionView> search(@RequestParam(required = false) String personName,
                               @RequestParam(required = false) String orgCode) {
@@ -42,7 +42,7 @@ class SanctionController {
     }
 
     /** The registry as CSV (UTF-8 with a byte order mark, for spreadsheets), with the same access and masking; a few a minute. */
-    @PreAuthorize("hasAnyRole('SUPERVISION', 'ADMIN', 'AUDIT_ADMIN')")
+    @PreAuthorize("hasRole('SUPERVISION')")
     @GetMapping("/export")
     ResponseEntity<byte[]> export(@RequestParam(required = false) String personName,
                                   @RequestParam(required = false) String orgCode) {
