@@ -18,9 +18,9 @@ import org.springframework.util.function.SingletonSupplier;
  * Keeps {@code work_item} in step with the engine: a built-in listener on every user task of the
  * product's processes ({@link UserTaskListeners}, registered in {@link WorkflowConfiguration})
  * writes the task's row(s) when the engine creates it and removes them when the engine completes
- * or deletes it (interrupting boundary events, terminate end events,
- * deleted instances: built-in listeners run even when custom listeners are skipped). It runs in
- * the engine's command, so in the same transaction as the engine's own rows.
+ * or deletes it (interrupting boundary events, terminate end events, deleted instances: built-in
+ * listeners run even when custom listeners are skipped). It runs in the engine's command, so in the
+ * same transaction as the engine's own rows.
  *
  * <p>Not followed: candidate groups, names or due dates changed on a live task through the
  * task API. The product never does that (groups and due dates come from the model at creation).
