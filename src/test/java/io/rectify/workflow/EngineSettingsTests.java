@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager;
+import org.camunda.bpm.engine.impl.jobexecutor.DefaultFailedJobCommandFactory;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -51,6 +52,13 @@ class EngineSettingsTests extends IntegrationTest {
         Class<?> used = configuration.getCommandExecutorTxRequired()
                 .execute(context -> context.getDbEntityManager().getClass());
         assertThat(used).isEqualTo(DbEntityManager.class);
+    }
+
+    @Test
+    void aFailedJobIsHandledByTheEnginesOwnCommandWhateverItsKind() {
+        ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        // a notification's delivery job included: its retries are the engine's (NotificationDeliveryRetryTests)
+        assertThat(configuration.getFailedJobCommandFactory().getClass()).isEqualTo(DefaultFailedJobCommandFactory.class);
     }
 
     @Test
