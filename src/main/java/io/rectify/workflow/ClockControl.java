@@ -1,14 +1,13 @@
 package io.rectify.workflow;
 
 import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 
 import io.rectify.audit.AuditLog;
+import io.rectify.workflow.internal.engine.EngineClock;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.exception.NullValueException;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,13 +41,13 @@ public class ClockControl {
     }
 
     public void set(Instant now, String actor) {
-        ClockUtil.setCurrentTime(Date.from(now));
+        EngineClock.set(now);
         log.warn("clock set to {}", now);
         audited(actor, "CLOCK_SET", "clock set to " + now);
     }
 
     public void reset(String actor) {
-        ClockUtil.reset();
+        EngineClock.reset();
         log.warn("clock back to real time");
         audited(actor, "CLOCK_RESET", "clock back to real time");
     }

@@ -1,5 +1,6 @@
 package io.rectify.workflow;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,19 +23,15 @@ import io.rectify.notification.Notifications;
 import io.rectify.kernel.ConflictException;
 import io.rectify.kernel.ForbiddenException;
 import io.rectify.kernel.NotFoundException;
-import io.rectify.workflow.internal.NotificationDeliveryJob;
+import io.rectify.workflow.internal.engine.JobExecutorHint;
+import io.rectify.workflow.internal.engine.NotificationDeliveryJob;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The engine's failures, for the system administrator: jobs that failed until no retry was left
@@ -50,17 +47,19 @@ public class FailedJobs {
     private final RuntimeService runtime;
     private final CaseService cases;
     private final AuditLog audit;
-    private final ProcessEngineConfigurationImpl engine;
+    private final JobExecutorHint jobExecutor;
     private final Notifications notifications;
+    private final Clock clock;
 
     FailedJobs(ManagementService management, RuntimeService runtime, CaseService cases, AuditLog audit,
-               ProcessEngineConfigurationImpl engine, Notifications notifications) {
+               JobExecutorHint jobExecutor, Notifications notifications, Clock clock) {
         this.management = management;
         this.runtime = runtime;
         this.cases = cases;
         this.audit = audit;
-        this.engine = engine;
+        this.jobExecutor = jobExecutor;
         this.notifications = notifications;
+        this.clock = clock;
     }
 
     @Transactional(readOnly = true)
@@ -121,9 +120,9 @@ public class FailedJobs {
             throw new ConflictException("the job still has retries left and will run again by itself");
         }
         management.setJobRetries(jobId, 1);
-        Date now = ClockUtil.getCurrentTime();
+        Date now = Date.from(clock.instant());
         if (job.getDuedate() != null && job.getDuedate().after(now)) {
-            // a retry cycle put the next attempt ahead (a delivery's ten minutes): the retry is now
+            // a wait between attempts put the next one ahead (a delivery's ten minutes): the retry is now
             management.setJobDuedate(jobId, now);
         }
         String caseId = job.getProcessInstanceId() == null ? caseOfDelivery(jobId)
@@ -131,20 +130,7 @@ public class FailedJobs {
         audit.record(actor.username(), "JOB_RETRIED", caseId, "job " + jobId + " at " + step(job)
                 + (job.getProcessDefinitionKey() == null ? "" : " (" + job.getProcessDefinitionKey() + ")")
                 + ": " + job.getExceptionMessage());
-        wakeTheJobExecutorAfterCommit();
-    }
-
-    private void wakeTheJobExecutorAfterCommit() {
-        JobExecutor executor = engine.getJobExecutor();
-        if (executor == null || !TransactionSynchronizationManager.isSynchronizationActive()) {
-            return;
-        }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                executor.jobWasAdded();
-            }
-        });
+        jobExecutor.afterCommit();
     }
 
     /** Where a job failed: its model's activity, or for a notification's delivery the job itself. */

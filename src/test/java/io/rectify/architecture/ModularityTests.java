@@ -36,6 +36,18 @@ class ModularityTests {
                 .check(classes);
     }
 
+    /**
+     * The engine's internals (its {@code impl} packages and its shaded Scala) are reached through its
+     * documented extension points only, all in one package, so that an engine release or a fork
+     * that changes them breaks that package and nothing else.
+     */
+    @Test
+    void onlyTheEnginePackageUsesTheEnginesInternals() {
+        noClasses().that().resideOutsideOfPackage("io.rectify.workflow.internal.engine..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.camunda..impl..", "camundajar..")
+                .check(classes);
+    }
+
     @Test
     void modulesDoNotDependOnEachOtherInCircles() {
         slices().matching("io.rectify.(*)..").should().beFreeOfCycles().check(classes);

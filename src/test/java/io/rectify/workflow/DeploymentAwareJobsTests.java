@@ -7,8 +7,8 @@ import java.util.stream.Collectors;
 
 import io.rectify.IntegrationTest;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,7 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class DeploymentAwareJobsTests extends IntegrationTest {
 
     @Autowired
-    ProcessEngineConfigurationImpl engine;
+    ProcessEngine engine;
 
     @Autowired
     ManagementService management;
@@ -31,7 +31,7 @@ class DeploymentAwareJobsTests extends IntegrationTest {
 
     @Test
     void theJobExecutorIsDeploymentAwareAndEveryDeploymentOfTheProductsProcessesIsRegistered() {
-        assertThat(engine.isJobExecutorDeploymentAware()).isTrue();
+        assertThat(engine.getProcessEngineConfiguration().isJobExecutorDeploymentAware()).isTrue();
 
         Set<String> deploymentsOfTheProduct = repository.createProcessDefinitionQuery()
                 .processDefinitionKeysIn(CaseProcess.KEY, CaseProcess.SUPERVISION_KEY).list().stream()

@@ -8,12 +8,18 @@ import io.rectify.api.Api;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager;
+import org.camunda.bpm.engine.impl.jobexecutor.DefaultFailedJobCommandFactory;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 
-/** The engine settings the brief fixes: no expressions in ad-hoc queries, no Java serialization of variables. */
+/**
+ * The engine settings the brief fixes (no expressions in ad-hoc queries, no Java serialization of
+ * variables), and the engine's own classes where the product once replaced them.
+ */
 class EngineSettingsTests extends IntegrationTest {
 
     @Autowired
@@ -35,18 +41,24 @@ class EngineSettingsTests extends IntegrationTest {
     }
 
     @Test
-    void decisionsAreEvaluatedByTheFeelEngineThatParsesEachExpressionOnce() {
+    void decisionsAreEvaluatedByTheEnginesOwnFeelEngine() {
         ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
-        assertThat(configuration.getDmnEngineConfiguration().getFeelEngine().getClass().getSimpleName())
-                .isEqualTo("ParsedOnceFeelEngine");
+        assertThat(configuration.getDmnEngineConfiguration().getFeelEngine().getClass()).isEqualTo(ScalaFeelEngine.class);
     }
 
     @Test
-    void everyCommandUsesTheEntityManagerThatChecksIdsWithoutDescribingRows() {
+    void everyCommandUsesTheEnginesOwnEntityManager() {
         ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
-        String used = configuration.getCommandExecutorTxRequired()
-                .execute(context -> context.getDbEntityManager().getClass().getSimpleName());
-        assertThat(used).isEqualTo("LazyIdCheckEntityManager");
+        Class<?> used = configuration.getCommandExecutorTxRequired()
+                .execute(context -> context.getDbEntityManager().getClass());
+        assertThat(used).isEqualTo(DbEntityManager.class);
+    }
+
+    @Test
+    void aFailedJobIsHandledByTheEnginesOwnCommandWhateverItsKind() {
+        ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        // a notification's delivery job included: its retries are the engine's (NotificationDeliveryRetryTests)
+        assertThat(configuration.getFailedJobCommandFactory().getClass()).isEqualTo(DefaultFailedJobCommandFactory.class);
     }
 
     @Test

@@ -11,7 +11,6 @@ import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
-import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.variable.Variables;
@@ -27,23 +26,16 @@ import org.springframework.util.function.SingletonSupplier;
  * The table is the latest version when the node first asks for a period, after it deployed its
  * own models at startup, as {@link ProcessStarter} does for the case process: only a node's
  * startup deploys, so the version stays this node's own until it restarts. Looking the latest
- * version up at every order was a query of its own and 3% of a lifecycle's time (issue 5).
+ * version up at every order was a query of its own and 3% of a lifecycle's time.
  */
 @Component
 class DmnDeadlinePolicy implements DeadlinePolicy {
 
-    private final DmnEngine dmn = engine();
+    private final DmnEngine dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
     private final Supplier<DmnDecision> table;
 
     DmnDeadlinePolicy(RepositoryService repository) {
         this.table = SingletonSupplier.of(() -> latestTable(repository));
-    }
-
-    private static DmnEngine engine() {
-        DefaultDmnEngineConfiguration configuration =
-                (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
-        ParsedOnceFeelEngine.useFor(configuration);
-        return configuration.buildEngine();
     }
 
     @Override

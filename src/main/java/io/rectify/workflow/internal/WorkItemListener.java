@@ -5,18 +5,9 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 import io.rectify.casefile.CaseService;
-import io.rectify.workflow.CaseProcess;
+import io.rectify.workflow.internal.engine.UserTaskListeners;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
-import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
-import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.springframework.beans.factory.ObjectProvider;
@@ -25,18 +16,17 @@ import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Keeps {@code work_item} in step with the engine: a built-in listener on every user task of the
- * product's processes writes the task's row(s) when the engine creates it and removes them when
- * the engine completes or deletes it (interrupting boundary events, terminate end events,
- * deleted instances: built-in listeners run even when custom listeners are skipped). It runs in
- * the engine's command, so in the same transaction as the engine's own rows.
+ * product's processes ({@link UserTaskListeners}, registered in {@link WorkflowConfiguration})
+ * writes the task's row(s) when the engine creates it and removes them when the engine completes
+ * or deletes it (interrupting boundary events, terminate end events, deleted instances: built-in
+ * listeners run even when custom listeners are skipped). It runs in the engine's command, so in the
+ * same transaction as the engine's own rows.
  *
  * <p>Not followed: candidate groups, names or due dates changed on a live task through the
  * task API. The product never does that (groups and due dates come from the model at creation).
  */
 @Component
-class WorkItemListener extends AbstractProcessEnginePlugin implements TaskListener {
-
-    private static final Set<String> PRODUCT_PROCESSES = Set.of(CaseProcess.KEY, CaseProcess.SUPERVISION_KEY);
+class WorkItemListener implements TaskListener {
 
     // resolved at the first task, once: the engine (and this listener) is built before them
     private final Supplier<WorkItems> workItems;
@@ -45,25 +35,6 @@ class WorkItemListener extends AbstractProcessEnginePlugin implements TaskListen
     WorkItemListener(ObjectProvider<WorkItems> workItems, ObjectProvider<CaseService> cases) {
         this.workItems = SingletonSupplier.of(workItems::getObject);
         this.cases = SingletonSupplier.of(cases::getObject);
-    }
-
-    @Override
-    public void preInit(ProcessEngineConfigurationImpl configuration) {
-        if (configuration.getCustomPreBPMNParseListeners() == null) {
-            configuration.setCustomPreBPMNParseListeners(new java.util.ArrayList<>());
-        }
-        configuration.getCustomPreBPMNParseListeners().add(new AbstractBpmnParseListener() {
-            @Override
-            public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-                ProcessDefinitionEntity process = (ProcessDefinitionEntity) activity.getProcessDefinition();
-                if (PRODUCT_PROCESSES.contains(process.getKey())
-                        && activity.getActivityBehavior() instanceof UserTaskActivityBehavior userTask) {
-                    for (String event : new String[] {EVENTNAME_CREATE, EVENTNAME_COMPLETE, EVENTNAME_DELETE}) {
-                        userTask.getTaskDefinition().addBuiltInTaskListener(event, WorkItemListener.this);
-                    }
-                }
-            }
-        });
     }
 
     @Override
@@ -81,10 +52,8 @@ class WorkItemListener extends AbstractProcessEnginePlugin implements TaskListen
             String caseNumber = cases.get().load(caseId).caseNumber();
             // the form key as the engine evaluates it for this task (respond-${categoryCode}), kept
             // so that showing and completing the task need no engine task query
-            TaskEntity entity = (TaskEntity) task;
-            entity.initializeFormKey();
             workItems.get().opened(task.getId(), groups, caseId, caseNumber, task.getProcessInstanceId(),
-                    task.getTaskDefinitionKey(), entity.getFormKey(), task.getName(), task.getDueDate(),
+                    task.getTaskDefinitionKey(), UserTaskListeners.formKey(task), task.getName(), task.getDueDate(),
                     task.getCreateTime());
         } else {
             workItems.get().closed(task.getId());

@@ -21,10 +21,10 @@ import java.util.function.BooleanSupplier;
 import io.rectify.PageTest;
 import io.rectify.api.Api;
 import io.rectify.audit.AuditLog;
+import io.rectify.workflow.ClockControl;
 import io.rectify.workflow.FailedJobs;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -50,9 +50,12 @@ class FailedJobRetryTests extends PageTest {
     @Autowired
     AuditLog audit;
 
+    @Autowired
+    ClockControl clock;
+
     @AfterEach
     void realTime() {
-        ClockUtil.reset();
+        clock.reset("admin");
     }
 
     @Test

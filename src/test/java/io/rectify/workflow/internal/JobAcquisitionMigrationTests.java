@@ -12,7 +12,6 @@ import javax.sql.DataSource;
 import io.rectify.IntegrationTest;
 import io.rectify.TestDatabase;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.flywaydb.core.api.configuration.Configuration;
 import org.flywaydb.core.api.migration.Context;
 import org.junit.jupiter.api.Tag;
@@ -34,7 +33,7 @@ class JobAcquisitionMigrationTests extends IntegrationTest {
 
     @Test
     void theEngineGivesEveryNewJobADueDate() {
-        assertThat(((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).isEnsureJobDueDateNotNull())
+        assertThat(engine.getProcessEngineConfiguration().isEnsureJobDueDateNotNull())
                 .isTrue();
     }
 

@@ -1,14 +1,19 @@
-package io.rectify.workflow.internal;
+package io.rectify.workflow.internal.engine;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
 import java.util.OptionalLong;
 import java.util.function.Supplier;
 
 import io.rectify.notification.Notifications;
-import org.camunda.bpm.engine.impl.bpmn.parser.FailedJobRetryConfiguration;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.cmd.DefaultJobRetryCmd;
+import org.camunda.bpm.engine.impl.history.event.HistoricJobLogEvent;
+import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
+import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.jobexecutor.JobHandler;
@@ -16,25 +21,29 @@ import org.camunda.bpm.engine.impl.jobexecutor.JobHandlerConfiguration;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.MessageEntity;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.impl.util.ParseUtil;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.util.function.SingletonSupplier;
 
 /**
- * The delivery of one notification as an engine job of its own: the outbox's relay. The job is
- * written in the transaction that wrote the notification ({@link Create}); after the commit any
- * node's job executor may take it and exactly one runs it. Its id names the notification
- * ({@code notification-42}), so a notification never has two delivery jobs.
+ * The delivery of one notification as an engine job of its own (a custom job handler): the
+ * outbox's relay. The job is written in the transaction that wrote the notification
+ * ({@link #schedule}); after the commit any node's job executor may take it and exactly one runs
+ * it. Its id names the notification ({@code notification-42}), so a notification never has two
+ * delivery jobs.
  *
- * <p>A failed delivery is tried again on {@link #RETRY_CYCLE}; after the last attempt the job
- * keeps no retries and its incident waits on the administrator's jobs page, like any failed job.
+ * <p>Retries are the engine's: the job is written with {@link #ATTEMPTS} retries, and the engine's
+ * own failed-job command counts them down and raises the incident when none is left, which waits on
+ * the administrator's jobs page like any failed job. The engine reads a wait between attempts only
+ * from a model's activity (a timer or an asynchronous step), and a delivery job has none; so after
+ * each failed attempt but the last, the job's failure event (a history event) moves the next attempt
+ * {@link #BETWEEN_ATTEMPTS} ahead through the management service. The engine writes that event at
+ * history level full, the product's level ({@code EngineSettingsTests}).
  *
  * <p>Earlier releases delivered through a process of its own (bpmn/notification-delivery.bpmn),
  * started in the deciding transaction. That model stays deployed so that the deliveries they
- * started still finish; a job alone writes no process, activity or variable history (issue 5).
+ * started still finish; a job alone writes no process, activity or variable history.
  */
 @Component
 public class NotificationDeliveryJob extends AbstractProcessEnginePlugin
@@ -42,16 +51,21 @@ public class NotificationDeliveryJob extends AbstractProcessEnginePlugin
 
     static final String TYPE = "rectify-notification-delivery";
     static final String JOB_ID_PREFIX = "notification-";
-    /** Six attempts, ten minutes apart: the retry cycle the delivery process had. */
-    static final String RETRY_CYCLE = "R6/PT10M";
+    /** Six attempts, ten minutes apart: the retry cycle ({@code R6/PT10M}) the delivery process had. */
+    static final int ATTEMPTS = 6;
+    static final Duration BETWEEN_ATTEMPTS = Duration.ofMinutes(10);
 
-    private static final FailedJobRetryConfiguration RETRIES = ParseUtil.parseRetryIntervals(RETRY_CYCLE);
-
-    // resolved at the first delivery, once: the engine (and this handler) is built before it
+    // resolved at the first delivery, once: the engine (and this handler) is built before them
     private final Supplier<Notifications> notifications;
+    private final Supplier<ProcessEngineConfigurationImpl> engine;
+    private final Supplier<ManagementService> management;
 
-    NotificationDeliveryJob(ObjectProvider<Notifications> notifications) {
+    NotificationDeliveryJob(ObjectProvider<Notifications> notifications,
+                            ObjectProvider<ProcessEngineConfigurationImpl> engine,
+                            ObjectProvider<ManagementService> management) {
         this.notifications = SingletonSupplier.of(notifications::getObject);
+        this.engine = SingletonSupplier.of(engine::getObject);
+        this.management = SingletonSupplier.of(management::getObject);
     }
 
     /** The notification a delivery job is for, from the job's id; empty for any other job. */
@@ -66,13 +80,25 @@ public class NotificationDeliveryJob extends AbstractProcessEnginePlugin
         }
     }
 
+    /**
+     * Writes the delivery job of a notification, in the calling transaction: run through the
+     * engine's command executor, it joins the engine command already running (a timer, a task's
+     * completion) or the caller's Spring transaction.
+     */
+    public void schedule(long notificationId) {
+        engine.get().getCommandExecutorTxRequired().execute(new Create(notificationId));
+    }
+
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         if (configuration.getCustomJobHandlers() == null) {
             configuration.setCustomJobHandlers(new ArrayList<>());
         }
         configuration.getCustomJobHandlers().add(this);
-        configuration.setFailedJobCommandFactory(RetryOnCycle::new);
+        if (configuration.getCustomHistoryEventHandlers() == null) {
+            configuration.setCustomHistoryEventHandlers(new ArrayList<>());
+        }
+        configuration.getCustomHistoryEventHandlers().add(new WaitBetweenAttempts());
     }
 
     @Override
@@ -104,18 +130,14 @@ public class NotificationDeliveryJob extends AbstractProcessEnginePlugin
         }
     }
 
-    /**
-     * Writes the delivery job of a notification, in the calling transaction. Run through the
-     * engine's command executor, it joins the engine command already running (a timer, a task's
-     * completion) or the caller's Spring transaction.
-     */
-    record Create(long notificationId) implements Command<Void> {
+    private record Create(long notificationId) implements Command<Void> {
         @Override
         public Void execute(CommandContext commandContext) {
             MessageEntity job = new MessageEntity();
             job.setId(JOB_ID_PREFIX + notificationId);
             job.setJobHandlerType(TYPE);
             job.setJobHandlerConfigurationRaw(Long.toString(notificationId));
+            job.setRetries(ATTEMPTS);
             // no process instance to keep in order with, so any free job thread may run it
             job.setExclusive(false);
             // due at once: acquisition asks only "due date <= now" (ensureJobDueDateNotNull)
@@ -127,33 +149,23 @@ public class NotificationDeliveryJob extends AbstractProcessEnginePlugin
     }
 
     /**
-     * The engine's retry strategy, with {@link #RETRY_CYCLE} for delivery jobs. The engine reads a
-     * retry cycle from the job's activity in a model, and a delivery job has none; every other job
-     * is handled exactly as by the engine's default.
+     * On a delivery job's failure, before the engine counts the attempt down: unless this was the
+     * last attempt, the next one is due {@link #BETWEEN_ATTEMPTS} from now. Runs in the engine's
+     * command that records the failure, so the wait and the count are written together.
      */
-    static class RetryOnCycle extends DefaultJobRetryCmd {
-
-        RetryOnCycle(String jobId, Throwable exception) {
-            super(jobId, exception);
+    private class WaitBetweenAttempts implements HistoryEventHandler {
+        @Override
+        public void handleEvent(HistoryEvent event) {
+            if (event instanceof HistoricJobLogEvent log && log.isFailureLog()
+                    && notificationOf(log.getJobId()).isPresent() && log.getJobRetries() > 1) {
+                management.get().setJobDuedate(log.getJobId(),
+                        Date.from(ClockUtil.getCurrentTime().toInstant().plus(BETWEEN_ATTEMPTS)));
+            }
         }
 
         @Override
-        public Object execute(CommandContext commandContext) {
-            JobEntity job = getJob();
-            if (job == null || !TYPE.equals(job.getJobHandlerType())) {
-                return super.execute(commandContext);
-            }
-            try {
-                executeCustomStrategy(commandContext, job, null);
-            } catch (Exception cycleFailed) {
-                executeStandardStrategy(commandContext);
-            }
-            return null;
-        }
-
-        @Override
-        public FailedJobRetryConfiguration getFailedJobRetryConfiguration(JobEntity job, ActivityImpl activity) {
-            return TYPE.equals(job.getJobHandlerType()) ? RETRIES : super.getFailedJobRetryConfiguration(job, activity);
+        public void handleEvents(List<HistoryEvent> events) {
+            events.forEach(this::handleEvent);
         }
     }
 }
