@@ -7,7 +7,6 @@ import java.util.Map;
 
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,14 +34,6 @@ class SeriousnessDecisionTest {
         facts.put("repeatViolation", false);
         facts.put("flaggedSerious", false);
         facts.put("escalated", false);
-    }
-
-    @Test
-    void theRulesAreEvaluatedByTheProductsFeelEngine() {
-        ProcessEngineConfigurationImpl configuration =
-                (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
-        assertThat(configuration.getDmnEngineConfiguration().getFeelEngine().getClass().getSimpleName())
-                .isEqualTo("ParsedOnceFeelEngine");
     }
 
     @Test
