@@ -12,16 +12,16 @@ import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 
 /** Evidence types told from the content: real documents pass, a renamed file of another kind does not. */
-class ContentTypesTest {
+public class ContentTypesTest {
 
-    static final byte[] PDF = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+    public static final byte[] PDF = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
             .getBytes(StandardCharsets.US_ASCII);
     static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 'I', 'H', 'D', 'R',
             0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0};
     static final byte[] JPEG = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 0x10, 'J', 'F', 'I', 'F', 0, 1};
 
     /** A Word document as Word writes it: its content types first, then the main part. */
-    static byte[] docx() {
+    public static byte[] docx() {
         return zip("[Content_Types].xml", "_rels/.rels", "word/document.xml");
     }
 
@@ -29,7 +29,7 @@ class ContentTypesTest {
         return zip("[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/worksheets/sheet1.xml");
     }
 
-    static byte[] zip(String... entries) {
+    public static byte[] zip(String... entries) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
             for (String entry : entries) {
