@@ -49,9 +49,10 @@ class CaseVisibilityAgreementTests extends IntegrationTest {
         List<RectificationCase> opened = openedFromEveryOfficeAgainstEveryBody(tag);
         assertThat(opened).as("escalated cases and others").anyMatch(RectificationCase::escalated)
                 .anyMatch(c -> !c.escalated());
-        assertThat(opened.stream().map(RectificationCase::regionCode).distinct()).as("several regions").hasSizeGreaterThan(2);
-        assertThat(opened).as("offices answer for cases too").anyMatch(c -> directory.findOrganization(c.respondentOrgCode())
-                .orElseThrow().kind() == OrgKind.OFFICE);
+        assertThat(opened.stream().map(RectificationCase::regionCode).distinct()).as("several regions")
+                .hasSizeGreaterThan(2);
+        assertThat(opened).as("offices answer for cases too")
+                .anyMatch(c -> directory.findOrganization(c.respondentOrgCode()).orElseThrow().kind() == OrgKind.OFFICE);
 
         List<String> disagreements = new ArrayList<>();
         int seen = 0;
@@ -99,7 +100,8 @@ class CaseVisibilityAgreementTests extends IntegrationTest {
             actors.add(new Actor("any-" + role, role, null, null, null));
             for (Organization org : directory.organizations()) {
                 if (demoBody(org)) {
-                    actors.add(new Actor("any-" + role + "-" + org.code(), role, org.code(), org.kind(), org.regionCode()));
+                    actors.add(new Actor("any-" + role + "-" + org.code(), role, org.code(), org.kind(),
+                            org.regionCode()));
                 }
             }
         }

@@ -2,6 +2,7 @@ package io.rectify.casefile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,7 +22,7 @@ class RectificationCaseTest {
         assertThatThrownBy(() -> c.recordResponse(Map.of("report", "已备案", "resolution", "FILED")))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
                         .extracting(FieldProblem::field, FieldProblem::code)
-                        .containsExactly(org.assertj.core.groups.Tuple.tuple("filingNumber", "case.response.filingNumberRequired")));
+                        .containsExactly(tuple("filingNumber", "case.response.filingNumberRequired")));
         assertThatThrownBy(() -> c.recordResponse(Map.of("report", "已备案", "resolution", "FILED", "filingNumber", " ")))
                 .isInstanceOf(InvalidInputException.class);
         assertThat(c.status()).as("a refused report changes nothing").isEqualTo(CaseStatus.ORDERED);

@@ -55,8 +55,8 @@ class TaskPages {
     private final MessageSource messages;
     private final CurrentActor currentActor;
 
-    TaskPages(Tasks tasks, TaskSubmissions submissions, CaseService cases, CaseViews views, AttachmentService attachments,
-              MessageSource messages, CurrentActor currentActor) {
+    TaskPages(Tasks tasks, TaskSubmissions submissions, CaseService cases, CaseViews views,
+              AttachmentService attachments, MessageSource messages, CurrentActor currentActor) {
         this.tasks = tasks;
         this.submissions = submissions;
         this.cases = cases;

@@ -87,7 +87,8 @@ class TaskPagesTests extends PageTest {
                     assertThat(result.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("该事项刚被他人处理");
                 }
             }
-            assertThat(statuses).as("one completes and is sent to the case, the other is told").containsExactlyInAnyOrder(302, 409);
+            assertThat(statuses).as("one completes and is sent to the case, the other is told")
+                    .containsExactlyInAnyOrder(302, 409);
         } finally {
             pool.shutdownNow();
         }
