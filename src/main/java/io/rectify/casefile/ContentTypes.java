@@ -19,8 +19,8 @@ import org.apache.tika.Tika;
  * <p>Tika's core tells a zip from a PDF or an image, but not a Word document from any other zip:
  * given the name it takes every zip named {@code .docx} for one, and from the content alone it says
  * at most "some OOXML package", and only when {@code [Content_Types].xml} is the zip's first entry
- * (LibreOffice writes it last). Its OOXML detector lives in the parser modules with Apache POI, tens
- * of megabytes for one check. So a zip is a document here when its entries say so: an OOXML package
+ * (the package format lets a writer put it anywhere). Its OOXML detector lives in the parser modules
+ * with Apache POI, tens of megabytes for one check. So a zip is a document here when its entries say so: an OOXML package
  * lists {@code [Content_Types].xml} and its main part, {@code word/document.xml} or {@code xl/workbook.xml}.
  */
 final class ContentTypes {
