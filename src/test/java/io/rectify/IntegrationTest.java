@@ -1,5 +1,6 @@
 package io.rectify;
 
+import io.rectify.casefile.BreakableAttachmentStore;
 import io.rectify.notification.RefusableChannel;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
@@ -8,7 +9,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /** The whole application on a fresh database, with a real HTTP port and the job executor on. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import({MovableSecurityClock.Configuration.class, RefusableChannel.Configuration.class})
+@Import({MovableSecurityClock.Configuration.class, RefusableChannel.Configuration.class,
+        BreakableAttachmentStore.Configuration.class})
 public abstract class IntegrationTest {
 
     @DynamicPropertySource

@@ -2,45 +2,61 @@ package io.rectify.casefile;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.ReadOnlyFileSystemException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import io.rectify.audit.AuditLog;
 import io.rectify.directory.Actor;
 import io.rectify.kernel.InvalidInputException;
 import io.rectify.kernel.NotFoundException;
+import io.rectify.kernel.StorageUnavailableException;
 import io.rectify.kernel.UnsupportedTypeException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-/** Evidence files of a case, for those who may see the case. */
+/**
+ * Evidence files of a case, for those who may see the case. A file is stored with its row or not
+ * at all: a volume that fails leaves no part of the file and, through the transaction, no row.
+ */
 @Service
 @Transactional
 public class AttachmentService {
 
+    private static final Logger log = LoggerFactory.getLogger(AttachmentService.class);
     private static final int MAX_NAME = 255;
 
     private final AttachmentRepository attachments;
     private final CaseService cases;
     private final AuditLog audit;
-    private final Path dir;
+    private final AttachmentStore files;
     private final Clock clock;
 
-    AttachmentService(AttachmentRepository attachments, CaseService cases, AuditLog audit, AttachmentSettings settings,
+    AttachmentService(AttachmentRepository attachments, CaseService cases, AuditLog audit, AttachmentStore files,
                       Clock clock) {
         this.attachments = attachments;
         this.cases = cases;
         this.audit = audit;
-        this.dir = settings.dir();
+        this.files = files;
         this.clock = clock;
+    }
+
+    /** Stores each file on the case, all in the caller's transaction or none. */
+    public void storeAll(Actor actor, String caseId, List<Evidence> evidence) {
+        for (Evidence file : evidence) {
+            store(actor, caseId, file.name(), file.content());
+        }
     }
 
     public Attachment store(Actor actor, String caseId, String originalName, byte[] content) {
@@ -85,7 +101,7 @@ public class AttachmentService {
                 .orElseThrow(() -> new NotFoundException("attachment " + attachmentId));
         byte[] content;
         try {
-            content = Files.readAllBytes(dir.resolve(attachment.storageName()));
+            content = files.read(attachment.storageName());
         } catch (IOException e) {
             throw new UncheckedIOException("attachment " + attachmentId + " is missing from storage", e);
         }
@@ -98,27 +114,55 @@ public class AttachmentService {
     public record Download(Attachment attachment, byte[] content) {
     }
 
-    /** The file is written before the row; if the transaction rolls back, the file goes too. */
+    /**
+     * The file is written before the row; if the transaction rolls back, the file goes too. A write
+     * that fails takes what it left behind with it, and a full or read-only volume is told as such.
+     */
     private void write(String storageName, byte[] content) {
-        Path target = dir.resolve(storageName);
         try {
-            Files.createDirectories(dir);
-            Files.write(target, content);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot store attachment", e);
+            files.write(storageName, content);
+        } catch (IOException | ReadOnlyFileSystemException e) {
+            forget(storageName);
+            throw unavailable(e);
         }
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCompletion(int status) {
                 if (status != STATUS_COMMITTED) {
-                    try {
-                        Files.deleteIfExists(target);
-                    } catch (IOException ignored) {
-                        // an orphan file holds nothing the database refers to
-                    }
+                    forget(storageName);
                 }
             }
         });
+    }
+
+    private void forget(String storageName) {
+        try {
+            files.delete(storageName);
+        } catch (IOException e) {
+            // an orphan file holds nothing the database refers to; the log says where it is
+            log.warn("could not remove the unreferenced attachment file {}: {}", storageName, e.toString());
+        }
+    }
+
+    /**
+     * What a failed write means to the person uploading: a full volume (ENOSPC, or a quota) and a
+     * read-only one (EROFS, or no permission to write) are the administrator's to fix and say so;
+     * anything else is a fault of ours. A write that runs out of space fails with a plain
+     * IOException, creating a file with a FileSystemException: both carry the system's message.
+     */
+    static RuntimeException unavailable(Exception e) {
+        String reason = e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason() : e.getMessage();
+        String said = reason == null ? "" : reason.toLowerCase(Locale.ROOT);
+        if (said.contains("no space left on device") || said.contains("not enough space on the disk")
+                || said.contains("disk quota exceeded")) {
+            return StorageUnavailableException.full(e);
+        }
+        if (e instanceof AccessDeniedException || e instanceof ReadOnlyFileSystemException
+                || said.contains("read-only file system")) {
+            return StorageUnavailableException.readOnly(e);
+        }
+        return e instanceof IOException io ? new UncheckedIOException("cannot store attachment", io)
+                : new IllegalStateException("cannot store attachment", e);
     }
 
     /** The name a person sees: no folders, no control characters, never used as a path. */

@@ -8,7 +8,9 @@ import org.springframework.stereotype.Component;
 /**
  * Who may see a case (API.md): offices the cases of their region and below, a body its own
  * cases as respondent, supervision the escalated cases of its region and below. The
- * administrator runs the system and sees no case.
+ * administrator runs the system and sees no case. The case list says the same in SQL
+ * ({@link CaseSearch}); a test of every actor against cases opened from every office
+ * ({@code CaseVisibilityAgreementTests}) keeps the two one rule.
  */
 @Component
 public class CaseAccess {

@@ -210,12 +210,17 @@ public class CaseService {
         return deadline;
     }
 
-    /** The respondent's rectification report with the evidence of its category. */
-    public void recordResponse(String caseId, Actor actor, String report, Map<String, Object> values) {
+    /**
+     * The respondent's rectification report with the evidence of its category. Returns whether it
+     * waives the rectification (an A33-01 site lawfully shut down: {@link RectificationCase}'s rule),
+     * for the process to close the case as waived once the report is accepted.
+     */
+    public boolean recordResponse(String caseId, Actor actor, String report, Map<String, Object> values) {
         RectificationCase c = load(caseId);
-        c.recordResponse();
+        boolean waived = c.recordResponse(values);
         record(c, actor, CaseRecordKind.RESPONSE, report, values);
         audit.record(actor.username(), "RESPONSE_SUBMITTED", caseId, null);
+        return waived;
     }
 
     /** The office's verdict on a report. A rejection sends the case back with a new deadline. */

@@ -2,6 +2,7 @@ package io.rectify.casefile;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Map;
 
 import io.rectify.kernel.ConflictException;
 import io.rectify.kernel.InvalidInputException;
@@ -22,6 +23,12 @@ import org.apache.commons.lang3.StringUtils;
 @Entity
 @Table(name = "rectification_case")
 public class RectificationCase {
+
+    /**
+     * Art. 33(1), a site built without filing: the one category whose rectification a lawful
+     * shutdown of the site waives (DOMAIN.md, lifecycle step 6).
+     */
+    private static final String WAIVED_BY_SHUTDOWN = "A33-01";
 
     @Id
     private String id;
@@ -137,9 +144,31 @@ public class RectificationCase {
         this.status = CaseStatus.ORDERED;
     }
 
-    void recordResponse() {
+    /**
+     * The respondent's report answers the open order. An A33-01 report says how the site was put
+     * right: filed, with its filing number, or lawfully shut down, with the date it closed; the
+     * shutdown waives the rectification. Returns whether the report waives it.
+     */
+    boolean recordResponse(Map<String, ?> report) {
         requireStatus(CaseStatus.ORDERED, "a report answers an open order");
+        boolean shutDown = false;
+        if (WAIVED_BY_SHUTDOWN.equals(categoryCode)) {
+            shutDown = "SHUT_DOWN".equals(report.get("resolution"));
+            if (shutDown && !given(report.get("closureDate"))) {
+                throw InvalidInputException.of("closureDate", "case.response.closureDateRequired",
+                        "网站已依法关停的，须填写关停日期");
+            }
+            if (!shutDown && !given(report.get("filingNumber"))) {
+                throw InvalidInputException.of("filingNumber", "case.response.filingNumberRequired",
+                        "已完成备案的，须填写备案号");
+            }
+        }
         this.status = CaseStatus.RESPONDED;
+        return shutDown;
+    }
+
+    private static boolean given(Object value) {
+        return value != null && !(value instanceof String text && text.isBlank());
     }
 
     void accept() {
@@ -221,7 +250,7 @@ public class RectificationCase {
         if (reviewStatus == ReviewStatus.PENDING) {
             throw new ConflictException("a case closes only after the supervision review finished");
         }
-        if (outcome == CaseOutcome.WAIVED && !"A33-01".equals(categoryCode)) {
+        if (outcome == CaseOutcome.WAIVED && !WAIVED_BY_SHUTDOWN.equals(categoryCode)) {
             throw new ConflictException("only an A33-01 case ends waived, by the site's lawful shutdown");
         }
         this.outcome = outcome;

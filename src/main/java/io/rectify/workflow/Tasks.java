@@ -194,8 +194,8 @@ public class Tasks implements OpenTasks {
                 routing.putAll(CaseProcess.deadlineVariables(calendar, deadline));
             }
             case CaseProcess.TASK_RESPOND -> {
-                cases.recordResponse(caseId, actor, (String) values.get("report"), values);
-                routing.putValue(CaseProcess.VAR_SITE_SHUT_DOWN, "SHUT_DOWN".equals(values.get("resolution")));
+                boolean waived = cases.recordResponse(caseId, actor, (String) values.get("report"), values);
+                routing.putValue(CaseProcess.VAR_SITE_SHUT_DOWN, waived);
             }
             case CaseProcess.TASK_VERIFY -> {
                 CaseService.Verification verdict = cases.verify(caseId, actor, bool(values.get("accepted")),

@@ -12,6 +12,7 @@ import java.util.HexFormat;
 import java.util.stream.Stream;
 
 import io.rectify.IntegrationTest;
+import io.rectify.casefile.ContentTypesTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
@@ -67,6 +68,19 @@ class AttachmentApiTests extends IntegrationTest {
         office.upload(caseId, "report.pdf", elf).isProblem(415);
         // the type is told from the content, never from the name: neither executable was stored
         assertThat(office.get("/api/cases/" + caseId + "/attachments").body()).isEmpty();
+    }
+
+    @Test
+    void aZipRenamedDocxIsRefusedAndARealDocxIsStored() {
+        byte[] zip = ContentTypesTest.zip("readme.txt", "payload.bin");
+        office.upload(caseId, "整改报告.docx", zip).isProblem(415);
+        assertThat(office.get("/api/cases/" + caseId + "/attachments").body()).isEmpty();
+
+        Api.Response docx = office.upload(caseId, "整改报告.docx", ContentTypesTest.docx());
+        assertThat(docx.status()).as(docx.text()).isEqualTo(201);
+        ResponseEntity<byte[]> download = office.download(caseId, docx.body().get("id").asText());
+        assertThat(String.valueOf(download.getHeaders().getContentType()))
+                .isEqualTo("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
     }
 
     @Test

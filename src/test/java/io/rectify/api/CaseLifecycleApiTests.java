@@ -107,6 +107,22 @@ class CaseLifecycleApiTests extends IntegrationTest {
     }
 
     @Test
+    void anA33_01ReportNeedsTheFilingNumberOrTheClosureDateOfItsResolution() {
+        String caseId = office.openCase("A33-01", body).get("id").asText();
+        office.complete(caseId, "issueOrder", Map.of("requirements", "补办备案或关停"));
+        String task = respondent.taskOf(caseId, "respond");
+
+        respondent.post("/api/tasks/" + task + "/complete", Map.of("report", "已备案", "resolution", "FILED"))
+                .isInvalid("filingNumber");
+        respondent.post("/api/tasks/" + task + "/complete", Map.of("report", "网站已关停", "resolution", "SHUT_DOWN"))
+                .isInvalid("closureDate");
+        assertThat(office.caseView(caseId).get("status").asText()).as("nothing was recorded").isEqualTo("ORDERED");
+
+        respondent.complete(caseId, "respond", ResponseValues.of("A33-01"));
+        assertThat(office.caseView(caseId).get("status").asText()).isEqualTo("RESPONDED");
+    }
+
+    @Test
     void aReportRejectedTwiceGetsANewDeadlineEachTimeAndEscalates() {
         String caseId = office.openCase("A33-10", body).get("id").asText();
         office.complete(caseId, "issueOrder", Map.of("requirements", "按规定整改"));

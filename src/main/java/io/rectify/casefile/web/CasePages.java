@@ -19,12 +19,14 @@ import io.rectify.audit.AuditLog;
 import io.rectify.calendar.WorkingDayCalendar;
 import io.rectify.casefile.AttachmentService;
 import io.rectify.casefile.CaseFilter;
+import io.rectify.casefile.CaseOpening;
 import io.rectify.casefile.CaseRecord;
 import io.rectify.casefile.CaseRecordKind;
 import io.rectify.casefile.CaseSearch;
 import io.rectify.casefile.CaseService;
 import io.rectify.casefile.CaseSource;
 import io.rectify.casefile.CaseStatus;
+import io.rectify.casefile.Evidence;
 import io.rectify.casefile.OpenTasks;
 import io.rectify.casefile.ProcessSteps;
 import io.rectify.casefile.RectificationCase;
@@ -78,6 +80,7 @@ class CasePages {
             "websiteUrl", "source", "serious", "seriousReason", "evidence");
 
     private final CaseService cases;
+    private final CaseOpening opening;
     private final CaseSearch search;
     private final CaseViews views;
     private final Countdown countdown;
@@ -92,10 +95,12 @@ class CasePages {
     private final ObjectMapper json;
     private final CurrentActor currentActor;
 
-    CasePages(CaseService cases, CaseSearch search, CaseViews views, Countdown countdown, AttachmentService attachments,
-              FormCatalog forms, Categories categories, Directory directory, OpenTasks openTasks, ProcessSteps steps,
-              AuditLog audit, MessageSource messages, ObjectMapper json, CurrentActor currentActor) {
+    CasePages(CaseService cases, CaseOpening opening, CaseSearch search, CaseViews views, Countdown countdown,
+              AttachmentService attachments, FormCatalog forms, Categories categories, Directory directory,
+              OpenTasks openTasks, ProcessSteps steps, AuditLog audit, MessageSource messages, ObjectMapper json,
+              CurrentActor currentActor) {
         this.cases = cases;
+        this.opening = opening;
         this.search = search;
         this.views = views;
         this.countdown = countdown;
@@ -175,10 +180,8 @@ class CasePages {
         }
         if (problems.isEmpty()) {
             try {
-                RectificationCase opened = cases.open(actor, request.validated());
-                if (evidenceBytes != null) {
-                    attachments.store(actor, opened.id(), evidence.getOriginalFilename(), evidenceBytes);
-                }
+                RectificationCase opened = opening.open(actor, request.validated(), evidenceBytes == null ? List.of()
+                        : List.of(new Evidence(evidence.getOriginalFilename(), evidenceBytes)));
                 redirect.addFlashAttribute("flash", "flash.caseOpened");
                 redirect.addFlashAttribute("flashArg", opened.caseNumber());
                 return "redirect:/cases/" + opened.id();

@@ -9,6 +9,7 @@ import io.rectify.kernel.FieldProblem;
 import io.rectify.kernel.ForbiddenException;
 import io.rectify.kernel.InvalidInputException;
 import io.rectify.kernel.NotFoundException;
+import io.rectify.kernel.StorageUnavailableException;
 import io.rectify.kernel.TooManyRequestsException;
 import io.rectify.kernel.UnsupportedTypeException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -99,6 +100,19 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler(UnsupportedTypeException.class)
     ResponseEntity<ProblemDetail> unsupported(UnsupportedTypeException e) {
         return respond(problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, e.getMessage()));
+    }
+
+    /**
+     * The attachment volume is full (507) or read-only (503): nothing was stored and nothing of the
+     * case changed; the administrator frees space or makes the volume writable, then the same upload
+     * succeeds. Logged as an error, as the administrator has to act.
+     */
+    @ExceptionHandler(StorageUnavailableException.class)
+    ResponseEntity<ProblemDetail> storage(StorageUnavailableException e) {
+        log.error("an upload was refused, {}: {}", e.getMessage(), String.valueOf(e.getCause()));
+        return respond(e.full()
+                ? problem(HttpStatus.INSUFFICIENT_STORAGE, text("problem.storageFull", "附件存储空间已满，文件未保存"))
+                : problem(HttpStatus.SERVICE_UNAVAILABLE, text("problem.storageReadOnly", "附件存储暂不可写，文件未保存")));
     }
 
     /** Two people changed the same thing at once: one won, the other is told to look again. */

@@ -4,12 +4,14 @@ import io.rectify.kernel.ConflictException;
 import io.rectify.kernel.ForbiddenException;
 import io.rectify.kernel.InvalidInputException;
 import io.rectify.kernel.NotFoundException;
+import io.rectify.kernel.StorageUnavailableException;
 import io.rectify.kernel.UnsupportedTypeException;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.ui.Model;
@@ -22,10 +24,12 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 /**
  * Errors of the web pages as pages of the layout (the API keeps its problem details): the same
  * 404 for what does not exist and for what the caller may not see, 403 for what they see but
- * may not do, 409 when someone else was quicker. Runs before {@code ApiProblems}.
+ * may not do, 409 when someone else was quicker, 507/503 when the file store is full or read-only.
+ * Runs before {@code ApiProblems}.
  */
 @ControllerAdvice(annotations = PageController.class)
-@Order(Ordered.HIGHEST_PRECEDENCE)
+// one after the first: a module's own page errors (the engine's conflicts) come before this catch-all
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class PageErrors {
 
     static final String VIEW = "error";
@@ -41,9 +45,18 @@ class PageErrors {
         return page(HttpStatus.FORBIDDEN, model, response);
     }
 
-    @ExceptionHandler(ConflictException.class)
-    String conflict(ConflictException e, Model model, HttpServletResponse response) {
+    /** A task completed meanwhile, or a case another person changed first (its version moved on). */
+    @ExceptionHandler({ConflictException.class, OptimisticLockingFailureException.class})
+    String conflict(RuntimeException e, Model model, HttpServletResponse response) {
+        log.info("a page's change came second: {}", e.getMessage());
         return page(HttpStatus.CONFLICT, model, response);
+    }
+
+    /** The attachment volume is full (507) or read-only (503): nothing was stored, the case is as it was. */
+    @ExceptionHandler(StorageUnavailableException.class)
+    String storage(StorageUnavailableException e, Model model, HttpServletResponse response) {
+        log.error("an upload was refused, {}: {}", e.getMessage(), String.valueOf(e.getCause()));
+        return page(e.full() ? HttpStatus.INSUFFICIENT_STORAGE : HttpStatus.SERVICE_UNAVAILABLE, model, response);
     }
 
     /** A rule a page did not turn into field errors itself: still the person's to fix, never a 500. */

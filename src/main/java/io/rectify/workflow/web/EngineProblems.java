@@ -12,13 +12,15 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
  * The engine's concurrency conflicts, reported as 409 like the application's own: two people
- * acted on the same case at once and one of them won.
+ * acted on the same case at once and one of them won. The API's problem; a page shows the 409
+ * page ({@link EnginePageErrors}).
  */
-@RestControllerAdvice(basePackages = "io.rectify")
+@RestControllerAdvice(annotations = RestController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class EngineProblems {
 

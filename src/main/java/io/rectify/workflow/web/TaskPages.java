@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import io.rectify.casefile.AttachmentService;
 import io.rectify.casefile.CaseService;
+import io.rectify.casefile.Evidence;
 import io.rectify.casefile.web.CaseViews;
 import io.rectify.directory.Actor;
 import io.rectify.kernel.FieldProblem;
@@ -21,12 +22,11 @@ import io.rectify.kernel.UnsupportedTypeException;
 import io.rectify.system.web.CurrentActor;
 import io.rectify.system.web.PageController;
 import io.rectify.workflow.CaseProcess;
+import io.rectify.workflow.TaskSubmissions;
 import io.rectify.workflow.Tasks;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -48,17 +48,17 @@ class TaskPages {
     static final String EVIDENCE = "evidence";
 
     private final Tasks tasks;
+    private final TaskSubmissions submissions;
     private final CaseService cases;
     private final CaseViews views;
     private final AttachmentService attachments;
     private final MessageSource messages;
     private final CurrentActor currentActor;
-    private final TransactionTemplate oneTransaction;
 
-    TaskPages(Tasks tasks, CaseService cases, CaseViews views, AttachmentService attachments, MessageSource messages,
-              CurrentActor currentActor, PlatformTransactionManager transactions) {
-        this.oneTransaction = new TransactionTemplate(transactions);
+    TaskPages(Tasks tasks, TaskSubmissions submissions, CaseService cases, CaseViews views,
+              AttachmentService attachments, MessageSource messages, CurrentActor currentActor) {
         this.tasks = tasks;
+        this.submissions = submissions;
         this.cases = cases;
         this.views = views;
         this.attachments = attachments;
@@ -98,13 +98,8 @@ class TaskPages {
             }
         }
         try {
-            // the evidence and the step in one transaction: a refused step takes its files with it
-            oneTransaction.executeWithoutResult(status -> {
-                for (MultipartFile file : files) {
-                    attachments.store(actor, task.caseId(), file.getOriginalFilename(), bytes(file));
-                }
-                tasks.complete(actor, id, values);
-            });
+            submissions.complete(actor, id, task.caseId(), values,
+                    files.stream().map(file -> new Evidence(file.getOriginalFilename(), bytes(file))).toList());
         } catch (InvalidInputException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             return page(task, values, e.problems(), null, model, locale);
