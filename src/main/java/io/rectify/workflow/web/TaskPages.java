@@ -16,11 +16,12 @@ import io.rectify.form.FieldError;
 import io.rectify.form.FormSubmission;
 import io.rectify.form.FormValidator;
 import io.rectify.form.web.FormViews;
+import io.rectify.process.CaseTasks;
 import io.rectify.system.InvalidInputException;
 import io.rectify.system.UnsupportedTypeException;
 import io.rectify.system.web.CurrentActor;
 import io.rectify.system.web.PageController;
-import io.rectify.workflow.CaseProcess;
+import io.rectify.workflow.StepNames;
 import io.rectify.workflow.Tasks;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.MessageSource;
@@ -52,17 +53,19 @@ class TaskPages {
     private final CaseViews views;
     private final AttachmentService attachments;
     private final MessageSource messages;
+    private final StepNames stepNames;
     private final CurrentActor currentActor;
     private final TransactionTemplate oneTransaction;
 
     TaskPages(Tasks tasks, CaseService cases, CaseViews views, AttachmentService attachments, MessageSource messages,
-              CurrentActor currentActor, PlatformTransactionManager transactions) {
+              StepNames stepNames, CurrentActor currentActor, PlatformTransactionManager transactions) {
         this.oneTransaction = new TransactionTemplate(transactions);
         this.tasks = tasks;
         this.cases = cases;
         this.views = views;
         this.attachments = attachments;
         this.messages = messages;
+        this.stepNames = stepNames;
         this.currentActor = currentActor;
     }
 
@@ -110,7 +113,7 @@ class TaskPages {
             return page(task, values, FormViews.errorsOf(e), null, model, locale);
         }
         redirect.addFlashAttribute("flash", "flash.taskDone");
-        redirect.addFlashAttribute("flashArg", messages.getMessage("step." + task.taskKey(), null, task.name(), locale));
+        redirect.addFlashAttribute("flashArg", stepNames.of(task.taskKey(), task.name(), locale));
         return "redirect:/cases/" + task.caseId();
     }
 
@@ -118,10 +121,10 @@ class TaskPages {
                         Model model, Locale locale) {
         Actor actor = currentActor.get();
         model.addAttribute("task", task);
-        model.addAttribute("taskName", messages.getMessage("step." + task.taskKey(), null, task.name(), locale));
+        model.addAttribute("taskName", stepNames.of(task.taskKey(), task.name(), locale));
         model.addAttribute("c", views.of(actor, cases.visible(actor, task.caseId())));
         model.addAttribute("form", FormViews.of(task.definition(), values, errors, messages, locale));
-        model.addAttribute("evidence", CaseProcess.TASK_RESPOND.equals(task.taskKey()));
+        model.addAttribute("evidence", CaseTasks.RESPOND.equals(task.taskKey()));
         model.addAttribute("fileError", fileError);
         return VIEW;
     }
