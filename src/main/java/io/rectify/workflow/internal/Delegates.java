@@ -16,6 +16,7 @@ import io.rectify.casefile.CaseOutcome;
 import io.rectify.casefile.CaseService;
 import io.rectify.notification.Notifications;
 import io.rectify.process.CaseVariables;
+import io.rectify.process.ProcessVariable;
 import io.rectify.process.Routing;
 import io.rectify.supervision.SupervisionReviews;
 import io.rectify.workflow.CaseProcess;
@@ -43,7 +44,8 @@ class Delegates {
             cases.escalate(caseId, reason);
             String supervisionGroups = SUPERVISION_GROUPS.from(execution::getVariable);
             notifications.send(caseId, "ESCALATED", supervisionGroups, "ESCALATED:" + caseId);
-            execution.setVariables(Routing.of(ESCALATED, true).with(REVIEW_PENDING, true).asMap());
+            set(execution, ESCALATED, true);
+            set(execution, REVIEW_PENDING, true);
             runtime.createMessageCorrelation(CaseProcess.MESSAGE_CASE_ESCALATED)
                     .processInstanceBusinessKey(caseId)
                     .setVariables(Routing.of(CASE_ID, caseId)
@@ -56,7 +58,7 @@ class Delegates {
 
     @Bean
     JavaDelegate markOverdue(CaseService cases) {
-        return execution -> execution.setVariables(Routing.of(OVERDUE, cases.markOverdue(caseId(execution))).asMap());
+        return execution -> set(execution, OVERDUE, cases.markOverdue(caseId(execution)));
     }
 
     @Bean
@@ -110,6 +112,10 @@ class Delegates {
                         .correlateAll();
             }
         };
+    }
+
+    private static <T> void set(DelegateExecution execution, ProcessVariable<T> variable, T value) {
+        execution.setVariable(variable.name(), value);
     }
 
     private static String caseId(DelegateExecution execution) {
