@@ -28,6 +28,8 @@ class CaseTaskHandlersTests {
     private static final Date DEADLINE_AT = at("2026-09-26T00:00:00+08:00");
     private static final Date REMINDER_AT = at("2026-09-25T09:00:00+08:00");
 
+    private static final CaseTaskHandlers HANDLERS = new CaseTaskHandlers();
+
     private final CaseService cases = mock(CaseService.class);
     private final WorkingDayCalendar calendar = new WorkingDayCalendar();
 
@@ -35,7 +37,7 @@ class CaseTaskHandlersTests {
     void issuedOrderTimesTheReminderAndTheDeadline() {
         when(cases.issueOrder("c1", OFFICE, "更新栏目", 5)).thenReturn(LAST_WORKING_DAY);
 
-        Map<String, Object> routing = new IssueOrderHandler(cases, calendar)
+        Map<String, Object> routing = HANDLERS.issueOrderHandler(cases, calendar)
                 .handle("c1", OFFICE, values("requirements", "更新栏目", "periodWorkingDays", 5L)).asMap();
 
         assertThat(routing).containsExactly(Map.entry("deadlineAt", DEADLINE_AT), Map.entry("reminderAt", REMINDER_AT));
@@ -45,9 +47,9 @@ class CaseTaskHandlersTests {
     void responseTellsWhetherTheSiteWasLawfullyShutDown() {
         Map<String, Object> values = values("report", "已关停", "resolution", "SHUT_DOWN");
 
-        assertThat(new RespondHandler(cases).handle("c1", OFFICE, values).asMap())
+        assertThat(HANDLERS.respondHandler(cases).handle("c1", OFFICE, values).asMap())
                 .containsExactly(Map.entry("siteShutDown", true));
-        assertThat(new RespondHandler(cases).handle("c1", OFFICE, values("report", "已整改")).asMap())
+        assertThat(HANDLERS.respondHandler(cases).handle("c1", OFFICE, values("report", "已整改")).asMap())
                 .containsExactly(Map.entry("siteShutDown", false));
         verify(cases).recordResponse("c1", OFFICE, "已关停", values);
     }
@@ -57,7 +59,7 @@ class CaseTaskHandlersTests {
         when(cases.verify("c1", OFFICE, true, null, false, null))
                 .thenReturn(new CaseService.Verification(true, 1, false, LAST_WORKING_DAY));
 
-        assertThat(new VerifyHandler(cases, calendar).handle("c1", OFFICE, values("accepted", true)).asMap())
+        assertThat(HANDLERS.verifyHandler(cases, calendar).handle("c1", OFFICE, values("accepted", true)).asMap())
                 .containsExactly(Map.entry("accepted", true));
     }
 
@@ -66,7 +68,7 @@ class CaseTaskHandlersTests {
         when(cases.verify("c1", OFFICE, false, "不合格", false, null))
                 .thenReturn(new CaseService.Verification(false, 2, false, LAST_WORKING_DAY));
 
-        assertThat(new VerifyHandler(cases, calendar)
+        assertThat(HANDLERS.verifyHandler(cases, calendar)
                 .handle("c1", OFFICE, values("accepted", false, "comment", "不合格")).asMap())
                 .containsExactly(Map.entry("accepted", false), Map.entry("rejectionCount", 2),
                         Map.entry("deadlineAt", DEADLINE_AT), Map.entry("reminderAt", REMINDER_AT));
@@ -77,14 +79,14 @@ class CaseTaskHandlersTests {
         when(cases.verify("c1", OFFICE, true, null, true, "拒不整改"))
                 .thenReturn(new CaseService.Verification(true, 0, true, LAST_WORKING_DAY));
 
-        assertThat(new VerifyHandler(cases, calendar)
+        assertThat(HANDLERS.verifyHandler(cases, calendar)
                 .handle("c1", OFFICE, values("accepted", true, "serious", true, "seriousReason", "拒不整改")).asMap())
                 .containsExactly(Map.entry("accepted", true), Map.entry("flaggedSerious", true));
     }
 
     @Test
     void extensionDecisionIsPassedOn() {
-        assertThat(new DecideExtensionHandler(cases).handle("c1", OFFICE, values("granted", true)).asMap())
+        assertThat(HANDLERS.decideExtensionHandler(cases).handle("c1", OFFICE, values("granted", true)).asMap())
                 .containsExactly(Map.entry("extensionGranted", true));
         verify(cases).decideExtension("c1", OFFICE, true, null);
     }

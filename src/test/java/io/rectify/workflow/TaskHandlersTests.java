@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
-import io.rectify.directory.Actor;
 import io.rectify.process.CaseTasks;
 import io.rectify.process.Routing;
 import io.rectify.process.TaskHandler;
@@ -68,16 +66,6 @@ class TaskHandlersTests {
     }
 
     private static TaskHandler handler(String key) {
-        return new TaskHandler() {
-            @Override
-            public String taskKey() {
-                return key;
-            }
-
-            @Override
-            public Routing handle(String caseId, Actor actor, Map<String, Object> values) {
-                return Routing.none();
-            }
-        };
+        return new TaskHandler(key, (caseId, actor, values) -> Routing.none());
     }
 }

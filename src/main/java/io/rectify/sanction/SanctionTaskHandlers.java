@@ -4,34 +4,26 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-import io.rectify.directory.Actor;
 import io.rectify.process.CaseTasks;
 import io.rectify.process.Routing;
 import io.rectify.process.TaskHandler;
-import org.springframework.stereotype.Component;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
-/** The supervision body records the sanctions it decided; the review then ends by itself. */
-@Component
-class RecordSanctionsHandler implements TaskHandler {
+/** Recording the sanctions the supervision body decided. */
+@Configuration(proxyBeanMethods = false)
+class SanctionTaskHandlers {
 
-    private final SanctionService sanctions;
-
-    RecordSanctionsHandler(SanctionService sanctions) {
-        this.sanctions = sanctions;
+    /** One line per person; the review then ends by itself, so nothing is routed. */
+    @Bean
+    TaskHandler recordSanctionsHandler(SanctionService sanctions) {
+        return new TaskHandler(CaseTasks.RECORD_SANCTIONS, (caseId, actor, values) -> {
+            sanctions.record(caseId, actor, lines(values));
+            return Routing.none();
+        });
     }
 
-    @Override
-    public String taskKey() {
-        return CaseTasks.RECORD_SANCTIONS;
-    }
-
-    @Override
-    public Routing handle(String caseId, Actor actor, Map<String, Object> values) {
-        sanctions.record(caseId, actor, lines(values));
-        return Routing.none();
-    }
-
-    /** The form's dynamic list {@code sanctions}, one line per person. */
+    /** The form's dynamic list {@code sanctions}. */
     @SuppressWarnings("unchecked")
     private static List<NewSanction> lines(Map<String, Object> values) {
         List<Map<String, Object>> lines = (List<Map<String, Object>>) values.getOrDefault("sanctions", List.of());
