@@ -39,6 +39,8 @@ import io.rectify.casefile.web.CaseViews;
 import io.rectify.directory.Actor;
 import io.rectify.directory.OrgKind;
 import io.rectify.directory.Role;
+import io.rectify.process.CaseTasks;
+import io.rectify.process.CaseVariables;
 import io.rectify.workflow.CaseProcess;
 import io.rectify.workflow.Tasks;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -274,18 +276,18 @@ class RectifyBenchmark {
 
     private VariableMap bareVariables(String key) {
         return Variables.createVariables()
-                .putValue(CaseProcess.VAR_CASE_ID, key)
-                .putValue(CaseProcess.VAR_CATEGORY, CATEGORY)
-                .putValue(CaseProcess.VAR_OFFICE_GROUPS, "org:JX-GOV-OFFICE")
-                .putValue(CaseProcess.VAR_RESPONDENT_GROUPS, "org:JX-EDU")
-                .putValue(CaseProcess.VAR_SUPERVISION_GROUPS, "org:JX-SUPERVISION")
-                .putValue(CaseProcess.VAR_FLAGGED_SERIOUS, false)
-                .putValue(CaseProcess.VAR_REPEAT, false)
-                .putValue(CaseProcess.VAR_REJECTION_COUNT, 0)
-                .putValue(CaseProcess.VAR_OVERDUE, false)
-                .putValue(CaseProcess.VAR_ESCALATED, false)
-                .putValue(CaseProcess.VAR_REVIEW_PENDING, false)
-                .putValue(CaseProcess.VAR_SITE_SHUT_DOWN, false);
+                .putValue(CaseVariables.CASE_ID.name(), key)
+                .putValue(CaseVariables.CATEGORY.name(), CATEGORY)
+                .putValue(CaseVariables.OFFICE_GROUPS.name(), "org:JX-GOV-OFFICE")
+                .putValue(CaseVariables.RESPONDENT_GROUPS.name(), "org:JX-EDU")
+                .putValue(CaseVariables.SUPERVISION_GROUPS.name(), "org:JX-SUPERVISION")
+                .putValue(CaseVariables.FLAGGED_SERIOUS.name(), false)
+                .putValue(CaseVariables.REPEAT.name(), false)
+                .putValue(CaseVariables.REJECTION_COUNT.name(), 0)
+                .putValue(CaseVariables.OVERDUE.name(), false)
+                .putValue(CaseVariables.ESCALATED.name(), false)
+                .putValue(CaseVariables.REVIEW_PENDING.name(), false)
+                .putValue(CaseVariables.SITE_SHUT_DOWN.name(), false);
     }
 
     private String bareStart() {
@@ -303,9 +305,9 @@ class RectifyBenchmark {
     /** open → order → respond → verify (accepted) → closed, every step through the product's services. */
     private void lifecycle(int i) {
         LifecycleCase c = openForLifecycle(i);
-        tasks.complete(c.office(), taskOf(c.id(), CaseProcess.TASK_ISSUE_ORDER), Map.of("requirements", "限期整改"));
-        tasks.complete(c.respondent(), taskOf(c.id(), CaseProcess.TASK_RESPOND), Map.of("report", "已按要求完成整改。"));
-        tasks.complete(c.office(), taskOf(c.id(), CaseProcess.TASK_VERIFY), Map.of("accepted", true));
+        tasks.complete(c.office(), taskOf(c.id(), CaseTasks.ISSUE_ORDER), Map.of("requirements", "限期整改"));
+        tasks.complete(c.respondent(), taskOf(c.id(), CaseTasks.RESPOND), Map.of("report", "已按要求完成整改。"));
+        tasks.complete(c.office(), taskOf(c.id(), CaseTasks.VERIFY), Map.of("accepted", true));
     }
 
     /** A case to take through its lifecycle, against a body with no case before (see CATEGORY). */
@@ -329,10 +331,10 @@ class RectifyBenchmark {
 
     private void bareLifecycle() {
         String instance = bareStart();
-        bareComplete(instance, CaseProcess.deadlineVariables(calendar(), LocalDate.now().plusDays(30)));
-        bareComplete(instance, Map.of(CaseProcess.VAR_SITE_SHUT_DOWN, false));
-        bareComplete(instance, Map.of(CaseProcess.VAR_ACCEPTED, true, CaseProcess.VAR_REJECTION_COUNT, 0,
-                CaseProcess.VAR_FLAGGED_SERIOUS, false, CaseProcess.VAR_REVIEW_PENDING, false));
+        bareComplete(instance, CaseVariables.deadline(calendar(), LocalDate.now().plusDays(30)).asMap());
+        bareComplete(instance, Map.of(CaseVariables.SITE_SHUT_DOWN.name(), false));
+        bareComplete(instance, Map.of(CaseVariables.ACCEPTED.name(), true, CaseVariables.REJECTION_COUNT.name(), 0,
+                CaseVariables.FLAGGED_SERIOUS.name(), false, CaseVariables.REVIEW_PENDING.name(), false));
     }
 
     private void bareComplete(String instance, Map<String, Object> routing) {
@@ -353,13 +355,13 @@ class RectifyBenchmark {
         for (int i = 0; i < n; i++) {
             opened.add(openForLifecycle(i));
         }
-        List<String> ids = opened.stream().map(c -> taskOf(c.id(), CaseProcess.TASK_ISSUE_ORDER)).toList();
+        List<String> ids = opened.stream().map(c -> taskOf(c.id(), CaseTasks.ISSUE_ORDER)).toList();
         double order = statements("issue_order", n, i -> tasks.complete(opened.get(i).office(), ids.get(i),
                 Map.of("requirements", "限期整改")));
-        List<String> responds = opened.stream().map(c -> taskOf(c.id(), CaseProcess.TASK_RESPOND)).toList();
+        List<String> responds = opened.stream().map(c -> taskOf(c.id(), CaseTasks.RESPOND)).toList();
         double respond = statements("respond", n, i -> tasks.complete(opened.get(i).respondent(), responds.get(i),
                 Map.of("report", "已整改")));
-        List<String> verifies = opened.stream().map(c -> taskOf(c.id(), CaseProcess.TASK_VERIFY)).toList();
+        List<String> verifies = opened.stream().map(c -> taskOf(c.id(), CaseTasks.VERIFY)).toList();
         double verify = statements("verify_close", n, i -> tasks.complete(opened.get(i).office(), verifies.get(i),
                 Map.of("accepted", true)));
         put("sql_per_completion_issue_order", order);
@@ -372,12 +374,12 @@ class RectifyBenchmark {
         for (int i = 0; i < n; i++) {
             bare.add(bareStart());
         }
-        double bOrder = statements("bare_issue_order", n, i -> bareComplete(bare.get(i), CaseProcess.deadlineVariables(calendar,
-                LocalDate.now().plusDays(30))));
-        double bRespond = statements("bare_respond", n, i -> bareComplete(bare.get(i), Map.of(CaseProcess.VAR_SITE_SHUT_DOWN, false)));
-        double bVerify = statements("bare_verify_close", n, i -> bareComplete(bare.get(i), Map.of(CaseProcess.VAR_ACCEPTED, true,
-                CaseProcess.VAR_REJECTION_COUNT, 0, CaseProcess.VAR_FLAGGED_SERIOUS, false,
-                CaseProcess.VAR_REVIEW_PENDING, false)));
+        double bOrder = statements("bare_issue_order", n, i -> bareComplete(bare.get(i), CaseVariables.deadline(calendar,
+                LocalDate.now().plusDays(30)).asMap()));
+        double bRespond = statements("bare_respond", n, i -> bareComplete(bare.get(i), Map.of(CaseVariables.SITE_SHUT_DOWN.name(), false)));
+        double bVerify = statements("bare_verify_close", n, i -> bareComplete(bare.get(i), Map.of(CaseVariables.ACCEPTED.name(), true,
+                CaseVariables.REJECTION_COUNT.name(), 0, CaseVariables.FLAGGED_SERIOUS.name(), false,
+                CaseVariables.REVIEW_PENDING.name(), false)));
         put("sql_per_bare_completion", (bOrder + bRespond + bVerify) / 3);
         put("sql_per_bare_completion_verify_close", bVerify);
     }
@@ -411,7 +413,7 @@ class RectifyBenchmark {
         for (int round = 0; round < TIMER_ROUNDS; round++) {
             parallel(TIMER_CASES, i -> {
                 String caseId = open(i);
-                tasks.complete(OFFICES[i % OFFICES.length], taskOf(caseId, CaseProcess.TASK_ISSUE_ORDER),
+                tasks.complete(OFFICES[i % OFFICES.length], taskOf(caseId, CaseTasks.ISSUE_ORDER),
                         Map.of("requirements", "限期整改", "periodWorkingDays", 1));
             });
             long productTimers = timerJobs(CaseProcess.KEY);
@@ -429,7 +431,7 @@ class RectifyBenchmark {
 
             parallel(TIMER_CASES, i -> {
                 String instance = bareStart();
-                bareComplete(instance, CaseProcess.deadlineVariables(calendar, LocalDate.now().plusDays(1)));
+                bareComplete(instance, CaseVariables.deadline(calendar, LocalDate.now().plusDays(1)).asMap());
             });
             long bareTimers = timerJobs(BARE);
             bareRates[round] = fireDueTimers(jobs, BARE, bareTimers);

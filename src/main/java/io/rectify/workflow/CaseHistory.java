@@ -2,6 +2,7 @@ package io.rectify.workflow;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import io.rectify.casefile.ProcessSteps;
@@ -23,9 +24,11 @@ public class CaseHistory implements ProcessSteps {
             "eventBasedGateway", "multiInstanceBody");
 
     private final HistoryService history;
+    private final StepNames names;
 
-    CaseHistory(HistoryService history) {
+    CaseHistory(HistoryService history, StepNames names) {
         this.history = history;
+        this.names = names;
     }
 
     @Override
@@ -41,5 +44,10 @@ public class CaseHistory implements ProcessSteps {
                         step.getStartTime().toInstant(),
                         step.getEndTime() == null ? null : step.getEndTime().toInstant()))
                 .toList();
+    }
+
+    @Override
+    public String name(String activityId, String recordedName, Locale locale) {
+        return names.of(activityId, recordedName, locale);
     }
 }

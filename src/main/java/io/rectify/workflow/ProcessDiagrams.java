@@ -37,14 +37,16 @@ public class ProcessDiagrams {
     private final RuntimeService runtime;
     private final RepositoryService repository;
     private final MessageSource messages;
+    private final StepNames stepNames;
 
     ProcessDiagrams(CaseService cases, HistoryService history, RuntimeService runtime, RepositoryService repository,
-                    MessageSource messages) {
+                    MessageSource messages, StepNames stepNames) {
         this.cases = cases;
         this.history = history;
         this.runtime = runtime;
         this.repository = repository;
         this.messages = messages;
+        this.stepNames = stepNames;
     }
 
     /** The SVG image of the case's processes, in the reader's language. */
@@ -75,11 +77,10 @@ public class ProcessDiagrams {
         return BpmnSvg.render(panels, texts);
     }
 
-    /** The step's name in the reader's language where one is given, else the model's own. */
+    /** The step's name in the reader's language; for a step only an earlier model has, that model's own. */
     private String stepName(BpmnModelInstance model, String activityId, Locale locale) {
         FlowNode node = model.getModelElementById(activityId);
-        String modelName = node == null || node.getName() == null ? activityId : node.getName();
-        return messages.getMessage("diagram.step." + activityId, null, modelName, locale);
+        return stepNames.of(activityId, node == null ? null : node.getName(), locale);
     }
 
     private String text(String key, String fallback, Locale locale) {

@@ -1,6 +1,5 @@
 package io.rectify.workflow;
 
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -20,23 +19,16 @@ import io.rectify.directory.Actor;
 import io.rectify.form.FormCatalog;
 import io.rectify.form.FormDefinition;
 import io.rectify.form.FormValidator;
-import io.rectify.sanction.NewSanction;
-import io.rectify.sanction.Responsibility;
-import io.rectify.sanction.SanctionService;
-import io.rectify.sanction.SanctionType;
-import io.rectify.supervision.ReviewDecision;
-import io.rectify.supervision.SupervisionReviews;
 import io.rectify.kernel.ConflictException;
 import io.rectify.kernel.ForbiddenException;
 import io.rectify.kernel.InvalidInputException;
 import io.rectify.kernel.NotFoundException;
+import io.rectify.process.Routing;
 import io.rectify.workflow.internal.WorkItems;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.task.IdentityLinkType;
-import org.camunda.bpm.engine.variable.VariableMap;
-import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -47,8 +39,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The task facade: a person's inbox, one task with its form, and completing it. Access is
  * decided here, not by the engine: a task is the caller's when their body is one of its
  * candidate groups and they may see its case. Completing validates the values against the
- * task's form, lets the case module do the step, and gives the engine only routing variables,
- * all in one transaction.
+ * task's form, lets the task's handler (owned by the module whose aggregate it changes) do the
+ * step, and gives the engine only the routing variables the handler returns, all in one transaction.
  */
 @Service
 @Transactional
@@ -59,24 +51,19 @@ public class Tasks implements OpenTasks {
     private final TaskService engineTasks;
     private final HistoryService history;
     private final CaseService cases;
-    private final SanctionService sanctions;
-    private final SupervisionReviews reviews;
+    private final TaskHandlers handlers;
     private final FormCatalog forms;
-    private final WorkingDayCalendar calendar;
     private final TransactionTemplate ownTransaction;
     private final WorkItems workItems;
 
-    Tasks(TaskService engineTasks, HistoryService history, CaseService cases, SanctionService sanctions,
-          SupervisionReviews reviews, FormCatalog forms, WorkingDayCalendar calendar,
+    Tasks(TaskService engineTasks, HistoryService history, CaseService cases, TaskHandlers handlers, FormCatalog forms,
           PlatformTransactionManager transactions, WorkItems workItems) {
         this.workItems = workItems;
         this.engineTasks = engineTasks;
         this.history = history;
         this.cases = cases;
-        this.sanctions = sanctions;
-        this.reviews = reviews;
+        this.handlers = handlers;
         this.forms = forms;
-        this.calendar = calendar;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
@@ -179,63 +166,9 @@ public class Tasks implements OpenTasks {
         WorkItems.Open task = mine(actor, taskId);
         FormDefinition form = formOf(task);
         Map<String, Object> values = FormValidator.validate(form, raw == null ? Map.of() : raw).valuesOrThrow();
-        VariableMap routing = step(task.taskKey(), caseId, actor, values);
-        engineTasks.complete(taskId, routing);
+        Routing routing = handlers.of(task.taskKey()).handle(caseId, actor, values);
+        engineTasks.complete(taskId, routing.asMap());
         return caseId;
-    }
-
-    /** What each task does to the case, and the routing it hands back to the process. */
-    private VariableMap step(String taskKey, String caseId, Actor actor, Map<String, Object> values) {
-        VariableMap routing = Variables.createVariables();
-        switch (taskKey) {
-            case CaseProcess.TASK_ISSUE_ORDER -> {
-                LocalDate deadline = cases.issueOrder(caseId, actor, (String) values.get("requirements"),
-                        integer(values.get("periodWorkingDays")));
-                routing.putAll(CaseProcess.deadlineVariables(calendar, deadline));
-            }
-            case CaseProcess.TASK_RESPOND -> {
-                boolean waived = cases.recordResponse(caseId, actor, (String) values.get("report"), values);
-                routing.putValue(CaseProcess.VAR_SITE_SHUT_DOWN, waived);
-            }
-            case CaseProcess.TASK_VERIFY -> {
-                CaseService.Verification verdict = cases.verify(caseId, actor, bool(values.get("accepted")),
-                        (String) values.get("comment"), bool(values.get("serious")), (String) values.get("seriousReason"));
-                // only what the verdict changed: each variable set is three more statements (issue 5).
-                // A rejection counts and sets a new deadline; a flag only ever turns serious on; whether
-                // a review is pending the process keeps itself (set at escalation, cleared when it ends).
-                routing.putValue(CaseProcess.VAR_ACCEPTED, verdict.accepted());
-                if (!verdict.accepted()) {
-                    routing.putValue(CaseProcess.VAR_REJECTION_COUNT, verdict.rejectionCount())
-                            .putAll(CaseProcess.deadlineVariables(calendar, verdict.deadline()));
-                }
-                if (verdict.flaggedSerious()) {
-                    routing.putValue(CaseProcess.VAR_FLAGGED_SERIOUS, true);
-                }
-            }
-            case CaseProcess.TASK_DECIDE_EXTENSION -> {
-                boolean granted = bool(values.get("granted"));
-                cases.decideExtension(caseId, actor, granted, (String) values.get("comment"));
-                routing.putValue(CaseProcess.VAR_EXTENSION_GRANTED, granted);
-            }
-            case CaseProcess.TASK_REVIEW_ESCALATION -> {
-                ReviewDecision decision = reviews.decide(caseId, actor, (String) values.get("decision"),
-                        (String) values.get("findings"));
-                routing.putValue(CaseProcess.VAR_DECISION, decision.name());
-            }
-            case CaseProcess.TASK_RECORD_SANCTIONS -> sanctions.record(caseId, actor, sanctionLines(values));
-            default -> throw new IllegalStateException("no step for task " + taskKey);
-        }
-        return routing;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<NewSanction> sanctionLines(Map<String, Object> values) {
-        List<Map<String, Object>> lines = (List<Map<String, Object>>) values.getOrDefault("sanctions", List.of());
-        return lines.stream().map(line -> new NewSanction((String) line.get("personName"), (String) line.get("post"),
-                        (String) line.get("orgCode"), Responsibility.valueOf((String) line.get("responsibility")),
-                        SanctionType.valueOf((String) line.get("type")), (String) line.get("decisionNumber"),
-                        (LocalDate) line.get("decisionDate")))
-                .toList();
     }
 
     /**
@@ -281,14 +214,6 @@ public class Tasks implements OpenTasks {
         return forms.find(task.formKey())
                 .orElseThrow(() -> new IllegalStateException("task " + task.taskKey()
                         + " has form key " + task.formKey() + " with no file in forms/"));
-    }
-
-    private static boolean bool(Object value) {
-        return Boolean.TRUE.equals(value);
-    }
-
-    private static Integer integer(Object value) {
-        return value == null ? null : ((Number) value).intValue();
     }
 
     private static OffsetDateTime local(OffsetDateTime utc) {

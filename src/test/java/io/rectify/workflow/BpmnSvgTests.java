@@ -45,25 +45,6 @@ class BpmnSvgTests {
         assertThat(svg).startsWith("<?xml").contains("data-element-id=\"respond\" data-element-type=\"userTask\" data-state=\"current\"");
     }
 
-    @Test
-    void theChineseStepNamesOfTheDiagramAreTheModelsOwn() throws Exception {
-        java.util.Properties chinese = new java.util.Properties();
-        try (java.io.Reader reader = new java.io.InputStreamReader(
-                new ClassPathResource("i18n/messages.properties").getInputStream(), StandardCharsets.UTF_8)) {
-            chinese.load(reader);
-        }
-        List<BpmnModelInstance> models = List.of(model("bpmn/rectification.bpmn"), model("bpmn/supervision-review.bpmn"));
-        List<String> keys = chinese.stringPropertyNames().stream().filter(k -> k.startsWith("diagram.step.")).toList();
-        assertThat(keys).isNotEmpty();
-        for (String key : keys) {
-            String id = key.substring("diagram.step.".length());
-            String modelName = models.stream().map(m -> m.<org.camunda.bpm.model.bpmn.instance.FlowNode>getModelElementById(id))
-                    .filter(java.util.Objects::nonNull).map(org.camunda.bpm.model.bpmn.instance.FlowNode::getName)
-                    .findFirst().orElseThrow(() -> new AssertionError(key + " names no element of the models"));
-            assertThat(chinese.getProperty(key)).as(key).isEqualTo(modelName);
-        }
-    }
-
     private static BpmnModelInstance model(String resource) throws Exception {
         try (InputStream in = new ClassPathResource(resource).getInputStream()) {
             return Bpmn.readModelFromStream(in);

@@ -247,7 +247,8 @@ class CasePages {
                 .map(cat -> new Choice(cat.code(), categoryName(cat, locale))).orElse(new Choice(c.categoryCode(), c.categoryCode())));
         model.addAttribute("respondentName", orgNames.getOrDefault(c.respondentOrgCode(), c.respondentOrgCode()));
         model.addAttribute("openerName", orgNames.getOrDefault(c.openedByOrgCode(), c.openedByOrgCode()));
-        model.addAttribute("myTasks", openTasks.of(actor, id));
+        model.addAttribute("myTasks", openTasks.of(actor, id).stream()
+                .map(t -> new OpenTasks.OpenTask(t.id(), t.taskKey(), stepName(t.taskKey(), t.name(), locale))).toList());
         model.addAttribute("currentSteps", view.openTasks().stream().map(t -> stepName(t.taskKey(), t.name(), locale))
                 .distinct().collect(Collectors.joining("、")));
         model.addAttribute("records", records(c, orgNames, locale));
@@ -376,8 +377,8 @@ class CasePages {
         return rows;
     }
 
-    private String stepName(String activityId, String modelName, Locale locale) {
-        return messages.getMessage("step." + activityId, null, modelName == null ? activityId : modelName, locale);
+    private String stepName(String activityId, String recordedName, Locale locale) {
+        return steps.name(activityId, recordedName, locale);
     }
 
     private void add(List<Detail> details, String labelKey, Object value, Locale locale) {

@@ -1,11 +1,23 @@
 package io.rectify.workflow.internal;
 
+import static io.rectify.process.CaseVariables.CASE_ID;
+import static io.rectify.process.CaseVariables.CATEGORY;
+import static io.rectify.process.CaseVariables.ESCALATED;
+import static io.rectify.process.CaseVariables.ESCALATION_REASON;
+import static io.rectify.process.CaseVariables.OVERDUE;
+import static io.rectify.process.CaseVariables.RESPONDENT_GROUPS;
+import static io.rectify.process.CaseVariables.REVIEW_PENDING;
+import static io.rectify.process.CaseVariables.SUPERVISION_GROUPS;
+
 import java.time.LocalDate;
 
 import io.rectify.calendar.WorkingDayCalendar;
 import io.rectify.casefile.CaseOutcome;
 import io.rectify.casefile.CaseService;
 import io.rectify.notification.Notifications;
+import io.rectify.process.CaseVariables;
+import io.rectify.process.ProcessVariable;
+import io.rectify.process.Routing;
 import io.rectify.supervision.SupervisionReviews;
 import io.rectify.workflow.CaseProcess;
 import org.camunda.bpm.engine.ManagementService;
@@ -30,22 +42,23 @@ class Delegates {
             String caseId = caseId(execution);
             String reason = escalationReason(execution);
             cases.escalate(caseId, reason);
-            String supervisionGroups = (String) execution.getVariable(CaseProcess.VAR_SUPERVISION_GROUPS);
+            String supervisionGroups = SUPERVISION_GROUPS.from(execution::getVariable);
             notifications.send(caseId, "ESCALATED", supervisionGroups, "ESCALATED:" + caseId);
-            execution.setVariable(CaseProcess.VAR_ESCALATED, true);
-            execution.setVariable(CaseProcess.VAR_REVIEW_PENDING, true);
+            set(execution, ESCALATED, true);
+            set(execution, REVIEW_PENDING, true);
             runtime.createMessageCorrelation(CaseProcess.MESSAGE_CASE_ESCALATED)
                     .processInstanceBusinessKey(caseId)
-                    .setVariable(CaseProcess.VAR_CASE_ID, caseId)
-                    .setVariable(CaseProcess.VAR_CATEGORY, execution.getVariable(CaseProcess.VAR_CATEGORY))
-                    .setVariable(CaseProcess.VAR_SUPERVISION_GROUPS, supervisionGroups)
+                    .setVariables(Routing.of(CASE_ID, caseId)
+                            .with(CATEGORY, CATEGORY.from(execution::getVariable))
+                            .with(SUPERVISION_GROUPS, supervisionGroups)
+                            .asMap())
                     .correlateStartMessage();
         };
     }
 
     @Bean
     JavaDelegate markOverdue(CaseService cases) {
-        return execution -> execution.setVariable(CaseProcess.VAR_OVERDUE, cases.markOverdue(caseId(execution)));
+        return execution -> set(execution, OVERDUE, cases.markOverdue(caseId(execution)));
     }
 
     @Bean
@@ -54,7 +67,7 @@ class Delegates {
             String caseId = caseId(execution);
             LocalDate deadline = cases.load(caseId).deadline();
             cases.recordReminder(caseId);
-            notifications.send(caseId, "REMINDER", (String) execution.getVariable(CaseProcess.VAR_RESPONDENT_GROUPS),
+            notifications.send(caseId, "REMINDER", RESPONDENT_GROUPS.from(execution::getVariable),
                     "REMINDER:" + caseId + ":" + deadline);
         };
     }
@@ -64,7 +77,7 @@ class Delegates {
     JavaDelegate extendDeadline(CaseService cases, WorkingDayCalendar calendar, ManagementService management) {
         return execution -> {
             LocalDate deadline = cases.load(caseId(execution)).deadline();
-            execution.setVariables(CaseProcess.deadlineVariables(calendar, deadline));
+            execution.setVariables(CaseVariables.deadline(calendar, deadline).asMap());
             for (String timer : new String[] {CaseProcess.TIMER_REMINDER, CaseProcess.TIMER_DEADLINE}) {
                 for (Job job : management.createJobQuery().processInstanceId(execution.getProcessInstanceId())
                         .activityId(timer).list()) {
@@ -93,7 +106,7 @@ class Delegates {
             ProcessInstance caseProcess = runtime.createProcessInstanceQuery()
                     .processDefinitionKey(CaseProcess.KEY).processInstanceBusinessKey(caseId).singleResult();
             if (caseProcess != null) {
-                runtime.setVariable(caseProcess.getId(), CaseProcess.VAR_REVIEW_PENDING, false);
+                runtime.setVariables(caseProcess.getId(), Routing.of(REVIEW_PENDING, false).asMap());
                 runtime.createMessageCorrelation(CaseProcess.MESSAGE_REVIEW_FINISHED)
                         .processInstanceId(caseProcess.getId())
                         .correlateAll();
@@ -101,12 +114,16 @@ class Delegates {
         };
     }
 
+    private static <T> void set(DelegateExecution execution, ProcessVariable<T> variable, T value) {
+        execution.setVariable(variable.name(), value);
+    }
+
     private static String caseId(DelegateExecution execution) {
-        return (String) execution.getVariable(CaseProcess.VAR_CASE_ID);
+        return CASE_ID.from(execution::getVariable);
     }
 
     /** The reason the seriousness decision gave: CATEGORY, OVERDUE, REJECTED_TWICE, REPEAT or FLAGGED. */
     private static String escalationReason(DelegateExecution execution) {
-        return (String) execution.getVariable(CaseProcess.VAR_ESCALATION_REASON);
+        return ESCALATION_REASON.from(execution::getVariable);
     }
 }

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.function.Supplier;
 
 import io.rectify.category.DeadlinePolicy;
+import io.rectify.process.CaseVariables;
 import io.rectify.workflow.CaseProcess;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
@@ -41,7 +42,7 @@ class DmnDeadlinePolicy implements DeadlinePolicy {
     @Override
     public int defaultPeriodWorkingDays(String categoryCode) {
         DmnDecisionTableResult result = dmn.evaluateDecisionTable(table.get(),
-                Variables.putValue(CaseProcess.VAR_CATEGORY, categoryCode));
+                Variables.putValue(CaseVariables.CATEGORY.name(), categoryCode));
         if (result.getSingleResult() == null) {
             throw new IllegalArgumentException("the deadline policy has no period for " + categoryCode);
         }

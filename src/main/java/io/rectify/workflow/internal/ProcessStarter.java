@@ -1,5 +1,18 @@
 package io.rectify.workflow.internal;
 
+import static io.rectify.process.CaseVariables.CASE_ID;
+import static io.rectify.process.CaseVariables.CATEGORY;
+import static io.rectify.process.CaseVariables.ESCALATED;
+import static io.rectify.process.CaseVariables.FLAGGED_SERIOUS;
+import static io.rectify.process.CaseVariables.OFFICE_GROUPS;
+import static io.rectify.process.CaseVariables.OVERDUE;
+import static io.rectify.process.CaseVariables.REJECTION_COUNT;
+import static io.rectify.process.CaseVariables.REPEAT;
+import static io.rectify.process.CaseVariables.RESPONDENT_GROUPS;
+import static io.rectify.process.CaseVariables.REVIEW_PENDING;
+import static io.rectify.process.CaseVariables.SITE_SHUT_DOWN;
+import static io.rectify.process.CaseVariables.SUPERVISION_GROUPS;
+
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -12,11 +25,10 @@ import io.rectify.casefile.RectificationCase;
 import io.rectify.directory.Directory;
 import io.rectify.directory.OrgKind;
 import io.rectify.directory.Organization;
+import io.rectify.process.Routing;
 import io.rectify.workflow.CaseProcess;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.variable.VariableMap;
-import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.util.function.SingletonSupplier;
@@ -58,20 +70,19 @@ class ProcessStarter {
                 .filter(body -> body.kind() == OrgKind.OFFICE && openerAndAbove.contains(body.regionCode()))
                 .toList();
         List<Organization> supervision = above.stream().filter(body -> body.kind() == OrgKind.SUPERVISION).toList();
-        VariableMap variables = Variables.createVariables()
-                .putValue(CaseProcess.VAR_CASE_ID, c.id())
-                .putValue(CaseProcess.VAR_CATEGORY, c.categoryCode())
-                .putValue(CaseProcess.VAR_OFFICE_GROUPS, groups(c.openedByOrgCode(), offices))
-                .putValue(CaseProcess.VAR_RESPONDENT_GROUPS, Directory.groupOf(c.respondentOrgCode()))
-                .putValue(CaseProcess.VAR_SUPERVISION_GROUPS, groups(null, supervision))
-                .putValue(CaseProcess.VAR_FLAGGED_SERIOUS, c.flaggedSerious())
-                .putValue(CaseProcess.VAR_REPEAT, c.repeatViolation())
-                .putValue(CaseProcess.VAR_REJECTION_COUNT, 0)
-                .putValue(CaseProcess.VAR_OVERDUE, false)
-                .putValue(CaseProcess.VAR_ESCALATED, false)
-                .putValue(CaseProcess.VAR_REVIEW_PENDING, false)
-                .putValue(CaseProcess.VAR_SITE_SHUT_DOWN, false);
-        runtime.startProcessInstanceById(caseProcessDefinition.get(), c.id(), variables);
+        Routing variables = Routing.of(CASE_ID, c.id())
+                .with(CATEGORY, c.categoryCode())
+                .with(OFFICE_GROUPS, groups(c.openedByOrgCode(), offices))
+                .with(RESPONDENT_GROUPS, Directory.groupOf(c.respondentOrgCode()))
+                .with(SUPERVISION_GROUPS, groups(null, supervision))
+                .with(FLAGGED_SERIOUS, c.flaggedSerious())
+                .with(REPEAT, c.repeatViolation())
+                .with(REJECTION_COUNT, 0)
+                .with(OVERDUE, false)
+                .with(ESCALATED, false)
+                .with(REVIEW_PENDING, false)
+                .with(SITE_SHUT_DOWN, false);
+        runtime.startProcessInstanceById(caseProcessDefinition.get(), c.id(), variables.asMap());
     }
 
     @EventListener

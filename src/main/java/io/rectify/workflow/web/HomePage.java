@@ -14,8 +14,8 @@ import io.rectify.casefile.web.Countdown;
 import io.rectify.directory.Actor;
 import io.rectify.system.web.CurrentActor;
 import io.rectify.system.web.PageController;
+import io.rectify.workflow.StepNames;
 import io.rectify.workflow.Tasks;
-import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,16 +30,16 @@ class HomePage {
     private final CaseService cases;
     private final CaseSearch search;
     private final Countdown countdown;
-    private final MessageSource messages;
+    private final StepNames stepNames;
     private final CurrentActor currentActor;
 
-    HomePage(Tasks tasks, CaseService cases, CaseSearch search, Countdown countdown, MessageSource messages,
+    HomePage(Tasks tasks, CaseService cases, CaseSearch search, Countdown countdown, StepNames stepNames,
              CurrentActor currentActor) {
         this.tasks = tasks;
         this.cases = cases;
         this.search = search;
         this.countdown = countdown;
-        this.messages = messages;
+        this.stepNames = stepNames;
         this.currentActor = currentActor;
     }
 
@@ -53,7 +53,7 @@ class HomePage {
         model.addAttribute("tasks", inbox.stream().map(t -> {
             RectificationCase c = byId.get(t.caseId());
             return new InboxRow(t.id(), t.caseId(), t.caseNumber(),
-                    messages.getMessage("step." + t.taskKey(), null, t.name(), locale),
+                    stepNames.of(t.taskKey(), t.name(), locale),
                     c == null ? "" : c.title(), c == null || c.deadline() == null ? null : c.deadline().toString(),
                     c == null ? null : countdown.of(c));
         }).toList());

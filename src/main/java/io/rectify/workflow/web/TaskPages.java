@@ -19,9 +19,10 @@ import io.rectify.form.FormValidator;
 import io.rectify.form.web.FormViews;
 import io.rectify.kernel.InvalidInputException;
 import io.rectify.kernel.UnsupportedTypeException;
+import io.rectify.process.CaseTasks;
 import io.rectify.system.web.CurrentActor;
 import io.rectify.system.web.PageController;
-import io.rectify.workflow.CaseProcess;
+import io.rectify.workflow.StepNames;
 import io.rectify.workflow.TaskSubmissions;
 import io.rectify.workflow.Tasks;
 import jakarta.servlet.http.HttpServletResponse;
@@ -53,16 +54,19 @@ class TaskPages {
     private final CaseViews views;
     private final AttachmentService attachments;
     private final MessageSource messages;
+    private final StepNames stepNames;
     private final CurrentActor currentActor;
 
     TaskPages(Tasks tasks, TaskSubmissions submissions, CaseService cases, CaseViews views,
-              AttachmentService attachments, MessageSource messages, CurrentActor currentActor) {
+              AttachmentService attachments, MessageSource messages, StepNames stepNames,
+              CurrentActor currentActor) {
         this.tasks = tasks;
         this.submissions = submissions;
         this.cases = cases;
         this.views = views;
         this.attachments = attachments;
         this.messages = messages;
+        this.stepNames = stepNames;
         this.currentActor = currentActor;
     }
 
@@ -105,7 +109,7 @@ class TaskPages {
             return page(task, values, e.problems(), null, model, locale);
         }
         redirect.addFlashAttribute("flash", "flash.taskDone");
-        redirect.addFlashAttribute("flashArg", messages.getMessage("step." + task.taskKey(), null, task.name(), locale));
+        redirect.addFlashAttribute("flashArg", stepNames.of(task.taskKey(), task.name(), locale));
         return "redirect:/cases/" + task.caseId();
     }
 
@@ -113,10 +117,10 @@ class TaskPages {
                         Model model, Locale locale) {
         Actor actor = currentActor.get();
         model.addAttribute("task", task);
-        model.addAttribute("taskName", messages.getMessage("step." + task.taskKey(), null, task.name(), locale));
+        model.addAttribute("taskName", stepNames.of(task.taskKey(), task.name(), locale));
         model.addAttribute("c", views.of(actor, cases.visible(actor, task.caseId())));
         model.addAttribute("form", FormViews.of(task.definition(), values, errors, messages, locale));
-        model.addAttribute("evidence", CaseProcess.TASK_RESPOND.equals(task.taskKey()));
+        model.addAttribute("evidence", CaseTasks.RESPOND.equals(task.taskKey()));
         model.addAttribute("fileError", fileError);
         return VIEW;
     }

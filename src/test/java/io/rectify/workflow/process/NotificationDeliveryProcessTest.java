@@ -39,7 +39,7 @@ class NotificationDeliveryProcessTest {
     void initAssertions() {
         engine = extension.getProcessEngine();
         init(engine);
-        StandInDelegates.forgetAll(engine);
+        TestDelegates.install(engine);
     }
 
     @AfterEach
@@ -93,7 +93,7 @@ class NotificationDeliveryProcessTest {
                 .execute();
     }
 
-    private StandInDelegates.DeliverNotification deliverer() {
-        return (StandInDelegates.DeliverNotification) StandInDelegates.named(engine, "deliverNotification");
+    private TestDelegates.DeliverNotification deliverer() {
+        return TestDelegates.deliverer(engine);
     }
 }

@@ -4,13 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import io.rectify.process.CaseVariables;
+import io.rectify.process.ProcessVariable;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
@@ -33,19 +40,32 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Decision;
+import org.camunda.bpm.model.dmn.instance.InputExpression;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * What the workflow module relies on, read from the model files themselves: the user tasks and
- * their keys, the delegate bean names, routing by plain variables only, a history time to live on
- * every definition, and a diagram for every element.
+ * their keys, the delegate bean names, routing by plain variables only and each of them declared in
+ * Java, a history time to live on every definition, and a diagram for every element.
  */
 class ProcessModelContractTest {
 
     private static final Set<String> DELEGATE_BEANS = Set.of("${sendReminder}", "${markOverdue}", "${escalateCase}",
             "${extendDeadline}", "${closeRectified}", "${closeWaived}", "${notifyReviewFinished}");
+
+    /** The variables Java declares, once each, with their types. */
+    private static final Set<String> DECLARED = Arrays.stream(CaseVariables.class.getFields())
+            .filter(field -> field.getType() == ProcessVariable.class)
+            .map(field -> {
+                try {
+                    return ((ProcessVariable<?>) field.get(null)).name();
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException(e);
+                }
+            })
+            .collect(Collectors.toSet());
 
     /** {@code ${flag}}, {@code ${!flag}}, {@code ${result.field}}, or an enum value compared with a constant. */
     private static final Pattern ROUTING_CONDITION =
@@ -89,6 +109,36 @@ class ProcessModelContractTest {
                     .getCamundaOutputParameters()).extracting(CamundaOutputParameter::getCamundaName)
                     .containsExactlyInAnyOrder("escalate", "escalationReason");
         });
+    }
+
+    @Test
+    void everyVariableTheModelsNameIsDeclaredInJava() throws IOException {
+        Set<String> named = new TreeSet<>();
+        for (String file : List.of("rectification", "supervision-review")) {
+            String xml;
+            try (InputStream in = resource("bpmn/" + file + ".bpmn")) {
+                xml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            Matcher expression = Pattern.compile("\\$\\{([^}]*)}").matcher(xml);
+            while (expression.find()) {
+                Matcher root = Pattern.compile("(?<![.\\w'])[a-zA-Z]\\w*(?!\\w*')").matcher(expression.group(1));
+                while (root.find()) {
+                    named.add(root.group());
+                }
+            }
+            bpmn(file).getModelElementsByType(CamundaOutputParameter.class)
+                    .forEach(output -> named.add(output.getCamundaName()));
+        }
+        for (String key : List.of("seriousness", "deadline-policy")) {
+            try (InputStream in = resource("bpmn/" + key + ".dmn")) {
+                Dmn.readModelFromStream(in).getModelElementsByType(InputExpression.class)
+                        .forEach(input -> named.add(input.getText().getTextContent().trim()));
+            }
+        }
+        named.removeAll(DELEGATE_BEANS.stream().map(bean -> bean.substring(2, bean.length() - 1)).toList());
+        named.remove("decisionResult");
+
+        assertThat(named).isNotEmpty().allSatisfy(name -> assertThat(DECLARED).as(name).contains(name));
     }
 
     @ParameterizedTest

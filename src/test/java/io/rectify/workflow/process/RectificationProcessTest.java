@@ -1,15 +1,16 @@
 package io.rectify.workflow.process;
 
 import static org.assertj.core.api.Assertions.*;
+import static io.rectify.process.CaseVariables.*;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.rectify.process.Routing;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -23,8 +24,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The case process {@code rectification} (整改督办案件), driven as the workflow module drives it:
- * Java sets the variables the contract names when it completes a task, the delegates are stand-ins.
- * Every flow node and sequence flow of both processes is passed by at least one test here.
+ * a task is completed with the routing its handler returns, built from the same variable declarations
+ * ({@link CaseVariables}), and the service tasks run the workflow module's real delegates over stubbed
+ * services ({@link TestDelegates}). Every flow node and sequence flow of both processes is passed by at
+ * least one test here.
  */
 @Deployment(resources = {"bpmn/rectification.bpmn", "bpmn/supervision-review.bpmn", "bpmn/seriousness.dmn"})
 class RectificationProcessTest {
@@ -44,16 +47,20 @@ class RectificationProcessTest {
     private static final Date DEADLINE = at("2026-09-26T00:00:00+08:00");
     private static final Date NEW_REMINDER = at("2026-10-12T09:00:00+08:00");
     private static final Date NEW_DEADLINE = at("2026-10-14T00:00:00+08:00");
+    /** An extension to 2026-09-30 as the real delegate times it: 24:00, and the reminder at 09:00 that day. */
+    private static final LocalDate EXTENDED_LAST_WORKING_DAY = LocalDate.of(2026, 9, 30);
+    private static final Date EXTENDED_DEADLINE = at("2026-10-01T00:00:00+08:00");
+    private static final Date EXTENDED_REMINDER = at("2026-09-30T09:00:00+08:00");
 
     private static final AtomicInteger CASES = new AtomicInteger();
 
-    private ProcessEngine engine;
+    private TestDelegates delegates;
 
     @BeforeEach
     void startTheClock() {
-        engine = extension.getProcessEngine();
+        ProcessEngine engine = extension.getProcessEngine();
         init(engine);
-        StandInDelegates.forgetAll(engine);
+        delegates = TestDelegates.install(engine);
         ClockUtil.setCurrentTime(NOW);
     }
 
@@ -164,14 +171,13 @@ class RectificationProcessTest {
         assertThat(pi).task("decideExtension")
                 .hasCandidateGroup("org:NC-GOV-OFFICE").hasCandidateGroup("org:JX-GOV-OFFICE")
                 .hasFormKey("decideExtension");
-        complete(task("decideExtension", pi), withVariables("extensionGranted", true));
+        delegates.deadlineIs(EXTENDED_LAST_WORKING_DAY);
+        complete(task("decideExtension", pi), Routing.of(EXTENSION_GRANTED, true).asMap());
 
-        Date extendedDeadline = Date.from(DEADLINE.toInstant().plus(StandInDelegates.EXTENSION));
-        Date extendedReminder = Date.from(REMINDER.toInstant().plus(StandInDelegates.EXTENSION));
         assertThat(pi).hasPassed("Task_ExtendDeadline", "End_DeadlineExtended").isWaitingAtExactly("respond");
-        assertThat(pi).variables().containsEntry("deadlineAt", extendedDeadline);
-        assertThat(job("Timer_Deadline", pi)).hasDueDate(extendedDeadline);
-        assertThat(job("Timer_Reminder", pi)).hasDueDate(extendedReminder);
+        assertThat(pi).variables().containsEntry("deadlineAt", EXTENDED_DEADLINE);
+        assertThat(job("Timer_Deadline", pi)).hasDueDate(EXTENDED_DEADLINE);
+        assertThat(job("Timer_Reminder", pi)).hasDueDate(EXTENDED_REMINDER);
     }
 
     @Test
@@ -192,7 +198,7 @@ class RectificationProcessTest {
         issueOrder(pi);
 
         requestExtension(pi);
-        complete(task("decideExtension", pi), withVariables("extensionGranted", false));
+        complete(task("decideExtension", pi), Routing.of(EXTENSION_GRANTED, false).asMap());
 
         assertThat(pi).hasPassed("End_ExtensionRefused").hasNotPassed("Task_ExtendDeadline").isWaitingAtExactly("respond");
         assertThat(ranFor("extendDeadline")).isEmpty();
@@ -259,7 +265,7 @@ class RectificationProcessTest {
         issueOrder(pi);
         respond(pi);
 
-        complete(task("verify", pi), withVariables("accepted", true, "rejectionCount", 0, "flaggedSerious", true));
+        complete(task("verify", pi), Routing.of(ACCEPTED, true).with(FLAGGED_SERIOUS, true).asMap());
 
         assertThat(pi).hasPassed("Task_EscalateAfterVerification").isWaitingAt("Event_ReviewFinished");
         assertThat(seriousnessReason(pi)).isEqualTo("FLAGGED");
@@ -300,7 +306,7 @@ class RectificationProcessTest {
 
         assertThat(pi).isWaitingAtExactly("Event_ReviewFinished");
         ProcessInstance review = supervisionOf(pi);
-        complete(task("reviewEscalation", review), withVariables("decision", "SANCTION"));
+        complete(task("reviewEscalation", review), Routing.of(DECISION, "SANCTION").asMap());
         assertThat(pi).as("sanctions still to be recorded").isWaitingAtExactly("Event_ReviewFinished");
 
         complete(task("recordSanctions", review));
@@ -314,7 +320,7 @@ class RectificationProcessTest {
     void reviewFinishedBeforeAcceptanceLetsTheCaseCloseWithoutWaiting() {
         ProcessInstance pi = openCase("A33-04", true, false);
         ProcessInstance review = supervisionOf(pi);
-        complete(task("reviewEscalation", review), withVariables("decision", "NO_SANCTION"));
+        complete(task("reviewEscalation", review), Routing.of(DECISION, "NO_SANCTION").asMap());
 
         assertThat(review).isEnded().hasNotPassed("recordSanctions");
         assertThat(pi).variables().containsEntry("reviewPending", false);
@@ -334,25 +340,24 @@ class RectificationProcessTest {
 
     private ProcessInstance openCase(String categoryCode, boolean flaggedSerious, boolean repeatViolation) {
         String caseId = "case-" + CASES.incrementAndGet();
-        Map<String, Object> variables = new HashMap<>();
-        variables.put("caseId", caseId);
-        variables.put("categoryCode", categoryCode);
-        variables.put("officeGroups", OFFICE);
-        variables.put("respondentGroups", RESPONDENT);
-        variables.put("supervisionGroups", SUPERVISION);
-        variables.put("flaggedSerious", flaggedSerious);
-        variables.put("repeatViolation", repeatViolation);
-        variables.put("rejectionCount", 0);
-        variables.put("overdue", false);
-        variables.put("escalated", false);
-        variables.put("reviewPending", false);
-        variables.put("siteShutDown", false);
-        return runtimeService().startProcessInstanceByKey("rectification", caseId, variables);
+        Routing variables = Routing.of(CASE_ID, caseId)
+                .with(CATEGORY, categoryCode)
+                .with(OFFICE_GROUPS, OFFICE)
+                .with(RESPONDENT_GROUPS, RESPONDENT)
+                .with(SUPERVISION_GROUPS, SUPERVISION)
+                .with(FLAGGED_SERIOUS, flaggedSerious)
+                .with(REPEAT, repeatViolation)
+                .with(REJECTION_COUNT, 0)
+                .with(OVERDUE, false)
+                .with(ESCALATED, false)
+                .with(REVIEW_PENDING, false)
+                .with(SITE_SHUT_DOWN, false);
+        return runtimeService().startProcessInstanceByKey("rectification", caseId, variables.asMap());
     }
 
     private void issueOrder(ProcessInstance pi) {
         assertThat(pi).isWaitingAt("issueOrder");
-        complete(task("issueOrder", pi), withVariables("deadlineAt", DEADLINE, "reminderAt", REMINDER));
+        complete(task("issueOrder", pi), Routing.of(DEADLINE_AT, DEADLINE).with(REMINDER_AT, REMINDER).asMap());
     }
 
     private void respond(ProcessInstance pi) {
@@ -361,7 +366,7 @@ class RectificationProcessTest {
 
     private void respond(ProcessInstance pi, boolean siteShutDown) {
         assertThat(pi).isWaitingAt("respond");
-        complete(task("respond", pi), withVariables("siteShutDown", siteShutDown));
+        complete(task("respond", pi), Routing.of(SITE_SHUT_DOWN, siteShutDown).asMap());
     }
 
     private void requestExtension(ProcessInstance pi) {
@@ -370,15 +375,16 @@ class RectificationProcessTest {
                 .correlate();
     }
 
+    /** As the verification's handler routes an acceptance: that, and nothing the verdict left unchanged. */
     private void accept(ProcessInstance pi) {
         assertThat(pi).isWaitingAt("verify");
-        complete(task("verify", pi), withVariables("accepted", true, "rejectionCount", rejectionCount(pi)));
+        complete(task("verify", pi), Routing.of(ACCEPTED, true).asMap());
     }
 
     private void reject(ProcessInstance pi) {
         assertThat(pi).isWaitingAt("verify");
-        complete(task("verify", pi), withVariables("accepted", false, "rejectionCount", rejectionCount(pi) + 1,
-                "deadlineAt", NEW_DEADLINE, "reminderAt", NEW_REMINDER));
+        complete(task("verify", pi), Routing.of(ACCEPTED, false).with(REJECTION_COUNT, rejectionCount(pi) + 1)
+                .with(DEADLINE_AT, NEW_DEADLINE).with(REMINDER_AT, NEW_REMINDER).asMap());
     }
 
     private void assertEscalatedAtOpening(ProcessInstance pi, String reason) {
@@ -399,7 +405,7 @@ class RectificationProcessTest {
     // --- what the engine knows
 
     private int rejectionCount(ProcessInstance pi) {
-        return (Integer) runtimeService().getVariable(pi.getId(), "rejectionCount");
+        return REJECTION_COUNT.from(name -> runtimeService().getVariable(pi.getId(), name));
     }
 
     @SuppressWarnings("unchecked")
@@ -426,7 +432,7 @@ class RectificationProcessTest {
     }
 
     private List<String> ranFor(String beanName) {
-        return StandInDelegates.named(engine, beanName).ranFor();
+        return delegates.ranFor(beanName);
     }
 
     private static Date at(String isoDateTime) {

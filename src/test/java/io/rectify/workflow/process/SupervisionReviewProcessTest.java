@@ -1,10 +1,12 @@
 package io.rectify.workflow.process;
 
 import static org.assertj.core.api.Assertions.*;
+import static io.rectify.process.CaseVariables.*;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 
 import java.util.List;
 
+import io.rectify.process.Routing;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -28,13 +30,13 @@ class SupervisionReviewProcessTest {
 
     private static final String SUPERVISION = "org:NC-SUPERVISION,org:JX-SUPERVISION";
 
-    private ProcessEngine engine;
+    private TestDelegates delegates;
 
     @BeforeEach
     void initAssertions() {
-        engine = extension.getProcessEngine();
+        ProcessEngine engine = extension.getProcessEngine();
         init(engine);
-        StandInDelegates.forgetAll(engine);
+        delegates = TestDelegates.install(engine);
     }
 
     @Test
@@ -51,7 +53,7 @@ class SupervisionReviewProcessTest {
     void sanctionDecisionAsksForTheSanctionsThenFinishesTheReview() {
         ProcessInstance review = escalate("case-s2");
 
-        complete(task("reviewEscalation", review), withVariables("decision", "SANCTION"));
+        complete(task("reviewEscalation", review), Routing.of(DECISION, "SANCTION").asMap());
 
         assertThat(review).isWaitingAtExactly("recordSanctions").task()
                 .hasCandidateGroup("org:NC-SUPERVISION").hasCandidateGroup("org:JX-SUPERVISION")
@@ -69,7 +71,7 @@ class SupervisionReviewProcessTest {
     void noSanctionDecisionFinishesTheReviewAtOnce() {
         ProcessInstance review = escalate("case-s3");
 
-        complete(task("reviewEscalation", review), withVariables("decision", "NO_SANCTION"));
+        complete(task("reviewEscalation", review), Routing.of(DECISION, "NO_SANCTION").asMap());
 
         assertThat(review).isEnded().hasPassed("End_ReviewFinished").hasNotPassed("recordSanctions");
         assertThat(ranFor()).containsExactly("case-s3");
@@ -79,7 +81,7 @@ class SupervisionReviewProcessTest {
     void decisionOtherThanSanctionOrNoSanctionIsRefused() {
         ProcessInstance review = escalate("case-s4");
 
-        assertThatThrownBy(() -> complete(task("reviewEscalation", review), withVariables("decision", "BACK")))
+        assertThatThrownBy(() -> complete(task("reviewEscalation", review), Routing.of(DECISION, "BACK").asMap()))
                 .isInstanceOf(ProcessEngineException.class);
         assertThat(review).isWaitingAtExactly("reviewEscalation");
     }
@@ -87,13 +89,12 @@ class SupervisionReviewProcessTest {
     private ProcessInstance escalate(String caseId) {
         return runtimeService().createMessageCorrelation("CaseEscalated")
                 .processInstanceBusinessKey(caseId)
-                .setVariable("caseId", caseId)
-                .setVariable("categoryCode", "A33-07")
-                .setVariable("supervisionGroups", SUPERVISION)
+                .setVariables(Routing.of(CASE_ID, caseId).with(CATEGORY, "A33-07")
+                        .with(SUPERVISION_GROUPS, SUPERVISION).asMap())
                 .correlateStartMessage();
     }
 
     private List<String> ranFor() {
-        return StandInDelegates.named(engine, "notifyReviewFinished").ranFor();
+        return delegates.ranFor("notifyReviewFinished");
     }
 }
