@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.ui.Model;
@@ -30,6 +31,12 @@ class PageErrors {
 
     static final String VIEW = "error";
     private static final Logger log = LoggerFactory.getLogger(PageErrors.class);
+
+    private final DatabaseOutage outage;
+
+    PageErrors(DatabaseOutage outage) {
+        this.outage = outage;
+    }
 
     @ExceptionHandler({NotFoundException.class, MethodArgumentTypeMismatchException.class})
     String notFound(Exception e, Model model, HttpServletResponse response) {
@@ -64,8 +71,17 @@ class PageErrors {
 
     @ExceptionHandler(Exception.class)
     String failed(Exception e, Model model, HttpServletResponse response) {
+        if (outage.noticed(e)) {
+            return unavailable(model, response);
+        }
         log.error("page failed", e);
         return page(HttpStatus.INTERNAL_SERVER_ERROR, model, response);
+    }
+
+    /** The database is out of reach ({@link DatabaseOutage}): the page says to try again shortly, never a 500. */
+    private static String unavailable(Model model, HttpServletResponse response) {
+        response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseOutage.RETRY_AFTER_SECONDS));
+        return page(HttpStatus.SERVICE_UNAVAILABLE, model, response);
     }
 
     private static String page(HttpStatus status, Model model, HttpServletResponse response) {
