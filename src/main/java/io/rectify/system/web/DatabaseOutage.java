@@ -15,12 +15,14 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.jdbc.support.SQLExceptionSubclassTranslator;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionException;
 
 /**
  * The database out of reach (restarted, failing over, or every pooled connection busy): a request
@@ -63,9 +65,14 @@ class DatabaseOutage implements DisposableBean {
         this.dataSource = dataSource;
     }
 
-    /** Whether this failure is the database being out of reach; if so, the probe watches for its return. */
+    /**
+     * Whether this failure is the database being out of reach; if so, the probe watches for its
+     * return. A database failure of no telling kind counts when the database cannot be reached
+     * now: the rollback of a transaction whose connection the server has just closed reports only
+     * that the connection is closed, the failure that closed it is gone.
+     */
     boolean noticed(Throwable failure) {
-        if (!isOutage(failure)) {
+        if (!isOutage(failure) && !(isDatabaseFailure(failure) && !reachable())) {
             return false;
         }
         if (probing.compareAndSet(false, true)) {
@@ -83,6 +90,25 @@ class DatabaseOutage implements DisposableBean {
             }
         }
         return false;
+    }
+
+    private static boolean isDatabaseFailure(Throwable failure) {
+        int depth = 0;
+        for (Throwable cause = failure; cause != null && depth < 32; cause = cause.getCause(), depth++) {
+            if (cause instanceof SQLException || cause instanceof DataAccessException
+                    || cause instanceof TransactionException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean reachable() {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.isValid(VALID_WITHIN_SECONDS);
+        } catch (SQLException e) {
+            return false;
+        }
     }
 
     private static boolean isResourceFailure(Throwable e) {

@@ -10,7 +10,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.ui.Model;
@@ -23,7 +22,8 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 /**
  * Errors of the web pages as pages of the layout (the API keeps its problem details): the same
  * 404 for what does not exist and for what the caller may not see, 403 for what they see but
- * may not do, 409 when someone else was quicker. Runs before {@code ApiProblems}.
+ * may not do, 409 when someone else was quicker; 503 while the database is out of reach. Runs
+ * before {@code ApiProblems}.
  */
 @ControllerAdvice(annotations = PageController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -69,19 +69,18 @@ class PageErrors {
         return page(HttpStatus.UNSUPPORTED_MEDIA_TYPE, model, response);
     }
 
+    /**
+     * A failure nobody answered is a 500, except the database out of reach ({@link DatabaseOutage}):
+     * that page cannot be drawn here, because answering a page saves its session, in the very
+     * database that is away. It goes on to {@link DatabaseOutageFilter}, which answers 503 outside the session.
+     */
     @ExceptionHandler(Exception.class)
-    String failed(Exception e, Model model, HttpServletResponse response) {
+    String failed(Exception e, Model model, HttpServletResponse response) throws Exception {
         if (outage.noticed(e)) {
-            return unavailable(model, response);
+            throw e;
         }
         log.error("page failed", e);
         return page(HttpStatus.INTERNAL_SERVER_ERROR, model, response);
-    }
-
-    /** The database is out of reach ({@link DatabaseOutage}): the page says to try again shortly, never a 500. */
-    private static String unavailable(Model model, HttpServletResponse response) {
-        response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseOutage.RETRY_AFTER_SECONDS));
-        return page(HttpStatus.SERVICE_UNAVAILABLE, model, response);
     }
 
     private static String page(HttpStatus status, Model model, HttpServletResponse response) {
