@@ -130,9 +130,9 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * The database is out of reach (see {@link DatabaseOutage}): nothing was written, and the same
-     * request succeeds once it is back. The engine's failures come wrapped in its own exception,
-     * which no type here names: {@link DatabaseOutageFilter} answers those the same way.
+     * The database is out of reach ({@link DatabaseOutage}): a 503 that says when to ask again, not
+     * a 500 that reads as a bug. The engine's failures come wrapped in its own exception, which no
+     * type here names: {@link DatabaseOutageFilter} answers those the same way.
      */
     @ExceptionHandler({CannotCreateTransactionException.class, DataAccessResourceFailureException.class,
             TransientDataAccessResourceException.class, RecoverableDataAccessException.class})

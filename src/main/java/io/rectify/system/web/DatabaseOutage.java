@@ -26,9 +26,9 @@ import org.springframework.transaction.TransactionException;
 
 /**
  * The database out of reach (restarted, failing over, or every pooled connection busy): a request
- * that fails on it is answered 503 with {@code Retry-After}, nothing of it was committed, and the
- * same request a moment later may succeed. Once the database answers again the node serves again
- * by itself: the pool (Hikari) opens new connections as they are asked for.
+ * that fails on it is answered 503 with {@code Retry-After}, not 500; its transaction, cut off,
+ * commits nothing. Once the database answers again the node serves again by itself: the pool
+ * (Hikari) opens new connections as they are asked for.
  * <p>
  * Which failure this is, is Spring's classification: through Spring's transactions, JDBC and JPA
  * it arrives translated (no transaction could begin, a resource failure); the engine's MyBatis
