@@ -75,7 +75,7 @@ class DatabaseOutage implements DisposableBean {
         if (!isOutage(failure) && !(isDatabaseFailure(failure) && !reachable())) {
             return false;
         }
-        if (probing.compareAndSet(false, true)) {
+        if (!probe.isShutdown() && probing.compareAndSet(false, true)) {
             probe.execute(this::probe);
         }
         return true;
