@@ -4,11 +4,13 @@ import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.JavaMigration;
 
 /**
- * A migration written in Java, beside the SQL ones of {@code migrations/}, for what one SQL file
- * cannot say on both databases: the engine's own scripts, a check constraint each database names
- * its own way, grants and triggers on PostgreSQL only. Each names its version, description and
- * checksum once; each runs in Flyway's transaction. A migration that has run keeps all three:
- * Flyway refuses to start on a database whose history says otherwise.
+ * A migration written in Java, beside the SQL ones of {@code migrations/} (both databases) and
+ * {@code migrations/postgresql/} (PostgreSQL only), for what SQL cannot say: the engine's own
+ * scripts, a check constraint each database names its own way, hashes computed over existing
+ * rows. {@code migrations/README.md} lists which version is where. Each names its version,
+ * description and checksum once; each runs in Flyway's transaction. A migration that has run
+ * keeps all three, and stays Java: Flyway refuses to start on a database whose history says
+ * otherwise.
  * <p>
  * A module of its own with no dependency, so that every module may keep its migrations inside.
  */

@@ -138,7 +138,7 @@ class AttachmentStorageFaultTests extends PageTest {
                 .andExpect(view().name("error"))
                 .andReturn();
         assertThat(result.getResponse().getContentAsString(StandardCharsets.UTF_8))
-                .contains("Not possible just now", "nothing was changed");
+                .contains("Unavailable for a moment", "nothing was changed");
 
         JsonNode view = office.caseView(caseId);
         assertThat(view.get("status").asText()).isEqualTo("ORDERED");

@@ -73,6 +73,10 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /** Why the browser tests are skipped on a machine without the two: reported as skipped, not as no tests run. */
+    static final String MISSING = "needs Chromium and its driver: /usr/bin/chromium and /usr/bin/chromedriver (apt-get install"
+            + " chromium chromium-driver), or -Drectify.chromium and -Drectify.chromedriver";
+
     static boolean available() {
         return new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute();
     }

@@ -1,7 +1,6 @@
 package io.rectify.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,8 +8,8 @@ import java.util.List;
 import io.rectify.IntegrationTest;
 import io.rectify.api.Api;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -21,6 +20,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * (forced, refused, done). Every page passes axe-core (no serious or critical WCAG 2.1 A/AA
  * violation) and the Nu HTML Checker (no error), in Chinese and, for some, in English.
  */
+@EnabledIf(value = "io.rectify.ui.Browser#available", disabledReason = Browser.MISSING)
 class BrowserPagesTests extends IntegrationTest {
 
     private static Browser browser;
@@ -29,11 +29,6 @@ class BrowserPagesTests extends IntegrationTest {
     int port;
 
     private final List<String> problems = new ArrayList<>();
-
-    @BeforeAll
-    static void startBrowser() {
-        assumeTrue(Browser.available(), "needs /usr/bin/chromium and /usr/bin/chromedriver (apt-get install chromium chromium-driver)");
-    }
 
     @AfterAll
     static void stopBrowser() {

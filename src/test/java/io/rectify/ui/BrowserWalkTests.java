@@ -1,7 +1,6 @@
 package io.rectify.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,8 +14,8 @@ import io.rectify.IntegrationTest;
 import io.rectify.api.Api;
 import io.rectify.api.FreshBodies;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -30,6 +29,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * accepts, which closes the case. Every page on the way passes axe-core (no serious or critical
  * WCAG 2.1 A/AA violation) and the Nu HTML Checker (no error).
  */
+@EnabledIf(value = "io.rectify.ui.Browser#available", disabledReason = Browser.MISSING)
 class BrowserWalkTests extends IntegrationTest {
 
     private static Browser browser;
@@ -44,11 +44,6 @@ class BrowserWalkTests extends IntegrationTest {
     PasswordEncoder passwords;
 
     private final List<String> problems = new ArrayList<>();
-
-    @BeforeAll
-    static void startBrowser() {
-        assumeTrue(Browser.available(), "needs /usr/bin/chromium and /usr/bin/chromedriver (apt-get install chromium chromium-driver)");
-    }
 
     @AfterAll
     static void stopBrowser() {

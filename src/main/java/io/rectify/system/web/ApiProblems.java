@@ -17,9 +17,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.dao.QueryTimeoutException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -27,6 +30,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -47,9 +51,11 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     private static final int BUSY_RETRY_SECONDS = 1;
 
     private final MessageSource messages;
+    private final DatabaseOutage outage;
 
-    ApiProblems(MessageSource messages) {
+    ApiProblems(MessageSource messages, DatabaseOutage outage) {
         this.messages = messages;
+        this.outage = outage;
     }
 
     @ExceptionHandler(InvalidInputException.class)
@@ -135,6 +141,26 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                 new Object[] {BUSY_RETRY_SECONDS}, "系统繁忙，请稍后重试", locale()));
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, String.valueOf(BUSY_RETRY_SECONDS)).body(problem);
+    }
+
+    /**
+     * The database is out of reach ({@link DatabaseOutage}): a 503 that says when to ask again, not
+     * a 500 that reads as a bug. The engine's failures come wrapped in its own exception, which no
+     * type here names: {@link DatabaseOutageFilter} answers those the same way.
+     */
+    @ExceptionHandler({CannotCreateTransactionException.class, DataAccessResourceFailureException.class,
+            TransientDataAccessResourceException.class, RecoverableDataAccessException.class})
+    ResponseEntity<ProblemDetail> databaseUnavailable(Exception e) {
+        outage.noticed(e);
+        return databaseUnavailable();
+    }
+
+    ResponseEntity<ProblemDetail> databaseUnavailable() {
+        int seconds = DatabaseOutage.RETRY_AFTER_SECONDS;
+        ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, messages.getMessage("problem.unavailable",
+                new Object[] {seconds}, "系统暂时无法访问数据，请稍后重试", locale()));
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(seconds)).body(problem);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

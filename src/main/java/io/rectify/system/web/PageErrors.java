@@ -24,8 +24,8 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 /**
  * Errors of the web pages as pages of the layout (the API keeps its problem details): the same
  * 404 for what does not exist and for what the caller may not see, 403 for what they see but
- * may not do, 409 when someone else was quicker, 507/503 when the file store is full or read-only.
- * Runs before {@code ApiProblems}.
+ * may not do, 409 when someone else was quicker, 507/503 when the file store is full or read-only,
+ * 503 while the database is out of reach. Runs before {@code ApiProblems}.
  */
 @ControllerAdvice(annotations = PageController.class)
 // one after the first: a module's own page errors (the engine's conflicts) come before this catch-all
@@ -34,6 +34,12 @@ class PageErrors {
 
     static final String VIEW = "error";
     private static final Logger log = LoggerFactory.getLogger(PageErrors.class);
+
+    private final DatabaseOutage outage;
+
+    PageErrors(DatabaseOutage outage) {
+        this.outage = outage;
+    }
 
     @ExceptionHandler({NotFoundException.class, MethodArgumentTypeMismatchException.class})
     String notFound(Exception e, Model model, HttpServletResponse response) {
@@ -75,8 +81,16 @@ class PageErrors {
         return page(HttpStatus.UNSUPPORTED_MEDIA_TYPE, model, response);
     }
 
+    /**
+     * A failure nobody answered is a 500, except the database out of reach ({@link DatabaseOutage}):
+     * that page cannot be drawn here, because answering a page saves its session, in the very
+     * database that is away. It goes on to {@link DatabaseOutageFilter}, which answers 503 outside the session.
+     */
     @ExceptionHandler(Exception.class)
-    String failed(Exception e, Model model, HttpServletResponse response) {
+    String failed(Exception e, Model model, HttpServletResponse response) throws Exception {
+        if (outage.noticed(e)) {
+            throw e;
+        }
         log.error("page failed", e);
         return page(HttpStatus.INTERNAL_SERVER_ERROR, model, response);
     }
