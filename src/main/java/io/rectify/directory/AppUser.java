@@ -53,6 +53,9 @@ public class AppUser {
     @Column(name = "password_changed_at")
     private Instant passwordChangedAt;
 
+    /** false while the security administrator has not approved an account the system administrator created */
+    private boolean approved;
+
     protected AppUser() {
     }
 
@@ -63,6 +66,7 @@ public class AppUser {
         this.role = role;
         this.orgCode = orgCode;
         this.enabled = true;
+        this.approved = true;
         this.createdAt = createdAt;
     }
 
@@ -118,6 +122,30 @@ public class AppUser {
     public AppUser requirePasswordChange() {
         this.mustChangePassword = true;
         return this;
+    }
+
+    /**
+     * An account the system administrator created (or changed): it cannot sign in until the
+     * security administrator approves it, so no one administrator makes a business user alone.
+     */
+    public AppUser pendingApproval() {
+        this.approved = false;
+        return this;
+    }
+
+    public boolean approved() {
+        return approved;
+    }
+
+    /**
+     * The security administrator approves the account and gives it its first password, which the
+     * user must change at first sign-in; the system administrator never knows it.
+     */
+    public void approve(String initialPasswordHash, Instant now) {
+        approved = true;
+        passwordHash = initialPasswordHash;
+        passwordChangedAt = now;
+        mustChangePassword = true;
     }
 
     /**

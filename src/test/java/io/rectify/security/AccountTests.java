@@ -60,32 +60,46 @@ class AccountTests extends SecurityIntegrationTest {
     }
 
     @Test
-    void anAccountTheAdministratorCreatesMustChangeItsPasswordAtFirstLogin() throws Exception {
+    void anAccountTheAdministratorCreatesWaitsForTheSecurityAdministratorThenMustChangeItsPassword() throws Exception {
         String username = "new.user" + System.nanoTime() % 100000;
         Api admin = new Api(rest, "admin");
         Api.Response created = admin.post("/api/admin/users", Map.of("username", username, "displayName", "新用户",
-                "role", "RESPONDER", "orgCode", "NC-EDU", "initialPassword", "Initial-Pass1"));
+                "role", "RESPONDER", "orgCode", "NC-EDU"));
         assertThat(created.status()).as(created.text()).isEqualTo(201);
-        assertThat(created.body().get("mustChangePassword").asBoolean()).isTrue();
+        assertThat(created.body().get("pending").asBoolean()).isTrue();
+        assertThat(created.text()).as("the administrator learns no password").doesNotContain("initialPassword");
         assertThat(audited("admin", "USER_CREATED")).isPositive();
 
-        Api newcomer = new Api(rest, username).withPassword("Initial-Pass1");
+        // pending: no sign-in, whatever password is tried
+        assertThat(new Api(rest, username).get("/api/tasks").status()).isEqualTo(401);
+
+        Api security = new Api(rest, "security");
+        Api.Response approved = security.post("/api/security/accounts/" + username + "/approve", null);
+        assertThat(approved.status()).as(approved.text()).isEqualTo(200);
+        assertThat(approved.body().get("account").get("pending").asBoolean()).isFalse();
+        assertThat(approved.body().get("account").get("mustChangePassword").asBoolean()).isTrue();
+        String oneTime = approved.body().get("initialPassword").asText();
+        assertThat(oneTime).hasSize(16);
+        assertThat(audited("security", "ACCOUNT_APPROVED")).isPositive();
+        security.post("/api/security/accounts/" + username + "/approve", null).isProblem(409);
+
+        Api newcomer = new Api(rest, username).withPassword(oneTime);
         assertThat(newcomer.get("/api/tasks").isProblem(403).text()).contains("/api/account/password");
 
         Browser browser = new Browser(port);
-        browser.signIn(username, "Initial-Pass1");
+        browser.signIn(username, oneTime);
         HttpResponse<String> page = browser.get("/cases");
         assertThat(page.statusCode()).isEqualTo(302);
         assertThat(page.headers().firstValue("Location").orElseThrow()).endsWith("/account/password");
         assertThat(browser.get("/api/categories").statusCode()).isEqualTo(403);
         assertThat(browser.get("/account/password").statusCode()).isEqualTo(200);
 
-        HttpResponse<String> weak = browser.postForm("/account/password", "currentPassword=Initial-Pass1&newPassword=weak"
+        HttpResponse<String> weak = browser.postForm("/account/password", "currentPassword=" + Browser.encode(oneTime) + "&newPassword=weak"
                 + "&newPasswordAgain=weak&_csrf=" + Browser.encode(browser.csrfToken()));
         assertThat(weak.statusCode()).isEqualTo(400);
         assertThat(weak.body()).contains("field-error");
 
-        HttpResponse<String> changed = browser.postForm("/account/password", "currentPassword=Initial-Pass1"
+        HttpResponse<String> changed = browser.postForm("/account/password", "currentPassword=" + Browser.encode(oneTime)
                 + "&newPassword=Own-Choice-77&newPasswordAgain=Own-Choice-77&_csrf=" + Browser.encode(browser.csrfToken()));
         assertThat(changed.statusCode()).isEqualTo(302);
         assertThat(browser.get("/api/categories").statusCode()).as("the same session, now free").isEqualTo(200);
@@ -93,20 +107,34 @@ class AccountTests extends SecurityIntegrationTest {
     }
 
     @Test
-    void theAdministratorCreatesOnlyValidBusinessAccounts() {
+    void theAdministratorCreatesOnlyValidBusinessAccountsAndNeverChoosesTheirPassword() {
         Api admin = new Api(rest, "admin");
-        admin.post("/api/admin/users", Map.of()).isInvalid("username").isInvalid("initialPassword").isInvalid("role");
+        admin.post("/api/admin/users", Map.of()).isInvalid("username").isInvalid("role");
         admin.post("/api/admin/users", Map.of("username", "jx.edu", "displayName", "x", "role", "RESPONDER",
-                "orgCode", "JX-EDU", "initialPassword", "Initial-Pass1")).isInvalid("username");
+                "orgCode", "JX-EDU")).isInvalid("username");
         admin.post("/api/admin/users", Map.of("username", "another.auditor", "displayName", "x", "role", "AUDIT_ADMIN",
-                "orgCode", "JX-EDU", "initialPassword", "Initial-Pass1")).isInvalid("role");
-        admin.post("/api/admin/users", Map.of("username", "weak.one", "displayName", "x", "role", "RESPONDER",
-                "orgCode", "JX-EDU", "initialPassword", "password")).isInvalid("initialPassword");
+                "orgCode", "JX-EDU")).isInvalid("role");
+        admin.post("/api/admin/users", Map.of("username", "chosen.one", "displayName", "x", "role", "RESPONDER",
+                "orgCode", "JX-EDU", "initialPassword", "Initial-Pass1")).isInvalid("initialPassword");
         admin.post("/api/admin/users", Map.of("username", "lost.one", "displayName", "x", "role", "RESPONDER",
-                "orgCode", "NOWHERE", "initialPassword", "Initial-Pass1")).isInvalid("orgCode");
+                "orgCode", "NOWHERE")).isInvalid("orgCode");
         for (String other : List.of("security", "auditor", "jx.office")) {
             new Api(rest, other).post("/api/admin/users", Map.of()).isProblem(403);
         }
+        for (String other : List.of("admin", "auditor", "jx.office")) {
+            new Api(rest, other).post("/api/security/accounts/jx.edu/approve", null).isProblem(403);
+        }
+    }
+
+    @Test
+    void theSecurityAdministratorDoesNotDisableTheSystemOrAuditAdministratorAlone() {
+        Api security = new Api(rest, "security");
+        for (String administrator : List.of("admin", "auditor")) {
+            security.post("/api/security/accounts/" + administrator + "/disable", null).isProblem(409);
+            assertThat(new Api(rest, administrator).get("/api/categories").status()).as(administrator + " still works")
+                    .isEqualTo(200);
+        }
+        assertThat(audited("security", "ACCOUNT_DISABLE_REFUSED")).isGreaterThanOrEqualTo(2);
     }
 
     @Test

@@ -9,8 +9,11 @@ import io.rectify.MovableSecurityClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
+import org.springframework.security.test.web.support.WebTestUtils;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
@@ -39,9 +42,25 @@ abstract class SecurityIntegrationTest extends IntegrationTest {
     @Autowired
     MovableSecurityClock clock;
 
+    @Autowired
+    CsrfTokenRepository csrfTokens;
+
     @BeforeEach
     void mockMvc() {
         mvc = MockMvcBuilders.webAppContextSetup(application).apply(SecurityMockMvcConfigurers.springSecurity()).build();
+        realCsrfTokens();
+    }
+
+    /**
+     * MockMvc's {@code csrf()} swaps the CSRF filters' token store for a session-backed test store,
+     * and those filters are the real server's too: put the application's own store (a cookie) back,
+     * so that a test over the real port meets the application as it is.
+     */
+    private void realCsrfTokens() {
+        for (String path : new String[] {"/login", "/api/cases"}) {
+            MockHttpServletRequest request = new MockHttpServletRequest(application.getServletContext(), "GET", path);
+            WebTestUtils.setCsrfTokenRepository(request, csrfTokens);
+        }
     }
 
     /** A new RESPONDER account of JX-EDU with {@link #PASSWORD}, no failures, nothing to change. */

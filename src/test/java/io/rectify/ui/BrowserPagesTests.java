@@ -74,15 +74,14 @@ class BrowserPagesTests extends IntegrationTest {
         b.type("username", newcomer);
         b.type("displayName", "浏览器新用户");
         b.choose("role", "RESPONDER");
-        b.choose("orgCode", "JX-EDU");
-        b.type("initialPassword", "weak");
+        b.choose("orgCode", "JX-SUPERVISION");
         b.go("form[action='/admin/users'] button[type=submit]");
-        assertThat(b.text(".error-summary")).as("the password policy, next to its field").contains("密码");
-        assertThat(b.find("#initialPassword").getAttribute("aria-invalid")).isEqualTo("true");
-        assertThat(b.find("#initialPassword").getAttribute("value")).as("never sent back").isEmpty();
+        assertThat(b.text(".error-summary")).as("the body that does not fit the role, next to its field").contains("单位");
+        assertThat(b.find("#orgCode").getAttribute("aria-invalid")).isEqualTo("true");
         assertThat(b.find("#username").getAttribute("value")).isEqualTo(newcomer);
+        assertThat(b.all("#initialPassword")).as("the administrator chooses no password").isEmpty();
         checkAnswerToPost("admin-users-errors");
-        b.type("initialPassword", "Initial-Pass1");
+        b.choose("orgCode", "JX-EDU");
         b.go("form[action='/admin/users'] button[type=submit]");
         assertThat(b.path()).as(b::errorsShown).isEqualTo("/admin/users");
         assertThat(b.text("p.notice")).contains(newcomer);
@@ -96,6 +95,10 @@ class BrowserPagesTests extends IntegrationTest {
         b.signIn("security", Api.PASSWORD);
         b.go("nav.main-nav a[href='/security/accounts']");
         check("security-accounts");
+        b.go("form[action='/security/accounts/" + newcomer + "/approve'] button");
+        String oneTime = b.text("#one-time-password");
+        assertThat(oneTime).hasSize(16);
+        check("security-accounts-approved");
         b.go("form[action='/security/accounts/" + newcomer + "/disable'] button");
         assertThat(b.text(".flash")).contains(newcomer);
         check("security-accounts-disabled");
@@ -119,15 +122,15 @@ class BrowserPagesTests extends IntegrationTest {
         b.signOut();
 
         // ---- any user: the password change, forced at the newcomer's first sign-in
-        b.signIn(newcomer, "Initial-Pass1");
+        b.signIn(newcomer, oneTime);
         assertThat(b.path()).isEqualTo("/account/password");
         check("password-forced");
-        b.type("currentPassword", "Initial-Pass1");
+        b.type("currentPassword", oneTime);
         b.type("newPassword", "short");
         b.type("newPasswordAgain", "short");
         b.go("form[action='/account/password'] button[type=submit]");
         checkAnswerToPost("password-errors");
-        b.type("currentPassword", "Initial-Pass1");
+        b.type("currentPassword", oneTime);
         b.type("newPassword", "Own-Choice-77");
         b.type("newPasswordAgain", "Own-Choice-77");
         b.go("form[action='/account/password'] button[type=submit]");

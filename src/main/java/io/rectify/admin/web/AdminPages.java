@@ -181,8 +181,6 @@ class AdminPages {
                         : p.args().toArray();
                 result.rejectValue(p.field(), p.code(), args, p.defaultMessage());
             }
-            // the typed values come back, the password never does
-            form.setInitialPassword(null);
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return showUsers(actor, model);
         }
@@ -303,16 +301,15 @@ class AdminPages {
         public void setOrgCode(String orgCode) { this.orgCode = orgCode; }
     }
 
-    /** The account form as typed; the initial password is cleared before the form is shown again. */
+    /** The account form as typed; no password: the security administrator's approval gives the first one. */
     public static class UserForm {
         private String username;
         private String displayName;
         private String role;
         private String orgCode;
-        private String initialPassword;
 
         Accounts.NewAccount toCommand() {
-            return new Accounts.NewAccount(username, displayName, role, orgCode, initialPassword);
+            return new Accounts.NewAccount(username, displayName, role, orgCode, null);
         }
 
         public String getUsername() { return username; }
@@ -323,7 +320,5 @@ class AdminPages {
         public void setRole(String role) { this.role = role; }
         public String getOrgCode() { return orgCode; }
         public void setOrgCode(String orgCode) { this.orgCode = orgCode; }
-        public String getInitialPassword() { return initialPassword; }
-        public void setInitialPassword(String initialPassword) { this.initialPassword = initialPassword; }
     }
 }

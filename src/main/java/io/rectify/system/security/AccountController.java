@@ -67,6 +67,13 @@ class AccountController {
         return accounts.unlock(currentActor.get(), username);
     }
 
+    /** Approves a pending account; the answer carries its one-time password, shown this once. */
+    @PostMapping("/api/security/accounts/{username}/approve")
+    @PreAuthorize("hasRole('SECURITY_ADMIN')")
+    Accounts.ApprovedAccount approve(@PathVariable String username) {
+        return accounts.approve(currentActor.get(), username);
+    }
+
     @PostMapping("/api/security/accounts/{username}/disable")
     @PreAuthorize("hasRole('SECURITY_ADMIN')")
     Accounts.AccountView disable(@PathVariable String username) {

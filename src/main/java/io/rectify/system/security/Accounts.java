@@ -167,18 +167,43 @@ public class Accounts {
                 || (role == Role.SUPERVISOR || role == Role.RESPONDER) && org.kind() == OrgKind.SUPERVISION) {
             problems.add(FieldProblem.of("orgCode", "account.org.kind", "该单位的类型与角色不符"));
         }
-        problems.addAll(PasswordPolicy.check("initialPassword", username, account.initialPassword()));
+        if (account.initialPassword() != null) {
+            problems.add(FieldProblem.of("initialPassword", "account.initialPassword.notYours",
+                    "初始密码由安全管理员批准账号时生成，系统管理员不能设定"));
+        }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        AppUser user = users.save(new AppUser(username, passwords.encode(account.initialPassword()),
-                account.displayName().strip(), role, org.code(), clock.now()).requirePasswordChange());
+        // no password anyone knows until the security administrator approves the account
+        AppUser user = users.save(new AppUser(username, passwords.encode(PasswordPolicy.oneTime(username)),
+                account.displayName().strip(), role, org.code(), clock.now()).pendingApproval());
         audit.record(admin.username(), "USER_CREATED", null, username + " " + role + " " + org.code()
-                + ": must change the password at first login");
+                + ": pending the security administrator's approval");
         return view(user);
     }
 
+    /** An account as the system administrator asks for it; {@code initialPassword} is refused when given. */
     public record NewAccount(String username, String displayName, String role, String orgCode, String initialPassword) {
+    }
+
+    /**
+     * The security administrator approves a pending account: it may sign in from now on, with a
+     * one-time password generated here, returned once, and to be changed at the first sign-in.
+     */
+    public ApprovedAccount approve(Actor securityAdmin, String username) {
+        AppUser user = account(username);
+        if (user.approved()) {
+            throw new ConflictException("账号 " + username + " 无需批准 / The account " + username + " is not pending");
+        }
+        String password = PasswordPolicy.oneTime(username);
+        user.approve(passwords.encode(password), clock.now());
+        audit.record(securityAdmin.username(), "ACCOUNT_APPROVED", null, username + " " + user.role() + " "
+                + user.orgCode() + ": a one-time password was given, to be changed at first login");
+        return new ApprovedAccount(view(user), password);
+    }
+
+    /** An approved account and its one-time password, shown once to the security administrator. */
+    public record ApprovedAccount(AccountView account, String initialPassword) {
     }
 
     // --- the security administrator keeps accounts ------------------------------------------------
@@ -196,10 +221,18 @@ public class Accounts {
     }
 
     /** Disables the account and ends every live session of it at once. */
+    @Transactional(noRollbackFor = ConflictException.class)
     public AccountView disable(Actor securityAdmin, String username) {
         AppUser user = account(username);
         if (user.username().equals(securityAdmin.username())) {
             throw new ConflictException("不能停用自己的账号 / You cannot disable your own account");
+        }
+        if (user.role() == Role.ADMIN || user.role() == Role.AUDIT_ADMIN) {
+            // of the three administrators, no one shuts out another alone; the refusal is on the record
+            audit.record(securityAdmin.username(), "ACCOUNT_DISABLE_REFUSED", null, username + " (" + user.role()
+                    + "): an administrator is not disabled by the security administrator alone");
+            throw new ConflictException("安全管理员不能独自停用系统管理员或审计管理员 / The security administrator does not "
+                    + "disable the system or the audit administrator alone");
         }
         user.disable();
         int ended = endSessions(username);
@@ -232,11 +265,11 @@ public class Accounts {
     private AccountView view(AppUser user) {
         boolean locked = user.lockedAt(clock.now());
         return new AccountView(user.username(), user.displayName(), user.role().name(), user.orgCode(), user.enabled(),
-                locked, locked ? user.lockedUntil() : null, user.failedLogins(), user.mustChangePassword());
+                locked, locked ? user.lockedUntil() : null, user.failedLogins(), user.mustChangePassword(), !user.approved());
     }
 
     public record AccountView(String username, String displayName, String role, String orgCode, boolean enabled,
                               boolean locked, Instant lockedUntil, int failedLogins,
-                              boolean mustChangePassword) {
+                              boolean mustChangePassword, boolean pending) {
     }
 }

@@ -1,5 +1,6 @@
 package io.rectify.system.security;
 
+import org.springframework.security.authentication.AccountExpiredException;
 import org.springframework.security.authentication.AccountStatusException;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -50,8 +51,8 @@ final class GuardedLogin implements AuthenticationProvider {
             throw e;
         } catch (AccountStatusException e) {
             // the password was right (it is checked first): no guess, so nothing counts against the address
-            accounts.loginFailed(authentication.getName(), address,
-                    e instanceof LockedException ? "account locked" : "account disabled", false);
+            accounts.loginFailed(authentication.getName(), address, e instanceof LockedException ? "account locked"
+                    : e instanceof AccountExpiredException ? "account pending approval" : "account disabled", false);
             throw e;
         }
     }

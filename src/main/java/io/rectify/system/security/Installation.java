@@ -1,7 +1,5 @@
 package io.rectify.system.security;
 
-import java.security.SecureRandom;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,18 +29,11 @@ public class Installation {
     /** the three administrators, by username */
     static final Map<String, Role> ADMINISTRATORS = administrators();
 
-    private static final String LOWER = "abcdefghijkmnpqrstuvwxyz";
-    private static final String UPPER = "ABCDEFGHJKLMNPQRSTUVWXYZ";
-    private static final String DIGITS = "23456789";
-    private static final String SYMBOLS = "@#%+=-_";
-    private static final int PASSWORD_LENGTH = 16;
-
     private final AppUserRepository users;
     private final DirectoryAdmin directory;
     private final PasswordEncoder passwords;
     private final AuditLog audit;
     private final SecurityClock clock;
-    private final SecureRandom random = new SecureRandom();
 
     Installation(AppUserRepository users, DirectoryAdmin directory, PasswordEncoder passwords, AuditLog audit,
                  SecurityClock clock) {
@@ -69,7 +60,7 @@ public class Installation {
         int added = directory.installRegions(regions);
         Map<String, String> oneTime = new LinkedHashMap<>();
         ADMINISTRATORS.forEach((username, role) -> {
-            String password = oneTimePassword(username);
+            String password = PasswordPolicy.oneTime(username);
             users.save(new AppUser(username, passwords.encode(password), displayName(role), role, null, clock.now())
                     .requirePasswordChange());
             oneTime.put(username, password);
@@ -77,25 +68,6 @@ public class Installation {
         audit.record(ACTOR, "INSTALLED", null, added + " region(s) added; administrators " + oneTime.keySet()
                 + " created, each to change the one-time password at first login");
         return new Installed(added, oneTime);
-    }
-
-    /** 16 characters with every class, checked against the password policy like any other. */
-    String oneTimePassword(String username) {
-        List<Character> characters = new ArrayList<>();
-        String all = LOWER + UPPER + DIGITS + SYMBOLS;
-        for (String required : List.of(LOWER, UPPER, DIGITS, SYMBOLS)) {
-            characters.add(required.charAt(random.nextInt(required.length())));
-        }
-        while (characters.size() < PASSWORD_LENGTH) {
-            characters.add(all.charAt(random.nextInt(all.length())));
-        }
-        Collections.shuffle(characters, random);
-        StringBuilder password = new StringBuilder();
-        characters.forEach(password::append);
-        if (!PasswordPolicy.check("password", username, password.toString()).isEmpty()) {
-            throw new IllegalStateException("a generated password broke the password policy");
-        }
-        return password.toString();
     }
 
     private static String displayName(Role role) {

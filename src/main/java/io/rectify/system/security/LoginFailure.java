@@ -4,6 +4,7 @@ import java.io.IOException;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.authentication.AccountExpiredException;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.core.AuthenticationException;
@@ -11,7 +12,7 @@ import org.springframework.security.core.AuthenticationException;
 /**
  * Why a sign-in through the login page failed, carried in the address back to it
  * ({@code /login?error=locked}) instead of a session: a refused visitor gets no session row.
- * "locked" and "disabled" are told only to whoever gave the account's right password (see
+ * "locked", "disabled" and "pending" are told only to whoever gave the account's right password (see
  * {@link VerifiedCredentials}), so the page says nothing about names one does not know the password of.
  */
 public final class LoginFailure {
@@ -19,9 +20,10 @@ public final class LoginFailure {
     /** The reasons the login page knows, as they appear after {@code error=}. */
     static final String LOCKED = "locked";
     static final String DISABLED = "disabled";
+    static final String PENDING = "pending";
     static final String THROTTLED = "throttled";
     static final String FAILED = "failed";
-    private static final java.util.Set<String> REASONS = java.util.Set.of(LOCKED, DISABLED, THROTTLED, FAILED);
+    private static final java.util.Set<String> REASONS = java.util.Set.of(LOCKED, DISABLED, PENDING, THROTTLED, FAILED);
 
     private LoginFailure() {
     }
@@ -37,6 +39,9 @@ public final class LoginFailure {
         }
         if (e instanceof DisabledException) {
             return DISABLED;
+        }
+        if (e instanceof AccountExpiredException) {
+            return PENDING;
         }
         if (e instanceof AddressThrottledException) {
             return THROTTLED;

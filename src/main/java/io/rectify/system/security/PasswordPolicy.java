@@ -1,6 +1,8 @@
 package io.rectify.system.security;
 
+import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 import io.rectify.kernel.FieldProblem;
@@ -15,6 +17,14 @@ final class PasswordPolicy {
 
     static final int MIN_LENGTH = 8;
     static final int MAX_LENGTH = 128;
+
+    // a one-time password: 16 characters with every class, none that reads as another (0/O, 1/l/I)
+    private static final String LOWER = "abcdefghijkmnpqrstuvwxyz";
+    private static final String UPPER = "ABCDEFGHJKLMNPQRSTUVWXYZ";
+    private static final String DIGITS = "23456789";
+    private static final String SYMBOLS = "@#%+=-_";
+    private static final int ONE_TIME_LENGTH = 16;
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private PasswordPolicy() {
     }
@@ -59,5 +69,27 @@ final class PasswordPolicy {
             }
         }
         return (lower ? 1 : 0) + (upper ? 1 : 0) + (digit ? 1 : 0) + (other ? 1 : 0);
+    }
+
+    /**
+     * A password no person chose, for an account's first sign-in (an installed administrator, an
+     * approved account), checked against this policy like any other.
+     */
+    static String oneTime(String username) {
+        List<Character> characters = new ArrayList<>();
+        String all = LOWER + UPPER + DIGITS + SYMBOLS;
+        for (String required : List.of(LOWER, UPPER, DIGITS, SYMBOLS)) {
+            characters.add(required.charAt(RANDOM.nextInt(required.length())));
+        }
+        while (characters.size() < ONE_TIME_LENGTH) {
+            characters.add(all.charAt(RANDOM.nextInt(all.length())));
+        }
+        Collections.shuffle(characters, RANDOM);
+        StringBuilder password = new StringBuilder();
+        characters.forEach(password::append);
+        if (!check("password", username, password.toString()).isEmpty()) {
+            throw new IllegalStateException("a generated password broke the password policy");
+        }
+        return password.toString();
     }
 }

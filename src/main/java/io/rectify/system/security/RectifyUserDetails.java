@@ -16,18 +16,21 @@ public final class RectifyUserDetails implements UserDetails {
     private final boolean enabled;
     private final boolean locked;
     private final boolean mustChangePassword;
+    private final boolean approved;
 
-    RectifyUserDetails(Actor actor, String passwordHash, boolean enabled, boolean locked, boolean mustChangePassword) {
+    RectifyUserDetails(Actor actor, String passwordHash, boolean enabled, boolean locked, boolean mustChangePassword,
+                       boolean approved) {
         this.actor = actor;
         this.passwordHash = passwordHash;
         this.enabled = enabled;
         this.locked = locked;
         this.mustChangePassword = mustChangePassword;
+        this.approved = approved;
     }
 
     /** The same user after choosing their own password: no longer held at the password page. */
     RectifyUserDetails withPasswordChanged() {
-        return new RectifyUserDetails(actor, null, enabled, locked, false);
+        return new RectifyUserDetails(actor, null, enabled, locked, false, approved);
     }
 
     /** An account an administrator created, whose user has not yet chosen their own password. */
@@ -62,5 +65,14 @@ public final class RectifyUserDetails implements UserDetails {
     @Override
     public boolean isAccountNonLocked() {
         return !locked;
+    }
+
+    /**
+     * An account pending the security administrator's approval is not yet valid: Spring Security
+     * refuses it as it refuses an expired one ({@link org.springframework.security.authentication.AccountExpiredException}).
+     */
+    @Override
+    public boolean isAccountNonExpired() {
+        return approved;
     }
 }

@@ -27,7 +27,7 @@ class RectifyUserDetailsService implements UserDetailsService, UserDetailsPasswo
     public UserDetails loadUserByUsername(String username) {
         return users.findByUsername(username)
                 .map(user -> new RectifyUserDetails(directory.actorOf(user), user.passwordHash(), user.enabled(),
-                        user.lockedAt(clock.now()), user.mustChangePassword()))
+                        user.lockedAt(clock.now()), user.mustChangePassword(), user.approved()))
                 .orElseThrow(() -> new UsernameNotFoundException("no such user"));
     }
 

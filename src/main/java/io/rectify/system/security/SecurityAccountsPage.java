@@ -44,6 +44,17 @@ class SecurityAccountsPage {
         return act(username, "unlocked", redirect, () -> accounts.unlock(currentActor.get(), username));
     }
 
+    /** The approval's one-time password is shown once, in the notice of the page the browser is sent back to. */
+    @PostMapping(PAGE + "/{username}/approve")
+    @PreAuthorize("hasRole('SECURITY_ADMIN')")
+    String approve(@PathVariable String username, RedirectAttributes redirect) {
+        String page = act(username, "approved", redirect, () -> {
+            Accounts.ApprovedAccount approved = accounts.approve(currentActor.get(), username);
+            redirect.addFlashAttribute("oneTimePassword", approved.initialPassword());
+        });
+        return page;
+    }
+
     @PostMapping(PAGE + "/{username}/disable")
     @PreAuthorize("hasRole('SECURITY_ADMIN')")
     String disable(@PathVariable String username, RedirectAttributes redirect) {
@@ -58,7 +69,8 @@ class SecurityAccountsPage {
 
     /**
      * Runs one action and says what came of it. The refusals a person can meet here (their own
-     * account, an account gone since the list was drawn) are notices on the list, not error pages.
+     * account, an administrator, an account approved meanwhile, an account gone since the list was
+     * drawn) are notices on the list, not error pages.
      */
     private String act(String username, String done, RedirectAttributes redirect, Runnable action) {
         String notice;
@@ -66,9 +78,10 @@ class SecurityAccountsPage {
         try {
             action.run();
             notice = "security.accounts." + done;
-        } catch (ConflictException ownAccount) {
-            // the only conflict these actions raise: a security administrator disabling itself
-            notice = "security.accounts.notYourself";
+        } catch (ConflictException conflict) {
+            // one's own account, an administrator, or an account that is not pending
+            notice = username.equals(currentActor.get().username()) ? "security.accounts.notYourself"
+                    : "security.accounts.refused." + done;
             refused = true;
         } catch (NotFoundException gone) {
             notice = "security.accounts.gone";

@@ -16,6 +16,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AccountExpiredException;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
@@ -135,6 +136,9 @@ class SecurityConfiguration {
         } else if (e instanceof DisabledException) {
             SecurityProblems.write(response, HttpStatus.UNAUTHORIZED,
                     "账号已停用，请联系安全管理员 / The account is disabled: ask the security administrator");
+        } else if (e instanceof AccountExpiredException) {
+            SecurityProblems.write(response, HttpStatus.UNAUTHORIZED,
+                    "账号尚待安全管理员批准 / The account awaits the security administrator's approval");
         } else {
             SecurityProblems.write(response, HttpStatus.UNAUTHORIZED,
                     "请先登录（HTTP Basic 或已登录的会话）/ Sign in first (HTTP Basic or a signed-in session)");

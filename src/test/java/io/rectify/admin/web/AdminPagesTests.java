@@ -189,65 +189,63 @@ class AdminPagesTests extends PageTest {
     }
 
     @Test
-    void anAccountWithBadInputIsRefusedFieldByFieldKeepingWhatWasTypedButNeverThePassword() throws Exception {
+    void anAccountWithBadInputIsRefusedFieldByFieldKeepingWhatWasTyped() throws Exception {
         int users = count("app_user");
         int audited = audit.ofAction("USER_CREATED").size();
 
         MvcResult result = mvc.perform(post("/admin/users").with(as("admin")).with(csrf()).header("Accept-Language", "zh-CN")
                         .param("username", "jx.edu").param("displayName", "重名的人").param("role", "AUDIT_ADMIN")
-                        .param("orgCode", "NO-SUCH-BODY").param("initialPassword", "secretword"))
+                        .param("orgCode", "NO-SUCH-BODY"))
                 .andExpect(status().isBadRequest()).andExpect(view().name(AdminPages.VIEW_USERS))
                 .andExpect(model().attributeHasFieldErrorCode("userForm", "username", "account.username.taken"))
                 .andExpect(model().attributeHasFieldErrorCode("userForm", "role", "account.role.invalid"))
                 .andExpect(model().attributeHasFieldErrorCode("userForm", "orgCode", "account.org.unknown"))
-                .andExpect(model().attributeHasFieldErrorCode("userForm", "initialPassword", "password.classes"))
                 .andReturn();
         String html = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(html).contains("用户名已被使用：jx.edu").contains("没有这个单位：NO-SUCH-BODY")
-                .contains("密码须包含大写字母、小写字母、数字、其他字符中的至少三类")
-                .contains("id=\"initialPassword-error\"").contains("href=\"#initialPassword\"")
-                .contains("value=\"jx.edu\"").contains("value=\"重名的人\"").doesNotContain("secretword");
+                .contains("id=\"orgCode-error\"").contains("href=\"#orgCode\"")
+                .contains("value=\"jx.edu\"").contains("value=\"重名的人\"")
+                .as("the administrator chooses no password").doesNotContain("initialPassword");
 
-        // a supervision body for a responder, a missing password: named by its label
+        // a supervision body for a responder, a missing name: named by its label
         String en = mvc.perform(post("/admin/users").with(as("admin")).with(csrf()).header("Accept-Language", "en")
-                        .param("username", "nc.someone").param("displayName", "Someone").param("role", "RESPONDER")
-                        .param("orgCode", "NC-SUPERVISION").param("initialPassword", ""))
+                        .param("username", "nc.someone").param("displayName", "").param("role", "RESPONDER")
+                        .param("orgCode", "NC-SUPERVISION"))
                 .andExpect(status().isBadRequest())
                 .andExpect(model().attributeHasFieldErrorCode("userForm", "orgCode", "account.org.kind"))
-                .andExpect(model().attributeHasFieldErrorCode("userForm", "initialPassword", "form.required"))
+                .andExpect(model().attributeHasFieldErrorCode("userForm", "displayName", "account.displayName.invalid"))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(en).contains("Initial password is required").contains("<option value=\"RESPONDER\" selected=\"selected\"");
+        assertThat(en).contains("<option value=\"RESPONDER\" selected=\"selected\"");
 
         assertThat(count("app_user")).isEqualTo(users);
         assertThat(audit.ofAction("USER_CREATED")).hasSize(audited);
     }
 
     @Test
-    void aValidAccountIsCreatedAuditedListedAndMustChangeItsPasswordFirst() throws Exception {
+    void aValidAccountIsCreatedAuditedListedAndWaitsForTheSecurityAdministrator() throws Exception {
         String username = "page.user" + System.nanoTime() % 100000;
         MvcResult created = mvc.perform(post("/admin/users").with(as("admin")).with(csrf())
                         .param("username", username).param("displayName", "页面新用户").param("role", "RESPONDER")
-                        .param("orgCode", "NC-EDU").param("initialPassword", "Initial-Pass1"))
+                        .param("orgCode", "NC-EDU"))
                 .andExpect(status().isFound()).andExpect(redirectedUrl("/admin/users"))
                 .andExpect(flash().attribute("notice", "admin.users.created"))
                 .andExpect(flash().attribute("noticeArg", username)).andReturn();
 
         assertThat(audit.ofAction("USER_CREATED")).anySatisfy(e -> {
             assertThat(e.actor()).isEqualTo("admin");
-            assertThat(e.detail()).contains(username).contains("RESPONDER").contains("NC-EDU");
+            assertThat(e.detail()).contains(username).contains("RESPONDER").contains("NC-EDU").contains("pending");
         });
-        assertThat(jdbc.queryForObject("select must_change_password from app_user where username = ?", Boolean.class,
-                username)).isTrue();
+        assertThat(jdbc.queryForObject("select approved from app_user where username = ?", Boolean.class,
+                username)).isFalse();
         String html = mvc.perform(get("/admin/users").with(as("admin")).header("Accept-Language", "zh-CN")
                         .flashAttrs(created.getFlashMap()))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(html).contains("已创建账号 " + username).contains(username).contains("页面新用户");
         String row = html.substring(html.indexOf("<code>" + username + "</code>"));
-        assertThat(row.substring(0, row.indexOf("</tr>"))).contains("南昌市教育局").contains("须修改初始密码");
+        assertThat(row.substring(0, row.indexOf("</tr>"))).contains("南昌市教育局").contains("待批准");
 
-        // the initial password works, but only to change it
-        assertThat(api(username).withPassword("Initial-Pass1").get("/api/tasks").isProblem(403).text())
-                .contains("/api/account/password");
+        // pending: it cannot sign in at all
+        assertThat(api(username).get("/api/tasks").status()).isEqualTo(401);
     }
 
     @Test
@@ -256,7 +254,7 @@ class AdminPagesTests extends PageTest {
         for (String other : List.of("security", "auditor", "jx.office", "jx.supervision")) {
             mvc.perform(post("/admin/users").with(as(other)).with(csrf())
                             .param("username", "not.created").param("displayName", "x").param("role", "RESPONDER")
-                            .param("orgCode", "JX-EDU").param("initialPassword", "Initial-Pass1"))
+                            .param("orgCode", "JX-EDU"))
                     .andExpect(status().isForbidden());
         }
         assertThat(count("app_user")).isEqualTo(users);
