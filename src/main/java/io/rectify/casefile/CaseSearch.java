@@ -132,7 +132,7 @@ public class CaseSearch {
             // An office's own cases lie in its regions too: a case takes its respondent's region, and
             // an office opens cases only within its regions, or is itself the respondent there. So
             // its regions alone are the rule: one index range instead of three (the opener's range
-            // with a filter was the slowest count of the list, issue 5).
+            // with a filter was the slowest count of the list; src/docs/performance.md, P2).
             case SUPERVISOR -> List.of(inRegions(actor, params));
             case SUPERVISION -> {
                 List<String> ways = new ArrayList<>(own(actor, params));
@@ -153,7 +153,7 @@ public class CaseSearch {
     /**
      * The caller's region and those below it, as a condition. For a body of the whole province that
      * is every region, so no condition at all: an index range of every case (or every escalated
-     * one) instead of a list of regions PostgreSQL can only filter on (issue 5, measured at 1M cases).
+     * one) instead of a list of regions PostgreSQL can only filter on (measured at 1M cases; src/docs/performance.md, P2).
      */
     private String inRegions(Actor actor, Map<String, Object> params) {
         Set<String> regions = directory.regionAndBelow(actor.regionCode());

@@ -58,8 +58,8 @@ public class CaseService {
 
     /**
      * For what every step of a case's process does, finding the case (and for the opening, writing
-     * it): through the repositories' proxies this cost twice the lookup itself (issue 5, a profile
-     * of the deadline timers).
+     * it): through the repositories' proxies this cost twice the lookup itself (a profile of the
+     * deadline timers; src/docs/performance.md, P11).
      */
     @PersistenceContext
     private EntityManager entityManager;
@@ -139,7 +139,7 @@ public class CaseService {
     /**
      * Whether the body had a case of the category closed after the instant: a repeat violation.
      * Plain SQL (index case_respondent): through Hibernate this one-row answer was a twelfth of
-     * the time of opening a case (issue 5).
+     * the time of opening a case (src/docs/performance.md, P9).
      */
     private boolean closedRecently(String respondentOrgCode, String categoryCode, Instant closedAfter) {
         return Boolean.TRUE.equals(jdbc.queryForObject("""
@@ -382,7 +382,7 @@ public class CaseService {
     /**
      * Adds an entry to the case's file by plain SQL: through Hibernate (an entity persisted, its
      * generated key read back) it was a tenth of the JVM's time in opening a case and 7% in firing
-     * deadlines (issue 5). Reads of the file in the same transaction see the entry.
+     * deadlines (src/docs/performance.md, P11). Reads of the file in the same transaction see the entry.
      */
     private void record(RectificationCase c, Actor actor, CaseRecordKind kind, String summary, Object data) {
         jdbc.update("""
