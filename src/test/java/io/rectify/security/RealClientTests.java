@@ -2,6 +2,7 @@ package io.rectify.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -33,6 +34,19 @@ abstract class RealClientTests extends SecurityIntegrationTest {
 
     static String basic(String user, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** An API call with HTTP Basic, as a trusted proxy forwards it from {@code address}. */
+    HttpResponse<String> categories(String user, String password, String address) throws Exception {
+        return browser().get("/api/categories", "Authorization", basic(user, password), "X-Forwarded-For", address);
+    }
+
+    /** Five wrong passwords from {@code address}: the account is locked. */
+    void lockOut(String user, String address) throws Exception {
+        for (int i = 0; i < 5; i++) {
+            categories(user, "Wrong-Pass1", address);
+        }
+        assertThat(audited(user, "ACCOUNT_LOCKED")).isEqualTo(1);
     }
 
     long sessionRows() {

@@ -92,16 +92,10 @@ class SessionRulesTests extends RealClientTests {
     void aWrongGuessAtALockedAccountReadsExactlyAsAGuessAtAnUnknownName() throws Exception {
         String user = freshUser();
         String address = clientAddress();
-        Browser api = browser();
-        for (int i = 0; i < 5; i++) {
-            api.get("/api/categories", "Authorization", basic(user, "Wrong-Pass1"), "X-Forwarded-For", address);
-        }
-        assertThat(audited(user, "ACCOUNT_LOCKED")).isEqualTo(1);
+        lockOut(user, address);
 
-        HttpResponse<String> locked = api.get("/api/categories", "Authorization", basic(user, "Wrong-Pass1"),
-                "X-Forwarded-For", address);
-        HttpResponse<String> unknown = api.get("/api/categories", "Authorization", basic("nobody." + user, "Wrong-Pass1"),
-                "X-Forwarded-For", address);
+        HttpResponse<String> locked = categories(user, "Wrong-Pass1", address);
+        HttpResponse<String> unknown = categories("nobody." + user, "Wrong-Pass1", address);
         assertThat(locked.statusCode()).isEqualTo(unknown.statusCode()).isEqualTo(401);
         assertThat(locked.body()).isEqualTo(unknown.body());
         assertThat(browser().signInWith(user, "Wrong-Pass1", "X-Forwarded-For", address).headers().firstValue("Location"))
@@ -109,24 +103,18 @@ class SessionRulesTests extends RealClientTests {
                         .headers().firstValue("Location"))
                 .hasValueSatisfying(location -> assertThat(location).endsWith("/login?error=failed"));
 
-        assertThat(api.get("/api/categories", "Authorization", basic(user, PASSWORD), "X-Forwarded-For", address).body())
-                .as("whoever knows the password learns why").contains("locked");
+        assertThat(categories(user, PASSWORD, address).body()).as("whoever knows the password learns why").contains("locked");
     }
 
     @Test
     void theRightPasswordOfALockedAccountIsNoGuessAgainstTheAddress() throws Exception {
         String user = freshUser();
-        Browser api = browser();
-        String attacker = clientAddress();
-        for (int i = 0; i < 5; i++) {
-            api.get("/api/categories", "Authorization", basic(user, "Wrong-Pass1"), "X-Forwarded-For", attacker);
-        }
+        lockOut(user, clientAddress());
         String owner = clientAddress();
         for (int i = 0; i < 30; i++) {
-            assertThat(api.get("/api/categories", "Authorization", basic(user, PASSWORD), "X-Forwarded-For", owner)
-                    .statusCode()).isEqualTo(401);
+            assertThat(categories(user, PASSWORD, owner).statusCode()).isEqualTo(401);
         }
-        assertThat(api.get("/api/categories", "Authorization", basic("jx.edu", PASSWORD), "X-Forwarded-For", owner)
-                .statusCode()).as("the owner's address is not throttled").isEqualTo(200);
+        assertThat(categories("jx.edu", PASSWORD, owner).statusCode()).as("the owner's address is not throttled")
+                .isEqualTo(200);
     }
 }
