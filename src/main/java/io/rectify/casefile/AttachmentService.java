@@ -15,9 +15,11 @@ import java.util.UUID;
 
 import io.rectify.audit.AuditLog;
 import io.rectify.directory.Actor;
+import io.rectify.kernel.ConflictException;
 import io.rectify.kernel.InvalidInputException;
 import io.rectify.kernel.NotFoundException;
 import io.rectify.kernel.StorageUnavailableException;
+import io.rectify.kernel.UnsafeText;
 import io.rectify.kernel.UnsupportedTypeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,6 +63,9 @@ public class AttachmentService {
 
     public Attachment store(Actor actor, String caseId, String originalName, byte[] content) {
         RectificationCase c = cases.visible(actor, caseId);
+        if (c.status() == CaseStatus.CLOSED) {
+            throw new ConflictException("案件已结案，不能再添加附件 / The case is closed: no more attachments");
+        }
         String name = displayName(originalName);
         String type = acceptedType(name, content);
         String id = UUID.randomUUID().toString();
@@ -165,11 +170,15 @@ public class AttachmentService {
                 : new IllegalStateException("cannot store attachment", e);
     }
 
-    /** The name a person sees: no folders, no control characters, never used as a path. */
+    /**
+     * The name a person sees: no folders, no quotes, none of the characters that hide or reorder
+     * what a reader sees (a NUL, a right-to-left override turning "fdp.exe" into "exe.pdf"), never
+     * used as a path.
+     */
     static String displayName(String originalName) {
         String name = originalName == null ? "" : originalName;
         name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
-        name = name.replaceAll("[\\p{Cntrl}\"]", "").strip();
+        name = UnsafeText.neutralised(name).replace("\"", "").strip();
         if (name.isEmpty() || name.equals(".") || name.equals("..")) {
             throw InvalidInputException.of("file", "attachment.name", "文件名不能为空");
         }

@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import io.rectify.audit.AuditLog;
 import io.rectify.kernel.FieldProblem;
 import io.rectify.kernel.InvalidInputException;
+import io.rectify.kernel.UnsafeText;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -94,6 +95,8 @@ public class DirectoryAdmin {
         if (required(problems, "nameEn", nameEn) && nameEn.length() > NAME_MAX) {
             problems.add(tooLong("nameEn", NAME_MAX));
         }
+        UnsafeText.problem("nameZh", nameZh).ifPresent(problems::add);
+        UnsafeText.problem("nameEn", nameEn).ifPresent(problems::add);
         OrgKind kind = null;
         String kindText = trim(body.kind());
         if (required(problems, "kind", kindText)) {
@@ -155,6 +158,7 @@ public class DirectoryAdmin {
         if (required(problems, "name", name) && name.length() > NAME_MAX) {
             problems.add(tooLong("name", NAME_MAX));
         }
+        UnsafeText.problem("name", name).ifPresent(problems::add);
         String orgCode = trim(website.orgCode());
         if (required(problems, "orgCode", orgCode) && !organizations.existsById(orgCode)) {
             problems.add(FieldProblem.of("orgCode", "admin.website.org.unknown", "没有这个单位：" + orgCode, orgCode));

@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import io.rectify.kernel.FieldProblem;
+import io.rectify.kernel.UnsafeText;
 
 /**
  * Checks a submission against its form and normalises the values. Stateless.
@@ -115,6 +116,7 @@ public final class FormValidator {
         } else if (field.pattern() != null && !pattern(field.pattern()).matcher(value).matches()) {
             errors.add(error(path, "form.pattern", field.label(), field.pattern()));
         }
+        UnsafeText.first(value).ifPresent(character -> errors.add(error(path, "form.unsafeText", field.label(), character)));
         return value;
     }
 

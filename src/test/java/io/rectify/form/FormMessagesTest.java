@@ -24,7 +24,7 @@ class FormMessagesTest {
     private static final Set<String> CODES = Set.of("form.required", "form.min", "form.max", "form.minLength",
             "form.maxLength", "form.pattern", "form.option", "form.number", "form.integer", "form.decimalDigits",
             "form.date", "form.datetime", "form.boolean", "form.text", "form.unknownField", "form.minItems",
-            "form.maxItems", "form.list");
+            "form.maxItems", "form.list", "form.unsafeText");
 
     @Test
     void chineseAndEnglishHaveTheSameKeysAndEveryCodeTheValidatorUses() throws IOException {

@@ -148,6 +148,13 @@ class FormValidatorTest {
         }
 
         @Test
+        void textThatHidesOrReordersCharactersIsRefusedNamingTheCharacter() {
+            FormSubmission refused = FormValidator.validate(SANCTIONS, sanctions(sanction(Map.of("personName", "张\u202E三"))));
+            assertThat(codes(refused)).containsExactly(tuple("sanctions[0].personName", "form.unsafeText"));
+            assertThat(refused.errors().get(0).defaultMessage()).contains("姓名", "U+202E");
+        }
+
+        @Test
         void aPatternMustMatchTheWholeValue() {
             assertThat(domain("www.jxedu.gov.cn").valid()).isTrue();
             assertThat(domain("WWW.JXEDU.GOV.CN").valid()).isFalse();

@@ -21,6 +21,7 @@ import io.rectify.form.FormCatalog;
 import io.rectify.form.FormValidator;
 import io.rectify.kernel.FieldProblem;
 import io.rectify.kernel.InvalidInputException;
+import io.rectify.kernel.UnsafeText;
 import io.rectify.system.web.CurrentActor;
 import org.apache.commons.lang3.EnumUtils;
 import org.apache.commons.lang3.StringUtils;
@@ -166,6 +167,11 @@ class CaseController {
             required(problems, "respondentOrgCode", respondentOrgCode, 40);
             required(problems, "title", title, 200);
             required(problems, "description", description, 4000);
+            // characters that hide or reorder what readers see, or that one database refuses
+            for (String[] text : new String[][] {{"title", title}, {"description", description},
+                    {"websiteUrl", websiteUrl}, {"seriousReason", seriousReason}}) {
+                UnsafeText.problem(text[0], text[1]).ifPresent(problems::add);
+            }
             if (StringUtils.length(seriousReason) > 2000) {
                 problems.add(FieldProblem.of("seriousReason", "form.maxLength", "不能超过 2000 字", "seriousReason", 2000));
             }

@@ -15,6 +15,7 @@ import io.rectify.directory.Role;
 import io.rectify.kernel.ConflictException;
 import io.rectify.kernel.FieldProblem;
 import io.rectify.kernel.InvalidInputException;
+import io.rectify.kernel.UnsafeText;
 import io.rectify.kernel.NotFoundException;
 import org.apache.commons.lang3.EnumUtils;
 import org.apache.commons.lang3.StringUtils;
@@ -154,6 +155,7 @@ public class Accounts {
         if (StringUtils.isBlank(account.displayName()) || account.displayName().strip().length() > 100) {
             problems.add(FieldProblem.of("displayName", "account.displayName.invalid", "请填写姓名（不超过 100 字）"));
         }
+        UnsafeText.problem("displayName", account.displayName()).ifPresent(problems::add);
         Role role = EnumUtils.getEnum(Role.class, account.role());
         if (role == null || !CREATABLE.contains(role)) {
             problems.add(FieldProblem.of("role", "account.role.invalid",
