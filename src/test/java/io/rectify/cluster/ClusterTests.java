@@ -349,11 +349,11 @@ class ClusterTests {
     private void assertThatTheThrottlesCountOnEveryNode(RectifyNode one, RectifyNode other) {
         for (int i = 0; i < 10; i++) {
             RectifyNode node = i % 2 == 0 ? one : other;
-            assertThat(get(node, "/api/sanctions/export", basic("auditor")).statusCode())
+            assertThat(get(node, "/api/sanctions/export", basic("jx.supervision")).statusCode())
                     .as("export " + (i + 1) + " on " + node.name()).isEqualTo(200);
         }
         for (RectifyNode node : List.of(one, other)) {
-            HttpResponse<String> refused = get(node, "/api/sanctions/export", basic("auditor"));
+            HttpResponse<String> refused = get(node, "/api/sanctions/export", basic("jx.supervision"));
             assertThat(refused.statusCode()).as("the 11th export within a minute, on " + node.name()).isEqualTo(429);
             assertThat(refused.headers().firstValue("Retry-After")).isPresent();
         }
