@@ -4,18 +4,22 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.rectify.audit.AuditLog;
+import io.rectify.calendar.WorkingDayCalendar;
 import io.rectify.casefile.CaseAccess;
 import io.rectify.casefile.CaseSanctions;
 import io.rectify.casefile.CaseService;
 import io.rectify.casefile.RectificationCase;
 import io.rectify.directory.Actor;
 import io.rectify.directory.Directory;
+import io.rectify.directory.OrgKind;
+import io.rectify.directory.Organization;
 import io.rectify.directory.Role;
 import io.rectify.kernel.FieldProblem;
 import io.rectify.kernel.ForbiddenException;
@@ -61,15 +65,24 @@ public class SanctionService implements CaseSanctions {
         if (lines.isEmpty()) {
             problems.add(FieldProblem.of("sanctions", "sanction.atLeastOne", "至少记录一名责任人的处分"));
         }
+        Set<String> answerable = answerableBodies(c, actor);
+        LocalDate opened = LocalDate.ofInstant(c.createdAt(), WorkingDayCalendar.ZONE);
         for (int i = 0; i < lines.size(); i++) {
             NewSanction line = lines.get(i);
             if (directory.findOrganization(line.orgCode()).isEmpty()) {
                 problems.add(FieldProblem.of("sanctions[" + i + "].orgCode", "case.respondent.unknown",
                         "没有这个单位：" + line.orgCode(), line.orgCode()));
+            } else if (!answerable.contains(line.orgCode())) {
+                problems.add(FieldProblem.of("sanctions[" + i + "].orgCode", "sanction.org.outside",
+                        "只能记录本案被责令单位、其上级办公厅（室）或立案机关的公职人员，且须在本机关辖区内：" + line.orgCode(),
+                        line.orgCode()));
             }
             if (line.decisionDate().isAfter(cases.today())) {
                 problems.add(FieldProblem.of("sanctions[" + i + "].decisionDate", "sanction.decisionDate.future",
                         "处分决定日期不能晚于今天"));
+            } else if (line.decisionDate().isBefore(opened)) {
+                problems.add(FieldProblem.of("sanctions[" + i + "].decisionDate", "sanction.decisionDate.beforeCase",
+                        "处分决定日期不能早于立案日期 " + opened, opened.toString()));
             }
         }
         if (!problems.isEmpty()) {
@@ -91,6 +104,22 @@ public class SanctionService implements CaseSanctions {
         }
         audit.record(actor.username(), "SANCTIONS_RECORDED", caseId, saved.size() + " sanction(s)");
         return saved;
+    }
+
+    /**
+     * The bodies whose officials answer for a case: its respondent, the offices over the
+     * respondent's region (the respondent's superiors) and the body that opened it — of these, those
+     * in the recording supervision body's own region and below.
+     */
+    public Set<String> answerableBodies(RectificationCase c, Actor supervision) {
+        Set<String> candidates = new LinkedHashSet<>();
+        candidates.add(c.respondentOrgCode());
+        directory.bodiesInAndAbove(c.regionCode(), OrgKind.OFFICE).forEach(office -> candidates.add(office.code()));
+        candidates.add(c.openedByOrgCode());
+        Set<String> regions = directory.regionAndBelow(supervision.regionCode());
+        Map<String, Organization> bodies = directory.findOrganizations(candidates.toArray(String[]::new));
+        return candidates.stream().filter(code -> bodies.containsKey(code) && regions.contains(bodies.get(code).regionCode()))
+                .collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
     /** The sanctions of a case, for a caller who may read them; empty for everyone else. */

@@ -369,7 +369,8 @@ class AccessRulesApiTests extends IntegrationTest {
         line.put("responsibility", "LEADER");
         line.put("type", "WARNING");
         line.put("decisionNumber", "监决〔2026〕1号");
-        line.put("decisionDate", LocalDate.now(SHANGHAI).minusDays(1).toString());
+        // the day the case is opened: a decision cannot be older than its case
+        line.put("decisionDate", LocalDate.now(SHANGHAI).toString());
         return line;
     }
 

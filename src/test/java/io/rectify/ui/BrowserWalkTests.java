@@ -166,7 +166,7 @@ class BrowserWalkTests extends IntegrationTest {
         b.choose("f-sanctions-0-responsibility", "LEADER");
         b.choose("f-sanctions-0-type", "WARNING");
         b.type("f-sanctions-0-decisionNumber", "赣监处〔2026〕1号");
-        b.setValue("f-sanctions-0-decisionDate", LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(1).toString());
+        b.setValue("f-sanctions-0-decisionDate", LocalDate.now(ZoneId.of("Asia/Shanghai")).toString());
         b.go("form#f-form button.primary");
         assertThat(b.path()).as(b::errorsShown).isEqualTo("/cases/" + caseId);
         assertThat(b.text("body")).contains("陈明").contains("警告");

@@ -6,6 +6,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 
 import io.rectify.sanction.SanctionService;
@@ -32,7 +34,8 @@ class SanctionPagesTests extends PageTest {
         api("nc.supervision").complete(caseId, "reviewEscalation", Map.of("decision", "SANCTION", "findings", "查实"));
         api("nc.supervision").complete(caseId, "recordSanctions", Map.of("sanctions", List.of(Map.of(
                 "personName", person, "post", "科长", "orgCode", "NC-EDU", "responsibility", "LEADER", "type", "DEMERIT",
-                "decisionNumber", "洪监〔2025〕9号", "decisionDate", "2025-11-02"))));
+                "decisionNumber", "洪监〔2025〕9号", "decisionDate",
+                LocalDate.now(ZoneId.of("Asia/Shanghai")).toString()))));
         int readsBefore = audit.ofAction("SANCTIONS_READ").size();
 
         MvcResult form = mvc.perform(get("/sanctions").with(as("nc.supervision")))
