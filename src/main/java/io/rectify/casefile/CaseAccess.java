@@ -39,4 +39,13 @@ public class CaseAccess {
     public boolean canSeeSanctions(Actor actor, RectificationCase c) {
         return actor.role() == Role.SUPERVISION && canSee(actor, c);
     }
+
+    /**
+     * Whether the caller reads what the supervision review found and decided, and who read the
+     * sanctions: the review names officials, so only those who may read the sanctions do; the
+     * respondent and the offices see that a review was decided, nothing more.
+     */
+    public boolean canSeeReviewFindings(Actor actor, RectificationCase c) {
+        return canSeeSanctions(actor, c);
+    }
 }

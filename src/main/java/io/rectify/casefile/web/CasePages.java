@@ -19,6 +19,7 @@ import io.rectify.audit.AuditLog;
 import io.rectify.calendar.WorkingDayCalendar;
 import io.rectify.casefile.AttachmentService;
 import io.rectify.casefile.CaseFilter;
+import io.rectify.casefile.CaseAccess;
 import io.rectify.casefile.CaseOpening;
 import io.rectify.casefile.CaseRecord;
 import io.rectify.casefile.CaseRecordKind;
@@ -82,6 +83,10 @@ class CasePages {
     private final CaseService cases;
     private final CaseOpening opening;
     private final CaseSearch search;
+    /** audit events of the case that tell about sanctions: for those who may read them only */
+    private static final Set<String> SANCTION_EVENTS = Set.of("SANCTIONS_RECORDED", "SANCTIONS_READ");
+    private static final String REVIEW_DECIDED = "REVIEW_DECIDED";
+
     private final CaseViews views;
     private final Countdown countdown;
     private final AttachmentService attachments;
@@ -91,14 +96,15 @@ class CasePages {
     private final OpenTasks openTasks;
     private final ProcessSteps steps;
     private final AuditLog audit;
+    private final CaseAccess access;
     private final MessageSource messages;
     private final ObjectMapper json;
     private final CurrentActor currentActor;
 
     CasePages(CaseService cases, CaseOpening opening, CaseSearch search, CaseViews views, Countdown countdown,
               AttachmentService attachments, FormCatalog forms, Categories categories, Directory directory,
-              OpenTasks openTasks, ProcessSteps steps, AuditLog audit, MessageSource messages, ObjectMapper json,
-              CurrentActor currentActor) {
+              OpenTasks openTasks, ProcessSteps steps, AuditLog audit, CaseAccess access, MessageSource messages,
+              ObjectMapper json, CurrentActor currentActor) {
         this.cases = cases;
         this.opening = opening;
         this.search = search;
@@ -111,6 +117,7 @@ class CasePages {
         this.openTasks = openTasks;
         this.steps = steps;
         this.audit = audit;
+        this.access = access;
         this.messages = messages;
         this.json = json;
         this.currentActor = currentActor;
@@ -251,11 +258,12 @@ class CasePages {
                 .map(t -> new OpenTasks.OpenTask(t.id(), t.taskKey(), stepName(t.taskKey(), t.name(), locale))).toList());
         model.addAttribute("currentSteps", view.openTasks().stream().map(t -> stepName(t.taskKey(), t.name(), locale))
                 .distinct().collect(Collectors.joining("、")));
-        model.addAttribute("records", records(c, orgNames, locale));
+        boolean findings = access.canSeeReviewFindings(actor, c);
+        model.addAttribute("records", records(c, orgNames, locale, findings));
         model.addAttribute("attachments", attachments.of(actor, id).stream()
                 .map(a -> new AttachmentRow(a.id(), a.name(), a.sizeBytes(), a.sha256(), a.uploadedBy(), when(a.uploadedAt())))
                 .toList());
-        model.addAttribute("timeline", timeline(id, locale));
+        model.addAttribute("timeline", timeline(id, locale, findings));
         model.addAttribute("showSanctions", actor.role() == Role.SUPERVISION || !view.sanctions().isEmpty());
         model.addAttribute("canRequestExtension", actor.orgCode() != null && actor.orgCode().equals(c.respondentOrgCode())
                 && c.status() == CaseStatus.ORDERED && !c.extensionUsed());
@@ -319,7 +327,7 @@ class CasePages {
     // ---- views ---------------------------------------------------------------------------------
 
     /** The order, the responses, the decisions: the case's own file, with the response's fields labelled by its form. */
-    private List<RecordRow> records(RectificationCase c, Map<String, String> orgNames, Locale locale) {
+    private List<RecordRow> records(RectificationCase c, Map<String, String> orgNames, Locale locale, boolean findings) {
         FormDefinition respondForm = forms.find("respond-" + c.categoryCode()).orElse(null);
         List<RecordRow> rows = new ArrayList<>();
         for (CaseRecord r : cases.records(c.id())) {
@@ -352,24 +360,39 @@ class CasePages {
                 case EXTENSION_REQUEST -> add(details, "record.days", data.get("days"), locale);
                 case EXTENSION_DECISION -> details.add(new Detail(text("record.verdict", locale),
                         text(Boolean.TRUE.equals(data.get("granted")) ? "record.granted" : "record.refused", locale)));
-                case REVIEW -> details.add(new Detail(text("record.decision", locale),
-                        text("review." + data.get("decision"), locale)));
+                case REVIEW -> {
+                    if (findings) {
+                        details.add(new Detail(text("record.decision", locale), text("review." + data.get("decision"), locale)));
+                    }
+                }
                 default -> { }
             }
             rows.add(new RecordRow(r.kind().name(), when(r.occurredAt()), r.occurredAt().toString(),
                     r.actorOrg() == null ? text("timeline.system", locale) : orgNames.getOrDefault(r.actorOrg(), r.actorOrg()),
-                    r.actor(), r.kind() == CaseRecordKind.CLOSED ? text("outcome." + r.summary(), locale) : r.summary(),
-                    details));
+                    r.actor(), summary(r, findings, locale), details));
         }
         return rows;
     }
 
-    /** The audit record and the engine's steps of the case, merged in time order. */
-    private List<TimelineRow> timeline(String caseId, Locale locale) {
+    private String summary(CaseRecord r, boolean findings, Locale locale) {
+        return switch (r.kind()) {
+            case CLOSED -> text("outcome." + r.summary(), locale);
+            case REVIEW -> findings ? r.summary() : text("record.reviewDecided", locale);
+            default -> r.summary();
+        };
+    }
+
+    /**
+     * The audit record and the engine's steps of the case, merged in time order. Without
+     * {@code findings}, who recorded or read sanctions is left out, and the review's decision with it.
+     */
+    private List<TimelineRow> timeline(String caseId, Locale locale, boolean findings) {
         List<TimelineRow> rows = new ArrayList<>();
-        audit.ofCase(caseId).forEach(e -> rows.add(new TimelineRow(e.occurredAt(), when(e.occurredAt()),
-                e.occurredAt().toString(), "audit", messages.getMessage("audit.action." + e.action(), null, e.action(), locale),
-                e.actor(), e.detail())));
+        audit.ofCase(caseId).stream()
+                .filter(e -> findings || !SANCTION_EVENTS.contains(e.action()))
+                .forEach(e -> rows.add(new TimelineRow(e.occurredAt(), when(e.occurredAt()), e.occurredAt().toString(),
+                        "audit", messages.getMessage("audit.action." + e.action(), null, e.action(), locale), e.actor(),
+                        findings || !REVIEW_DECIDED.equals(e.action()) ? e.detail() : null)));
         steps.of(caseId).forEach(s -> rows.add(new TimelineRow(s.started(), when(s.started()), s.started().toString(),
                 "process", stepName(s.activityId(), s.name(), locale), null,
                 s.ended() == null ? text("timeline.running", locale) : null)));

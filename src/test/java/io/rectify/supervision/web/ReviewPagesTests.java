@@ -57,6 +57,27 @@ class ReviewPagesTests extends PageTest {
     }
 
     @Test
+    void whatTheReviewFoundIsReadOnlyByWhoMayReadTheSanctions() throws Exception {
+        String caseId = seriousCase("nc.office", "NC-EDU");
+        String findings = "查实网站负责人失职" + System.nanoTime() % 100000;
+        api("nc.supervision").complete(caseId, "reviewEscalation", Map.of("decision", "SANCTION", "findings", findings));
+        api("nc.supervision").get("/api/cases/" + caseId); // a read of the (still empty) sanctions
+
+        String supervision = casePage(caseId, "nc.supervision");
+        assertThat(supervision).contains(findings, "给予处分");
+        for (String other : List.of("nc.office", "nc.edu", "jx.office")) {
+            String page = casePage(caseId, other);
+            assertThat(page).as(other).contains("监察机关已作出审查结论")
+                    .doesNotContain(findings, "给予处分", "查阅处分记录", "记录处分");
+        }
+    }
+
+    private String casePage(String caseId, String user) throws Exception {
+        return mvc.perform(get("/cases/" + caseId).with(as(user)).header("Accept-Language", "zh-CN"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    @Test
     void everyoneButSupervisionGetsA403Page() throws Exception {
         for (String user : List.of("jx.edu", "jx.office", "admin", "security", "auditor")) {
             mvc.perform(get("/reviews").with(as(user)))
