@@ -98,8 +98,7 @@ public class AttachmentService {
         return attachments.findByCaseIdOrderByUploadedAt(cases.visible(actor, caseId).id());
     }
 
-    /** The file, checked against the hash taken when it was uploaded. */
-    @Transactional(readOnly = true)
+    /** The file, checked against the hash taken when it was uploaded; each download is on the record. */
     public Download read(Actor actor, String caseId, String attachmentId) {
         RectificationCase c = cases.visible(actor, caseId);
         Attachment attachment = attachments.findByIdAndCaseId(attachmentId, c.id())
@@ -113,6 +112,7 @@ public class AttachmentService {
         if (!sha256(content).equals(attachment.sha256())) {
             throw new IllegalStateException("attachment " + attachmentId + " does not match its recorded SHA-256");
         }
+        audit.record(actor.username(), "ATTACHMENT_READ", caseId, attachment.name() + " " + attachment.sha256());
         return new Download(attachment, content);
     }
 

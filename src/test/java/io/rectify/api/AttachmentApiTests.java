@@ -12,6 +12,8 @@ import java.util.HexFormat;
 import java.util.stream.Stream;
 
 import io.rectify.IntegrationTest;
+import io.rectify.audit.AuditEntry;
+import io.rectify.audit.AuditLog;
 import io.rectify.casefile.ContentTypesTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.RepeatedTest;
@@ -29,6 +31,9 @@ class AttachmentApiTests extends IntegrationTest {
 
     @Autowired
     TestRestTemplate rest;
+
+    @Autowired
+    AuditLog audit;
 
     Api office;
     String caseId;
@@ -58,6 +63,9 @@ class AttachmentApiTests extends IntegrationTest {
             assertThat(download.getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION)).startsWith("attachment");
             assertThat(String.valueOf(download.getHeaders().getContentType())).isEqualTo("application/pdf");
         }
+        // each download is on the record, with the file's hash
+        assertThat(audit.ofCase(caseId)).filteredOn(e -> e.action().equals("ATTACHMENT_READ"))
+                .extracting(AuditEntry::actor).containsExactly("jx.office", "jx.edu");
     }
 
     @Test

@@ -75,6 +75,7 @@ class LoginProtectionTests extends SecurityIntegrationTest {
         MockHttpServletResponse page = form(victim, PASSWORD, attacker);
         assertThat(page.getRedirectedUrl()).isEqualTo("/login?error=throttled");
         assertThat(audited(victim, "LOGIN")).as("no password was checked for the throttled address").isZero();
+        assertThat(audited(victim, "LOGIN_THROTTLED")).as("but both refusals are on the record").isEqualTo(2);
 
         assertThat(failedLogins(victim)).isZero();
         assertThat(basic(victim, PASSWORD, freshAddress()).getStatus()).as("the account works from elsewhere").isEqualTo(200);

@@ -84,6 +84,12 @@ public class Accounts {
         });
     }
 
+    /** A sign-in refused before any password was checked, the address being throttled: on the record all the same. */
+    void loginRefusedWhileThrottled(String username, String address) {
+        audit.record(StringUtils.abbreviate(StringUtils.defaultIfBlank(username, "?"), 60), "LOGIN_THROTTLED", null,
+                "refused unchecked from " + address + ", an address with too many failed logins");
+    }
+
     /** A password verified: the count of failures starts again. */
     void loginSucceeded(String username, String address, String door) {
         audit.record(username, "LOGIN", null, door + " from " + address);

@@ -32,6 +32,7 @@ final class GuardedLogin implements AuthenticationProvider {
         String address = addressOf(authentication);
         var wait = throttle.refused(address);
         if (wait.isPresent()) {
+            accounts.loginRefusedWhileThrottled(authentication.getName(), address);
             throw new AddressThrottledException(wait.get());
         }
         try {

@@ -30,6 +30,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.savedrequest.CookieRequestCache;
@@ -99,14 +100,18 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, CookieCsrfTokenRepository csrfTokens) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, CookieCsrfTokenRepository csrfTokens, SecurityEvents events)
+            throws Exception {
         return http
                 .securityMatcher("/api/**")
                 .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(SecurityConfiguration::unauthorized))
                 .securityContext(context -> context.securityContextRepository(new BasicIgnoresTheSession()))
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(SecurityConfiguration::unauthorized)
-                        .accessDeniedHandler(SecurityConfiguration::forbidden))
+                        .accessDeniedHandler((request, response, e) -> {
+                            events.refused(request, e instanceof CsrfException ? "CSRF_REFUSED" : "ACCESS_REFUSED", 403);
+                            forbidden(request, response, e);
+                        }))
                 // nothing to come back to after a 401: no session for it
                 .requestCache(cache -> cache.requestCache(new NullRequestCache()))
                 // a request that HTTP Basic authenticates (it is never judged by a session, see
@@ -178,12 +183,19 @@ class SecurityConfiguration {
     @Bean
     @Order(3)
     SecurityFilterChain pages(HttpSecurity http, CookieCsrfTokenRepository csrfTokens, SecuritySettings settings,
-                              FindByIndexNameSessionRepository<? extends Session> sessions) throws Exception {
+                              FindByIndexNameSessionRepository<? extends Session> sessions, SecurityEvents events)
+            throws Exception {
+        AccessDeniedHandlerImpl asPagesAnswer = new AccessDeniedHandlerImpl();
         return http
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
                         .anyRequest().authenticated())
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens))
+                // a refusal before any controller (a form without its CSRF token): on the record, then the 403 page
+                .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) -> {
+                    events.refused(request, e instanceof CsrfException ? "CSRF_REFUSED" : "ACCESS_REFUSED", 403);
+                    asPagesAnswer.handle(request, response, e);
+                }))
                 // the page asked for before signing in is remembered in a cookie, not in a session
                 .requestCache(cache -> cache.requestCache(new CookieRequestCache()))
                 // our page at /login (username, password, CSRF token); Spring Security takes its POST.
@@ -198,7 +210,11 @@ class SecurityConfiguration {
                 .sessionManagement(session -> session.sessionFixation().changeSessionId()
                         .maximumSessions(settings.sessionsPerUser())
                         .sessionRegistry(new SessionsEndedAtOnce(sessions)))
-                .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout").addLogoutHandler((request, response, auth) -> {
+                    if (auth != null) {
+                        events.signedOut(auth.getName(), request.getRemoteAddr());
+                    }
+                }))
                 .headers(SecurityConfiguration::hardened)
                 .addFilterBefore(new PasswordChangeFirst(), AuthorizationFilter.class)
                 .build();

@@ -12,6 +12,7 @@ import io.rectify.kernel.NotFoundException;
 import io.rectify.kernel.StorageUnavailableException;
 import io.rectify.kernel.TooManyRequestsException;
 import io.rectify.kernel.UnsupportedTypeException;
+import io.rectify.system.security.SecurityEvents;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,8 +53,10 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     private final MessageSource messages;
     private final DatabaseOutage outage;
+    private final SecurityEvents events;
 
-    ApiProblems(MessageSource messages, DatabaseOutage outage) {
+    ApiProblems(MessageSource messages, DatabaseOutage outage, SecurityEvents events) {
+        this.events = events;
         this.messages = messages;
         this.outage = outage;
     }
@@ -69,12 +72,14 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(NotFoundException.class)
-    ResponseEntity<ProblemDetail> notFound(NotFoundException e) {
+    ResponseEntity<ProblemDetail> notFound(NotFoundException e, HttpServletRequest request) {
+        events.refused(request, "ACCESS_REFUSED", HttpStatus.NOT_FOUND.value());
         return respond(problem(HttpStatus.NOT_FOUND, text("problem.notFound", "没有找到，或您无权查看")));
     }
 
     @ExceptionHandler(ForbiddenException.class)
-    ResponseEntity<ProblemDetail> forbidden(ForbiddenException e) {
+    ResponseEntity<ProblemDetail> forbidden(ForbiddenException e, HttpServletRequest request) {
+        events.refused(request, "ACCESS_REFUSED", HttpStatus.FORBIDDEN.value());
         return respond(problem(HttpStatus.FORBIDDEN, e.getMessage()));
     }
 
@@ -87,6 +92,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         if (!request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
             throw e;
         }
+        events.refused(request, "ACCESS_REFUSED", HttpStatus.FORBIDDEN.value());
         return respond(problem(HttpStatus.FORBIDDEN, text("problem.forbidden", "您的角色不能执行此操作")));
     }
 

@@ -6,6 +6,8 @@ import io.rectify.kernel.InvalidInputException;
 import io.rectify.kernel.NotFoundException;
 import io.rectify.kernel.StorageUnavailableException;
 import io.rectify.kernel.UnsupportedTypeException;
+import io.rectify.system.security.SecurityEvents;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,18 +38,22 @@ class PageErrors {
     private static final Logger log = LoggerFactory.getLogger(PageErrors.class);
 
     private final DatabaseOutage outage;
+    private final SecurityEvents events;
 
-    PageErrors(DatabaseOutage outage) {
+    PageErrors(DatabaseOutage outage, SecurityEvents events) {
         this.outage = outage;
+        this.events = events;
     }
 
     @ExceptionHandler({NotFoundException.class, MethodArgumentTypeMismatchException.class})
-    String notFound(Exception e, Model model, HttpServletResponse response) {
+    String notFound(Exception e, Model model, HttpServletRequest request, HttpServletResponse response) {
+        events.refused(request, "ACCESS_REFUSED", HttpStatus.NOT_FOUND.value());
         return page(HttpStatus.NOT_FOUND, model, response);
     }
 
     @ExceptionHandler({ForbiddenException.class, AccessDeniedException.class})
-    String forbidden(RuntimeException e, Model model, HttpServletResponse response) {
+    String forbidden(RuntimeException e, Model model, HttpServletRequest request, HttpServletResponse response) {
+        events.refused(request, "ACCESS_REFUSED", HttpStatus.FORBIDDEN.value());
         return page(HttpStatus.FORBIDDEN, model, response);
     }
 

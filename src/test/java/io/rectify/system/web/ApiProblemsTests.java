@@ -21,7 +21,7 @@ import org.springframework.transaction.CannotCreateTransactionException;
 class ApiProblemsTests {
 
     private final ApiProblems problems = new ApiProblems(messages(),
-            new DatabaseOutage(new DriverManagerDataSource("jdbc:h2:mem:api-problems")));
+            new DatabaseOutage(new DriverManagerDataSource("jdbc:h2:mem:api-problems")), null); // no refusal audited here
 
     @AfterEach
     void resetLocale() {
