@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.RequestEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
@@ -275,5 +276,13 @@ class PagesTests extends IntegrationTest {
                 .andExpect(redirectedUrl("/"))
                 .andReturn();
         return (MockHttpSession) result.getRequest().getSession(false);
+    }
+
+    @Test
+    void theErrorAddressAskedForDirectlyIsNotFound() {
+        var page = rest.exchange(RequestEntity.get("/error").header("Accept", "text/html").build(), String.class);
+        assertThat(page.getStatusCode().value()).isEqualTo(404);
+        assertThat(page.getBody()).contains("<html");
+        assertThat(new Api(rest, "jx.office").get("/error").status()).isEqualTo(404);
     }
 }
