@@ -262,14 +262,15 @@ final class MixedLoad implements AutoCloseable {
             switch (account.group()) {
                 case OFFICE -> {
                     if (pages) {
-                        pick(r, 30, this::home, 25, this::caseList, 20, this::casePage, this::taskForm);
-                    } else if (r < 15) {
+                        pick(r, 30, this::home, 25, this::caseList, 25, this::casePage, this::taskForm);
+                    } else if (r < 10) {
                         openCase();
                     } else {
-                        pick(r - 15, 25, this::home, 25, this::caseList, 15, this::casePage, this::taskForm);
+                        pick(r - 10, 25, this::home, 25, this::caseList, 20, this::casePage, this::taskForm);
                     }
                 }
-                case DEPARTMENT -> pick(r, 35, this::home, 25, this::casePage, 15, this::caseList, this::taskForm);
+                // a tenth: a department answers fewer orders than it reads
+                case DEPARTMENT -> pick(r, 35, this::home, 30, this::casePage, 25, this::caseList, this::taskForm);
                 case SUPERVISION -> {
                     if (pages) {
                         pick(r, 45, () -> get("page_review_list", page("/reviews"), this::seen), 35, this::casePage,
