@@ -229,7 +229,7 @@ class RectifyBenchmark {
         completionStatements();
         timers(jobs);
         inbox();
-        caseList100k(); // the mixed load runs on the province with 100k cases, as the issue's figure is
+        caseList100k(); // the mixed load's figure is that of a province with 100k cases, so it comes before the 1M
         mixedLoad(jobs);
         caseList1m();
         heap();
@@ -703,8 +703,8 @@ class RectifyBenchmark {
 
     /**
      * A province's staff at once on this node over HTTP (loopback; the load generator runs in this
-     * JVM beside the node): MIXED_USERS people of the province's offices, departments (200 of the
-     * bulk-loaded ones) and supervision bodies, a quarter, two thirds and a tenth of them, each
+     * JVM beside the node): MIXED_USERS people of the ten city offices, 200 of the bulk-loaded
+     * departments and the eleven supervision bodies, a quarter, two thirds and a tenth of them, each
      * half through the pages and half through the API (see {@link MixedLoad}), with the province's
      * 100k bulk-loaded cases and MIXED_OPEN_CASES cases opened through the product beforehand, at
      * every stage of their lifecycle (so offices have orders to issue and reports to verify,
