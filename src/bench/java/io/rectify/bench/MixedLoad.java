@@ -179,9 +179,17 @@ final class MixedLoad implements AutoCloseable {
         users.forEach(u -> u.stopped = true);
     }
 
+    /** Stops the people added last, as {@link #stop()} does, until n are left. */
+    void shrinkTo(int n) {
+        while (users.size() > n) {
+            users.remove(users.size() - 1).stopped = true;
+        }
+    }
+
     @Override
     public void close() {
         stop();
+        users.clear();
         pauses.shutdownNow();
         pool.shutdownNow();
     }
