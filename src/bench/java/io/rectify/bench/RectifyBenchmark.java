@@ -726,12 +726,12 @@ class RectifyBenchmark {
         // its directory ten times that, and the pages that name bodies read the whole directory
         jdbc.update("delete from organization where code like 'LC-%' and cast(substring(code from 4) as integer) >= ?",
                 lifecycleBodies.get());
-        put("mixed_load_bodies", jdbc.queryForObject("select count(*) from organization", Long.class));
         jdbc.update("""
                 insert into organization (code, name_zh, name_en, kind, region_code, case_prefix)
                 select 'B' || c || '-SUPERVISION', '基准市监委' || c, 'Bench supervision ' || c, 'SUPERVISION', 'B' || c, null
                 from generate_series(1, 10) c
                 where not exists (select 1 from organization where code = 'B' || c || '-SUPERVISION')""");
+        put("mixed_load_bodies", jdbc.queryForObject("select count(*) from organization", Long.class));
         // the city offices, not the province's: its inbox holds what the earlier phases opened (a
         // thousand orders to issue in a full run), which would make this figure depend on them
         List<String> offices = new ArrayList<>();
