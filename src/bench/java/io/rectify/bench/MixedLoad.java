@@ -343,7 +343,7 @@ final class MixedLoad implements AutoCloseable {
             if (account.door() == Door.PAGES) {
                 get("page_case", page("/cases/" + id), this::seen);
             } else {
-                get("api_case", api("/api/cases/" + id), body -> { });
+                get("api_case", api("/api/cases/" + id), body -> pause());
             }
         }
 
