@@ -157,6 +157,13 @@ final class MixedLoad implements AutoCloseable {
         while (w.inFlight.get() > 0 && System.nanoTime() < until) {
             Thread.sleep(50);
         }
+        // a person who sent nothing for longer than a pause and a timeout has dropped out of the
+        // run (a fault of this generator, or of the node): counted as an error, not left unseen
+        long quiet = System.nanoTime() - TIMEOUT.toNanos() - TimeUnit.SECONDS.toNanos(10);
+        long stalled = users.stream().filter(u -> u.lastSent < quiet).count();
+        if (stalled > 0) {
+            w.error(stalled + " people sent nothing for 40 s");
+        }
         return w.result(users.size(), seconds);
     }
 
@@ -206,6 +213,7 @@ final class MixedLoad implements AutoCloseable {
         final String basic;
         volatile boolean signedIn;
         volatile boolean stopped;
+        volatile long lastSent = System.nanoTime();
         String session;
         /** cases seen in a list, the inbox or a page, the most recent first */
         final List<String> cases = new ArrayList<>();
@@ -552,6 +560,7 @@ final class MixedLoad implements AutoCloseable {
         }
         HttpRequest sent = request.build();
         long started = System.nanoTime();
+        user.lastSent = started;
         http.sendAsync(sent, HttpResponse.BodyHandlers.ofString()).whenComplete((response, failure) -> {
             double ms = (System.nanoTime() - started) / 1e6;
             try {
