@@ -372,13 +372,16 @@ final class MixedLoad implements AutoCloseable {
             });
         }
 
-        /** A task of the inbox, one of the first ten as a person picks: its form, read to be submitted next. */
+        /**
+         * A task of the inbox, one of the twenty most urgent as a person picks: its form, read to be
+         * submitted next. A dozen people of one office share an inbox, so now and then two pick the same.
+         */
         void taskForm() {
             if (tasks.isEmpty()) {
                 home();
                 return;
             }
-            String id = tasks.get(random.nextInt(Math.min(tasks.size(), 10)));
+            String id = tasks.get(random.nextInt(Math.min(tasks.size(), 20)));
             tasks = new ArrayList<>(tasks);
             tasks.remove(id);
             if (account.door() == Door.PAGES) {
