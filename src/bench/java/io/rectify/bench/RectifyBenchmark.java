@@ -118,7 +118,7 @@ class RectifyBenchmark {
      * first step whose p95 passes 100 ms, or down to the first that does not (empty: no second run)
      */
     private static final String MIXED_KNEE_STEPS = System.getProperty("bench.mixed.kneeSteps",
-            "50,100,250,500,750,1000,1500,2000");
+            "50,100,200,300,400,500,600,750,1000,1500,2000");
     /** seconds measured at each step, after its new people have signed in */
     private static final int MIXED_KNEE_SECONDS = Integer.getInteger("bench.mixed.kneeSeconds", 30);
     /**
@@ -721,7 +721,7 @@ class RectifyBenchmark {
      * (or down) to where the p95 passes 100 ms: the knee.
      *
      * <p>Sizes: -Dbench.mixed.users (500), -Dbench.mixed.seconds (120), -Dbench.mixed.signInsPerSecond
-     * (5), -Dbench.mixed.openCases (3000), -Dbench.mixed.kneeSteps (50,100,250,500,750,1000,1500,2000;
+     * (5), -Dbench.mixed.openCases (3000), -Dbench.mixed.kneeSteps (50,100,200,300,400,500,600,750,1000,1500,2000;
      * empty: no knee), -Dbench.mixed.kneeSeconds (30).
      */
     private void mixedLoad(JobExecutor jobs) throws Exception {
