@@ -388,7 +388,7 @@ final class MixedLoad implements AutoCloseable {
                 send(this, "page_task_form", page("/tasks/" + id).GET(), true, response -> {
                     if (response.statusCode() == 200) {
                         String body = response.body();
-                        form = Form.of(id, first(CSRF, body), all(FIELD, body), body.contains("multipart/form-data"));
+                        form = new Form(id, first(CSRF, body), all(FIELD, body), body.contains("multipart/form-data"));
                     }
                     pause();
                 });
@@ -398,7 +398,7 @@ final class MixedLoad implements AutoCloseable {
                         JsonNode task = json(response.body());
                         List<String> fields = new ArrayList<>();
                         task.path("form").path("components").forEach(c -> fields.add(c.path("key").asText()));
-                        form = Form.of(id, null, fields, false);
+                        form = new Form(id, null, fields, false);
                     }
                     pause();
                 });
@@ -516,10 +516,6 @@ final class MixedLoad implements AutoCloseable {
 
     /** A task form as read: its fields and, on a page, the CSRF token to send back. */
     private record Form(String taskId, String csrf, List<String> fields, boolean multipart) {
-
-        static Form of(String taskId, String csrf, List<String> fields, boolean multipart) {
-            return new Form(taskId, csrf, fields, multipart);
-        }
 
         /** The values a person gives this form; null for a form of a task nobody in this mix does. */
         Map<String, String> values(Random random) {
