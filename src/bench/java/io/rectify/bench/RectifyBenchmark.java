@@ -1149,7 +1149,8 @@ class RectifyBenchmark {
         out.put("machine", Runtime.getRuntime().availableProcessors() + " cores, PostgreSQL "
                 + jdbc.queryForObject("show server_version", String.class) + " on the same machine, heap max "
                 + Runtime.getRuntime().maxMemory() / 1024 / 1024 + " MB");
-        out.put("command", "./mvnw -Pbench verify");
+        out.put("command", "./mvnw -Pbench verify" + (PHASES.contains("all") ? ""
+                : " -Dbench.phases=" + System.getProperty("bench.phases")));
         out.putAll(results);
         Path file = Path.of("target/bench/results.json");
         Files.createDirectories(file.getParent());
