@@ -37,7 +37,6 @@ import io.rectify.casefile.CaseService;
 import io.rectify.casefile.CaseSource;
 import io.rectify.casefile.CaseStatus;
 import io.rectify.casefile.OpenCase;
-import io.rectify.casefile.RectificationCase;
 import io.rectify.casefile.web.CaseViews;
 import io.rectify.directory.Actor;
 import io.rectify.directory.OrgKind;
@@ -790,10 +789,10 @@ class RectifyBenchmark {
                 null, CaseSource.INSPECTION, serious, serious ? "屡查屡犯，影响恶劣" : null)).id();
         int stage = i % 6; // a sixth to be ordered, four sixths to be answered, a sixth to be verified
         if (stage >= 1) {
-            tasks.complete(office, taskOf(id, CaseProcess.TASK_ISSUE_ORDER), Map.of("requirements", "限期整改"));
+            tasks.complete(office, taskOf(id, CaseTasks.ISSUE_ORDER), Map.of("requirements", "限期整改"));
         }
         if (stage == 5) {
-            tasks.complete(respondent, taskOf(id, CaseProcess.TASK_RESPOND), category.equals("A33-03")
+            tasks.complete(respondent, taskOf(id, CaseTasks.RESPOND), category.equals("A33-03")
                     ? Map.of("report", "已整改", "publishedUrls", "https://www.example.gov.cn/gk/1")
                     : Map.of("report", "已整改"));
         }
