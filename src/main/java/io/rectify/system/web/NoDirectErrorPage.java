@@ -2,6 +2,7 @@ package io.rectify.system.web;
 
 import java.io.IOException;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -20,9 +21,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class NoDirectErrorPage extends OncePerRequestFilter {
 
+    /** Only a request from outside: a forward to {@code /error} (the answer to a database outage) is the product's own. */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().equals(request.getContextPath() + "/error");
+        return request.getDispatcherType() != DispatcherType.REQUEST
+                || !request.getRequestURI().equals(request.getContextPath() + "/error");
     }
 
     @Override
