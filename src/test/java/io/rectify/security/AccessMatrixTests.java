@@ -1,5 +1,7 @@
 package io.rectify.security;
 
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -26,6 +28,7 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
@@ -91,6 +94,43 @@ class AccessMatrixTests extends SecurityIntegrationTest {
         declared.keySet().stream().filter(e -> !found.contains(e))
                 .forEach(e -> failures.add("STALE row in " + MATRIX + ": no endpoint " + e));
         assertThat(failures).as("endpoints against " + MATRIX + " (" + found.size() + " endpoints)").isEmpty();
+    }
+
+    /**
+     * An account the system administrator created and the security administrator has not approved
+     * is refused at every endpoint of the API with its right password, and cannot sign in to the pages.
+     */
+    @Test
+    void aPendingAccountIsRefusedEverywhere() throws Exception {
+        String pending = freshUser();
+        jdbc.update("update app_user set approved = false where username = ?", pending);
+        List<String> let = new ArrayList<>();
+        for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
+            Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+            for (RequestMethod method : methods.isEmpty() ? Set.of(RequestMethod.GET) : methods) {
+                for (String pattern : info.getPatternValues()) {
+                    if (!pattern.startsWith("/api/")) {
+                        continue;
+                    }
+                    String path = pattern.replaceAll("\\{[^}]+}", UNKNOWN);
+                    int status = mvc.perform(request(HttpMethod.valueOf(method.name()), path)
+                            .with(httpBasic(pending, PASSWORD)).with(from(freshAddress()))).andReturn().getResponse().getStatus();
+                    if (status != 401) {
+                        let.add(method + " " + pattern + ": " + status);
+                    }
+                }
+            }
+        }
+        assertThat(let).as("API endpoints that answered a pending account otherwise than 401").isEmpty();
+        assertThat(mvc.perform(post("/login").param("username", pending).param("password", PASSWORD).with(csrf()))
+                .andReturn().getResponse().getRedirectedUrl()).isEqualTo("/login?error=pending");
+    }
+
+    private static RequestPostProcessor from(String address) {
+        return request -> {
+            request.setRemoteAddr(address);
+            return request;
+        };
     }
 
     private MockHttpServletResponse call(RequestMethod method, String pattern, String caller, boolean multipartBody)

@@ -65,7 +65,7 @@ public class Accounts {
 
     // --- logins ---------------------------------------------------------------------------------
 
-    /** A login refused: counted against the account (if there is one), which locks at the limit. */
+    /** A wrong password (or an unknown name): counted against the account (if there is one), which locks at the limit. */
     void loginFailed(String username, String address, String reason, boolean addressNowThrottled) {
         String actor = StringUtils.abbreviate(StringUtils.defaultIfBlank(username, "?"), 60);
         audit.record(actor, "LOGIN_FAILED", null, reason + " from " + address);
@@ -82,6 +82,14 @@ public class Accounts {
                         + user.lockedUntil());
             }
         });
+    }
+
+    /**
+     * The right password of an account that may not sign in now (locked, disabled, pending): on the
+     * record, but no guess, so it counts against neither the account nor the address.
+     */
+    void loginRefused(String username, String address, String reason) {
+        audit.record(StringUtils.abbreviate(username, 60), "LOGIN_FAILED", null, reason + " from " + address);
     }
 
     /** A sign-in refused before any password was checked, the address being throttled: on the record all the same. */

@@ -51,9 +51,9 @@ final class GuardedLogin implements AuthenticationProvider {
             accounts.loginFailed(authentication.getName(), address, "wrong username or password", throttle.failed(address));
             throw e;
         } catch (AccountStatusException e) {
-            // the password was right (it is checked first): no guess, so nothing counts against the address
-            accounts.loginFailed(authentication.getName(), address, e instanceof LockedException ? "account locked"
-                    : e instanceof AccountExpiredException ? "account pending approval" : "account disabled", false);
+            // the password was right (it is checked first): no guess, so nothing counts against the account or the address
+            accounts.loginRefused(authentication.getName(), address, e instanceof LockedException ? "account locked"
+                    : e instanceof AccountExpiredException ? "account pending approval" : "account disabled");
             throw e;
         }
     }
