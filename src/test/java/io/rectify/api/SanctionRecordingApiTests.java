@@ -52,11 +52,8 @@ class SanctionRecordingApiTests extends IntegrationTest {
     void severalSanctionsOfOnePersonExecuteTheHeaviestAndIdenticalOnesAddUp() {
         Api office = new Api(rest, "nc.office");
         String body = new FreshBodies(jdbc, passwords).department("NC");
-        String caseId = office.post("/api/cases", Map.of("categoryCode", "A33-08", "respondentOrgCode", body,
-                "title", "变相收费", "description", "网站办事强制收费", "source", "INSPECTION",
-                "serious", true, "seriousReason", "多次收费")).body().get("id").asText();
+        String caseId = reviewedForSanctions(office, body);
         Api supervision = office.as("nc.supervision");
-        supervision.complete(caseId, "reviewEscalation", Map.of("decision", "SANCTION", "findings", "查实"));
         supervision.complete(caseId, "recordSanctions", Map.of("sanctions", List.of(
                 line("王五", "WARNING", body), line("王五", "DEMERIT", body),
                 line("赵六", "WARNING", body), line("赵六", "WARNING", body))));
@@ -82,11 +79,8 @@ class SanctionRecordingApiTests extends IntegrationTest {
     void sanctionsStayWithinTheCaseAndTheSupervisionBodysRegion() {
         Api office = new Api(rest, "nc.office");
         String body = new FreshBodies(jdbc, passwords).department("NC");
-        String caseId = office.post("/api/cases", Map.of("categoryCode", "A33-08", "respondentOrgCode", body,
-                "title", "变相收费", "description", "网站办事强制收费", "source", "INSPECTION",
-                "serious", true, "seriousReason", "多次收费")).body().get("id").asText();
+        String caseId = reviewedForSanctions(office, body);
         Api supervision = office.as("nc.supervision");
-        supervision.complete(caseId, "reviewEscalation", Map.of("decision", "SANCTION", "findings", "查实"));
         String task = supervision.taskOf(caseId, "recordSanctions");
 
         supervision.post("/api/tasks/" + task + "/complete", Map.of("sanctions", List.of(
@@ -101,6 +95,15 @@ class SanctionRecordingApiTests extends IntegrationTest {
         supervision.complete(caseId, "recordSanctions", Map.of("sanctions", List.of(
                 line("王五", "WARNING", body), line("赵六", "WARNING", "NC-GOV-OFFICE"))));
         assertThat(supervision.get("/api/cases/" + caseId).body().get("sanctions")).hasSize(2);
+    }
+
+    /** A serious case against {@code body}, opened by Nanchang's office and reviewed by its commission: sanctions to record. */
+    private static String reviewedForSanctions(Api office, String body) {
+        String caseId = office.post("/api/cases", Map.of("categoryCode", "A33-08", "respondentOrgCode", body,
+                "title", "变相收费", "description", "网站办事强制收费", "source", "INSPECTION",
+                "serious", true, "seriousReason", "多次收费")).body().get("id").asText();
+        office.as("nc.supervision").complete(caseId, "reviewEscalation", Map.of("decision", "SANCTION", "findings", "查实"));
+        return caseId;
     }
 
     private static Map<String, String> line(String person, String type, String org) {
