@@ -111,7 +111,7 @@ public class SanctionService implements CaseSanctions {
      * respondent's region (the respondent's superiors) and the body that opened it — of these, those
      * in the recording supervision body's own region and below.
      */
-    public Set<String> answerableBodies(RectificationCase c, Actor supervision) {
+    private Set<String> answerableBodies(RectificationCase c, Actor supervision) {
         Set<String> candidates = new LinkedHashSet<>();
         candidates.add(c.respondentOrgCode());
         directory.bodiesInAndAbove(c.regionCode(), OrgKind.OFFICE).forEach(office -> candidates.add(office.code()));

@@ -14,7 +14,6 @@ import io.rectify.kernel.FieldProblem;
 import io.rectify.form.FormDefinition;
 import io.rectify.form.FormField;
 import io.rectify.form.FormMessages;
-import io.rectify.kernel.InvalidInputException;
 import org.springframework.context.MessageSource;
 
 /**

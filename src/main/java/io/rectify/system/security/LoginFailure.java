@@ -1,6 +1,7 @@
 package io.rectify.system.security;
 
 import java.io.IOException;
+import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -23,7 +24,7 @@ public final class LoginFailure {
     static final String PENDING = "pending";
     static final String THROTTLED = "throttled";
     static final String FAILED = "failed";
-    private static final java.util.Set<String> REASONS = java.util.Set.of(LOCKED, DISABLED, PENDING, THROTTLED, FAILED);
+    private static final Set<String> REASONS = Set.of(LOCKED, DISABLED, PENDING, THROTTLED, FAILED);
 
     private LoginFailure() {
     }
