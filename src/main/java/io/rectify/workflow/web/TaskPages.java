@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import io.rectify.casefile.AttachmentService;
 import io.rectify.casefile.CaseService;
@@ -56,10 +57,11 @@ class TaskPages {
     private final MessageSource messages;
     private final StepNames stepNames;
     private final CurrentActor currentActor;
+    private final Map<String, TaskPageContext> contexts;
 
     TaskPages(Tasks tasks, TaskSubmissions submissions, CaseService cases, CaseViews views,
               AttachmentService attachments, MessageSource messages, StepNames stepNames,
-              CurrentActor currentActor) {
+              CurrentActor currentActor, List<TaskPageContext> contexts) {
         this.tasks = tasks;
         this.submissions = submissions;
         this.cases = cases;
@@ -68,6 +70,7 @@ class TaskPages {
         this.messages = messages;
         this.stepNames = stepNames;
         this.currentActor = currentActor;
+        this.contexts = contexts.stream().collect(Collectors.toMap(TaskPageContext::taskKey, c -> c));
     }
 
     @GetMapping("/tasks/{id}")
@@ -122,6 +125,11 @@ class TaskPages {
         model.addAttribute("form", FormViews.of(task.definition(), values, errors, messages, locale));
         model.addAttribute("evidence", CaseTasks.RESPOND.equals(task.taskKey()));
         model.addAttribute("fileError", fileError);
+        TaskPageContext context = contexts.get(task.taskKey());
+        if (context != null) {
+            context.addTo(model, actor, task, locale);
+            model.addAttribute("contextFragment", "tasks/context/" + task.taskKey());
+        }
         return VIEW;
     }
 
