@@ -26,6 +26,7 @@ import io.rectify.directory.Actor;
 import io.rectify.directory.Directory;
 import io.rectify.directory.OrgKind;
 import io.rectify.directory.Organization;
+import io.rectify.directory.Website;
 import io.rectify.directory.Role;
 import io.rectify.kernel.ConflictException;
 import io.rectify.kernel.FieldProblem;
@@ -117,7 +118,7 @@ public class CaseService {
         if (command.serious() && StringUtils.isBlank(command.seriousReason())) {
             problems.add(FieldProblem.of("seriousReason", "case.serious.reasonRequired", "认定情节严重须写明理由"));
         }
-        websiteProblem(command.websiteUrl()).ifPresent(problems::add);
+        websiteProblem(command.websiteUrl(), respondent).ifPresent(problems::add);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
@@ -159,7 +160,17 @@ public class CaseService {
                 .toList();
     }
 
+    /** The active websites of the bodies this supervisor may open a case against, for the website picker. */
+    @Transactional(readOnly = true)
+    public List<Website> websitesFor(Actor actor) {
+        return directory.activeWebsitesOf(respondentsFor(actor).stream().map(Organization::code).toList());
+    }
+
     private Optional<FieldProblem> respondentProblem(Actor actor, Organization respondent, Category category) {
+        if (!respondent.active()) {
+            return Optional.of(FieldProblem.of("respondentOrgCode", "case.respondent.inactive",
+                    "该单位已停用，不能对其立案", respondent.code()));
+        }
         if (respondent.kind() == OrgKind.SUPERVISION) {
             return Optional.of(FieldProblem.of("respondentOrgCode", "case.respondent.supervision",
                     "监察机关不是整改对象"));
@@ -184,13 +195,31 @@ public class CaseService {
         return Optional.empty();
     }
 
-    private Optional<FieldProblem> websiteProblem(String url) {
+    /**
+     * The website a case names is one of the respondent's active sites in the registry: a case on
+     * another body's site, an unregistered one or one taken out of service would send the order to
+     * whoever cannot rectify it.
+     */
+    private Optional<FieldProblem> websiteProblem(String url, Organization respondent) {
         if (StringUtils.isBlank(url)) {
             return Optional.empty();
         }
         if (!WEBSITE_URL.matcher(url).matches() || url.length() > 300) {
             return Optional.of(FieldProblem.of("websiteUrl", "case.website.invalid",
                     "网站地址应以 http:// 或 https:// 开头"));
+        }
+        Website site = directory.websiteAt(url.strip()).orElse(null);
+        if (site == null) {
+            return Optional.of(FieldProblem.of("websiteUrl", "case.website.unregistered",
+                    "网站 " + url + " 未登记：请从整改单位已登记的网站中选择", url));
+        }
+        if (!site.active()) {
+            return Optional.of(FieldProblem.of("websiteUrl", "case.website.inactive",
+                    "网站 " + url + " 已停用，不能对其立案", url));
+        }
+        if (respondent != null && !site.orgCode().equals(respondent.code())) {
+            return Optional.of(FieldProblem.of("websiteUrl", "case.website.notRespondents",
+                    "网站 " + url + " 不属于所选整改单位", url));
         }
         return Optional.empty();
     }

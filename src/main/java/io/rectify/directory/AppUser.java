@@ -171,6 +171,13 @@ public class AppUser {
         lockedUntil = null;
     }
 
+    /** The system administrator's edit: a new role or body also needs {@link #pendingApproval()}. */
+    public void change(String displayName, Role role, String orgCode) {
+        this.displayName = displayName;
+        this.role = role;
+        this.orgCode = orgCode;
+    }
+
     public void disable() {
         enabled = false;
     }

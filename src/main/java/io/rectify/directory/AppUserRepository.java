@@ -20,4 +20,7 @@ public interface AppUserRepository extends JpaRepository<AppUser, Long> {
     Optional<AppUser> findForUpdate(@Param("username") String username);
 
     List<AppUser> findAllByOrderByUsername();
+
+    /** The accounts of a body that may still sign in: they keep it from being deactivated. */
+    List<AppUser> findByOrgCodeAndEnabledTrueOrderByUsername(String orgCode);
 }

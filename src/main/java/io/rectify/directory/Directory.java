@@ -2,6 +2,7 @@ package io.rectify.directory;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -30,21 +31,34 @@ public class Directory {
     private static final String GROUP_PREFIX = "org:";
     /** Bodies read by plain SQL where an opening reads them, not managed by JPA (src/docs/performance.md, P9). */
     private static final String SELECT_ORGANIZATION =
-            "select code, name_zh, name_en, kind, region_code, case_prefix from organization";
+            "select code, name_zh, name_en, kind, region_code, case_prefix, active from organization";
     private static final RowMapper<Organization> ORGANIZATION_ROW = (row, i) -> new Organization(row.getString("code"),
             row.getString("name_zh"), row.getString("name_en"), OrgKind.valueOf(row.getString("kind")),
-            row.getString("region_code"), row.getString("case_prefix"));
+            row.getString("region_code"), row.getString("case_prefix")).withActive(row.getBoolean("active"));
     /** The key under which a transaction keeps the regions it has read, see {@link #allRegions()}. */
     private static final Object REGIONS_OF_THIS_TRANSACTION = new Object();
 
     private final OrganizationRepository organizations;
     private final AppUserRepository users;
     private final NamedParameterJdbcTemplate jdbc;
+    private final WebsiteRepository websites;
 
-    Directory(OrganizationRepository organizations, AppUserRepository users, NamedParameterJdbcTemplate jdbc) {
+    Directory(OrganizationRepository organizations, AppUserRepository users, NamedParameterJdbcTemplate jdbc,
+              WebsiteRepository websites) {
         this.organizations = organizations;
         this.users = users;
         this.jdbc = jdbc;
+        this.websites = websites;
+    }
+
+    /** The active websites of these bodies, by body then name: what a new case may name. */
+    public List<Website> activeWebsitesOf(Collection<String> orgCodes) {
+        return orgCodes.isEmpty() ? List.of() : websites.findByOrgCodeInAndActiveTrueOrderByOrgCodeAscNameAsc(orgCodes);
+    }
+
+    /** The registered website of this address, active or not. */
+    public Optional<Website> websiteAt(String url) {
+        return url == null ? Optional.empty() : websites.findByUrl(url);
     }
 
     /** The engine's candidate group of a body: tasks go to bodies, never to names. */

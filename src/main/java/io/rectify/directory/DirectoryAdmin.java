@@ -4,11 +4,14 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import io.rectify.audit.AuditLog;
+import io.rectify.kernel.ConflictException;
 import io.rectify.kernel.FieldProblem;
 import io.rectify.kernel.InvalidInputException;
+import io.rectify.kernel.NotFoundException;
 import io.rectify.kernel.UnsafeText;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -30,20 +33,24 @@ public class DirectoryAdmin {
     static final int NAME_MAX = 200;
     static final int PREFIX_MAX = 40;
     static final int URL_MAX = 300;
+    /** how many of the things that keep a body from being deactivated are named */
+    static final int BLOCKERS_SHOWN = 10;
 
     private final RegionRepository regions;
     private final OrganizationRepository organizations;
     private final WebsiteRepository websites;
     private final AppUserRepository users;
     private final AuditLog audit;
+    private final List<BodyInUse> uses;
 
     DirectoryAdmin(RegionRepository regions, OrganizationRepository organizations, WebsiteRepository websites,
-                   AppUserRepository users, AuditLog audit) {
+                   AppUserRepository users, AuditLog audit, List<BodyInUse> uses) {
         this.regions = regions;
         this.organizations = organizations;
         this.websites = websites;
         this.users = users;
         this.audit = audit;
+        this.uses = uses;
     }
 
     /**
@@ -160,8 +167,8 @@ public class DirectoryAdmin {
         }
         UnsafeText.problem("name", name).ifPresent(problems::add);
         String orgCode = trim(website.orgCode());
-        if (required(problems, "orgCode", orgCode) && !organizations.existsById(orgCode)) {
-            problems.add(FieldProblem.of("orgCode", "admin.website.org.unknown", "没有这个单位：" + orgCode, orgCode));
+        if (required(problems, "orgCode", orgCode)) {
+            ownerProblem(orgCode, null).ifPresent(problems::add);
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
@@ -179,6 +186,250 @@ public class DirectoryAdmin {
                 .sorted(Comparator.comparing((AppUser u) -> u.orgCode() == null ? "" : u.orgCode())
                         .thenComparing(AppUser::username))
                 .toList();
+    }
+
+    // --- edits and deactivation ---------------------------------------------------------------
+    //
+    // Nothing in the directory is deleted: cases, accounts and the audit record name bodies and
+    // websites for as long as they are kept. A deactivated one stays readable everywhere it is
+    // named and is offered for nothing new. Each edit carries the version it was made on; a version
+    // another administrator has moved on is refused (409) instead of undoing their change unseen.
+
+    /** One body, active or not. */
+    @Transactional(readOnly = true)
+    public Organization body(Actor actor, String code) {
+        requireAdmin(actor);
+        return findBody(code);
+    }
+
+    /**
+     * The names, region and (an office's) case prefix of a body; its code and kind stay, as cases,
+     * accounts and case numbers were made on them. A body with open cases keeps its region until
+     * they are done: their routing was decided by it.
+     */
+    public Organization editBody(Actor actor, String code, BodyEdit edit) {
+        requireAdmin(actor);
+        Organization body = findBody(code);
+        List<FieldProblem> problems = new ArrayList<>();
+        Long version = version(problems, edit.version());
+        String nameZh = name(problems, "nameZh", edit.nameZh());
+        String nameEn = name(problems, "nameEn", edit.nameEn());
+        String regionCode = trim(edit.regionCode());
+        if (required(problems, "regionCode", regionCode) && !regions.existsById(regionCode)) {
+            problems.add(FieldProblem.of("regionCode", "admin.body.region.unknown", "没有这个行政区：" + regionCode, regionCode));
+        }
+        String prefix = trim(edit.casePrefix());
+        if (body.kind() == OrgKind.OFFICE) {
+            if (required(problems, "casePrefix", prefix)) {
+                if (prefix.length() > PREFIX_MAX) {
+                    problems.add(tooLong("casePrefix", PREFIX_MAX));
+                } else if (!prefix.equals(body.casePrefix()) && organizations.existsByCasePrefix(prefix)) {
+                    problems.add(FieldProblem.of("casePrefix", "admin.body.casePrefix.taken", "已有单位使用文号前缀 " + prefix, prefix));
+                }
+            }
+        } else if (prefix != null) {
+            problems.add(FieldProblem.of("casePrefix", "admin.body.casePrefix.officesOnly", "只有办公厅（室）等立案机关使用文号前缀"));
+        }
+        if (regionCode != null && !regionCode.equals(body.regionCode()) && problems.stream().noneMatch(p -> p.field().equals("regionCode"))) {
+            List<String> open = openWork(code);
+            if (!open.isEmpty()) {
+                problems.add(FieldProblem.of("regionCode", "admin.body.region.openCases",
+                        "该单位尚有未办结的案件，办结前不能改变行政区：" + String.join("、", open), String.join(", ", open)));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        requireVersion(body.version(), version, "单位 " + code, "The body " + code);
+        String before = body.nameZh() + " / " + body.nameEn() + " in " + body.regionCode()
+                + (body.kind() == OrgKind.OFFICE ? ", case prefix " + body.casePrefix() : "");
+        body.rename(nameZh, nameEn, regionCode, body.kind() == OrgKind.OFFICE ? prefix : null);
+        organizations.saveAndFlush(body);
+        audit.record(actor.username(), "BODY_EDITED", null, code + ": was " + before + "; now " + nameZh + " / " + nameEn
+                + " in " + regionCode + (body.kind() == OrgKind.OFFICE ? ", case prefix " + prefix : ""));
+        return body;
+    }
+
+    /**
+     * A body leaves the choosers of new cases, websites and accounts. Refused (409, naming them)
+     * while it has open cases or accounts that may still sign in: the cases need it to answer or
+     * act, and its people would otherwise work for a body that is gone. Deactivating an inactive
+     * body changes nothing.
+     */
+    public Organization deactivateBody(Actor actor, String code) {
+        requireAdmin(actor);
+        Organization body = findBody(code);
+        if (!body.active()) {
+            return body;
+        }
+        List<String> open = openWork(code);
+        List<String> accounts = users.findByOrgCodeAndEnabledTrueOrderByUsername(code).stream()
+                .map(AppUser::username).limit(BLOCKERS_SHOWN).toList();
+        if (!open.isEmpty() || !accounts.isEmpty()) {
+            throw new BodyInUseException(code, open, accounts);
+        }
+        body.deactivate();
+        organizations.saveAndFlush(body);
+        audit.record(actor.username(), "BODY_DEACTIVATED", null, code + ": " + body.nameZh());
+        return body;
+    }
+
+    public Organization activateBody(Actor actor, String code) {
+        requireAdmin(actor);
+        Organization body = findBody(code);
+        if (body.active()) {
+            return body;
+        }
+        body.activate();
+        organizations.saveAndFlush(body);
+        audit.record(actor.username(), "BODY_ACTIVATED", null, code + ": " + body.nameZh());
+        return body;
+    }
+
+    /** One website, active or not. */
+    @Transactional(readOnly = true)
+    public Website website(Actor actor, long id) {
+        requireAdmin(actor);
+        return findWebsite(id);
+    }
+
+    /** The address, name and owner of a website; cases opened on it keep the address they were opened with. */
+    public Website editWebsite(Actor actor, long id, WebsiteEdit edit) {
+        requireAdmin(actor);
+        Website site = findWebsite(id);
+        List<FieldProblem> problems = new ArrayList<>();
+        Long version = version(problems, edit.version());
+        String url = trim(edit.url());
+        if (required(problems, "url", url)) {
+            if (url.length() > URL_MAX) {
+                problems.add(tooLong("url", URL_MAX));
+            } else if (!WEBSITE_URL.matcher(url).matches()) {
+                problems.add(FieldProblem.of("url", "admin.website.url.invalid", "网站地址应以 http:// 或 https:// 开头"));
+            } else if (websites.findByUrl(url).filter(other -> !other.id().equals(site.id())).isPresent()) {
+                problems.add(FieldProblem.of("url", "admin.website.url.taken", "该网站已登记", url));
+            }
+        }
+        String name = name(problems, "name", edit.name());
+        String orgCode = trim(edit.orgCode());
+        if (required(problems, "orgCode", orgCode)) {
+            ownerProblem(orgCode, site.orgCode()).ifPresent(problems::add);
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        requireVersion(site.version(), version, "网站 " + site.url(), "The website " + site.url());
+        String before = site.url() + " for " + site.orgCode() + ": " + site.name();
+        site.change(url, name, orgCode);
+        websites.saveAndFlush(site);
+        audit.record(actor.username(), "WEBSITE_EDITED", null, "website " + id + ": was " + before + "; now " + url
+                + " for " + orgCode + ": " + name);
+        return site;
+    }
+
+    /** A website no longer chosen for new cases; the cases that name it keep it. */
+    public Website deactivateWebsite(Actor actor, long id) {
+        requireAdmin(actor);
+        Website site = findWebsite(id);
+        if (site.active()) {
+            site.deactivate();
+            websites.saveAndFlush(site);
+            audit.record(actor.username(), "WEBSITE_DEACTIVATED", null, "website " + id + ": " + site.url());
+        }
+        return site;
+    }
+
+    public Website activateWebsite(Actor actor, long id) {
+        requireAdmin(actor);
+        Website site = findWebsite(id);
+        if (!site.active()) {
+            site.activate();
+            websites.saveAndFlush(site);
+            audit.record(actor.username(), "WEBSITE_ACTIVATED", null, "website " + id + ": " + site.url());
+        }
+        return site;
+    }
+
+    private Organization findBody(String code) {
+        return (code == null ? Optional.<Organization>empty() : organizations.findById(code))
+                .orElseThrow(() -> new NotFoundException("body " + code));
+    }
+
+    private Website findWebsite(long id) {
+        return websites.findById(id).orElseThrow(() -> new NotFoundException("website " + id));
+    }
+
+    /** A website's owner: a body that exists and is active, unless it is the owner the site already has. */
+    private Optional<FieldProblem> ownerProblem(String orgCode, String currentOwner) {
+        Organization owner = organizations.findById(orgCode).orElse(null);
+        if (owner == null) {
+            return Optional.of(FieldProblem.of("orgCode", "admin.website.org.unknown", "没有这个单位：" + orgCode, orgCode));
+        }
+        if (!owner.active() && !orgCode.equals(currentOwner)) {
+            return Optional.of(FieldProblem.of("orgCode", "admin.org.inactive", "单位 " + orgCode + " 已停用", orgCode));
+        }
+        return Optional.empty();
+    }
+
+    private List<String> openWork(String code) {
+        return uses.stream().flatMap(use -> use.openWork(code, BLOCKERS_SHOWN).stream()).limit(BLOCKERS_SHOWN).toList();
+    }
+
+    private static String name(List<FieldProblem> problems, String field, String value) {
+        String name = trim(value);
+        if (required(problems, field, name) && name.length() > NAME_MAX) {
+            problems.add(tooLong(field, NAME_MAX));
+        }
+        UnsafeText.problem(field, name).ifPresent(problems::add);
+        return name;
+    }
+
+    private static Long version(List<FieldProblem> problems, Long version) {
+        if (version == null) {
+            problems.add(FieldProblem.of("version", "admin.version.required",
+                    "缺少版本号：请先读取当前记录，再以其 version 提交修改"));
+        }
+        return version;
+    }
+
+    /** The edit was made on what another administrator has changed since: they are told, not overwritten. */
+    static void requireVersion(long current, long editedOn, String whatZh, String whatEn) {
+        if (current != editedOn) {
+            throw new ConflictException(whatZh + " 已被他人修改，请重新打开后再改 / " + whatEn
+                    + " was changed by someone else meanwhile; open it again and redo the change");
+        }
+    }
+
+    /** A body that cannot be deactivated yet, with what keeps it (409). */
+    public static class BodyInUseException extends ConflictException {
+        private final List<String> openCases;
+        private final List<String> accounts;
+
+        BodyInUseException(String code, List<String> openCases, List<String> accounts) {
+            super("单位 " + code + " 尚有" + (openCases.isEmpty() ? "" : "未办结的案件（" + String.join("、", openCases) + "）")
+                    + (!openCases.isEmpty() && !accounts.isEmpty() ? "和" : "")
+                    + (accounts.isEmpty() ? "" : "可登录的账号（" + String.join("、", accounts) + "）")
+                    + "，不能停用 / The body " + code + " still has "
+                    + (openCases.isEmpty() ? "" : "open cases (" + String.join(", ", openCases) + ")")
+                    + (!openCases.isEmpty() && !accounts.isEmpty() ? " and " : "")
+                    + (accounts.isEmpty() ? "" : "accounts that may sign in (" + String.join(", ", accounts) + ")")
+                    + ": close the cases and have the accounts deactivated first");
+            this.openCases = List.copyOf(openCases);
+            this.accounts = List.copyOf(accounts);
+        }
+
+        public List<String> openCases() {
+            return openCases;
+        }
+
+        public List<String> accounts() {
+            return accounts;
+        }
+    }
+
+    public record BodyEdit(String nameZh, String nameEn, String regionCode, String casePrefix, Long version) {
+    }
+
+    public record WebsiteEdit(String url, String name, String orgCode, Long version) {
     }
 
     private static boolean required(List<FieldProblem> problems, String field, String value) {

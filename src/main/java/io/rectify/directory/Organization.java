@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.Version;
 
 /** A body: an office, a supervision commission or a department with a website. */
 @Entity
@@ -27,6 +28,13 @@ public class Organization {
 
     @Column(name = "case_prefix")
     private String casePrefix;
+
+    /** false once the administrator deactivated it: kept for the cases that name it, offered for nothing new */
+    private boolean active = true;
+
+    /** Two administrators editing one body: the second change is refused, not silently merged. */
+    @Version
+    private Long version;
 
     protected Organization() {
     }
@@ -58,6 +66,36 @@ public class Organization {
 
     public String regionCode() {
         return regionCode;
+    }
+
+    public boolean active() {
+        return active;
+    }
+
+    public long version() {
+        return version == null ? 0 : version;
+    }
+
+    /** The administrator's edit of what a body may change; its code and kind stay what they were. */
+    void rename(String nameZh, String nameEn, String regionCode, String casePrefix) {
+        this.nameZh = nameZh;
+        this.nameEn = nameEn;
+        this.regionCode = regionCode;
+        this.casePrefix = casePrefix;
+    }
+
+    void deactivate() {
+        active = false;
+    }
+
+    void activate() {
+        active = true;
+    }
+
+    /** As read by plain SQL: whether it is active (the constructor makes an active body). */
+    Organization withActive(boolean active) {
+        this.active = active;
+        return this;
     }
 
     /** The prefix of this body's case numbers (赣府办整改), or its code when it has none. */

@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.Version;
 
 /** A government website and the body that runs it. */
 @Entity
@@ -20,6 +21,12 @@ public class Website {
 
     @Column(name = "org_code")
     private String orgCode;
+
+    /** false once the administrator deactivated it: cases that name it keep it, new cases cannot choose it */
+    private boolean active = true;
+
+    @Version
+    private Long version;
 
     protected Website() {
     }
@@ -44,5 +51,27 @@ public class Website {
 
     public String orgCode() {
         return orgCode;
+    }
+
+    public boolean active() {
+        return active;
+    }
+
+    public long version() {
+        return version == null ? 0 : version;
+    }
+
+    void change(String url, String name, String orgCode) {
+        this.url = url;
+        this.name = name;
+        this.orgCode = orgCode;
+    }
+
+    void deactivate() {
+        active = false;
+    }
+
+    void activate() {
+        active = true;
     }
 }

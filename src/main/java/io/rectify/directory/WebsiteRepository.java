@@ -1,5 +1,7 @@
 package io.rectify.directory;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -7,4 +9,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 public interface WebsiteRepository extends JpaRepository<Website, Long> {
 
     Optional<Website> findByUrl(String url);
+
+    List<Website> findByOrgCodeInAndActiveTrueOrderByOrgCodeAscNameAsc(Collection<String> orgCodes);
 }

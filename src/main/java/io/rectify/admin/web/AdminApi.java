@@ -11,6 +11,8 @@ import io.rectify.directory.AppUser;
 import io.rectify.directory.DirectoryAdmin;
 import io.rectify.directory.Organization;
 import io.rectify.directory.Website;
+import io.rectify.kernel.NotFoundException;
+import io.rectify.system.security.Accounts;
 import io.rectify.system.web.CurrentActor;
 import io.rectify.workflow.FailedJobs;
 import org.springframework.http.ResponseEntity;
@@ -18,6 +20,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -32,9 +35,11 @@ class AdminApi {
     private final WorkingDayCalendar calendar;
     private final Clock clock;
     private final CurrentActor currentActor;
+    private final Accounts accounts;
 
     AdminApi(DirectoryAdmin directory, FailedJobs failedJobs, WorkingDayCalendar calendar, Clock clock,
-             CurrentActor currentActor) {
+             CurrentActor currentActor, Accounts accounts) {
+        this.accounts = accounts;
         this.directory = directory;
         this.failedJobs = failedJobs;
         this.calendar = calendar;
@@ -76,6 +81,84 @@ class AdminApi {
         return directory.users(currentActor.get()).stream().map(UserView::of).toList();
     }
 
+    // --- edits and deactivation: nothing is deleted; each edit names the version it was made on ---
+
+    @GetMapping("/bodies/{code}")
+    @PreAuthorize("hasRole('ADMIN')")
+    BodyView body(@PathVariable String code) {
+        return BodyView.of(directory.body(currentActor.get(), code));
+    }
+
+    @PutMapping("/bodies/{code}")
+    @PreAuthorize("hasRole('ADMIN')")
+    BodyView editBody(@PathVariable String code, @RequestBody(required = false) DirectoryAdmin.BodyEdit edit) {
+        return BodyView.of(directory.editBody(currentActor.get(), code,
+                edit == null ? new DirectoryAdmin.BodyEdit(null, null, null, null, null) : edit));
+    }
+
+    @PostMapping("/bodies/{code}/deactivate")
+    @PreAuthorize("hasRole('ADMIN')")
+    BodyView deactivateBody(@PathVariable String code) {
+        return BodyView.of(directory.deactivateBody(currentActor.get(), code));
+    }
+
+    @PostMapping("/bodies/{code}/activate")
+    @PreAuthorize("hasRole('ADMIN')")
+    BodyView activateBody(@PathVariable String code) {
+        return BodyView.of(directory.activateBody(currentActor.get(), code));
+    }
+
+    @GetMapping("/websites/{id}")
+    @PreAuthorize("hasRole('ADMIN')")
+    WebsiteView website(@PathVariable String id) {
+        return WebsiteView.of(directory.website(currentActor.get(), websiteId(id)));
+    }
+
+    @PutMapping("/websites/{id}")
+    @PreAuthorize("hasRole('ADMIN')")
+    WebsiteView editWebsite(@PathVariable String id, @RequestBody(required = false) DirectoryAdmin.WebsiteEdit edit) {
+        return WebsiteView.of(directory.editWebsite(currentActor.get(), websiteId(id),
+                edit == null ? new DirectoryAdmin.WebsiteEdit(null, null, null, null) : edit));
+    }
+
+    @PostMapping("/websites/{id}/deactivate")
+    @PreAuthorize("hasRole('ADMIN')")
+    WebsiteView deactivateWebsite(@PathVariable String id) {
+        return WebsiteView.of(directory.deactivateWebsite(currentActor.get(), websiteId(id)));
+    }
+
+    @PostMapping("/websites/{id}/activate")
+    @PreAuthorize("hasRole('ADMIN')")
+    WebsiteView activateWebsite(@PathVariable String id) {
+        return WebsiteView.of(directory.activateWebsite(currentActor.get(), websiteId(id)));
+    }
+
+    @PutMapping("/users/{username}")
+    @PreAuthorize("hasRole('ADMIN')")
+    Accounts.AccountView editUser(@PathVariable String username, @RequestBody(required = false) Accounts.AccountEdit edit) {
+        return accounts.edit(currentActor.get(), username, edit == null ? new Accounts.AccountEdit(null, null, null) : edit);
+    }
+
+    @PostMapping("/users/{username}/deactivate")
+    @PreAuthorize("hasRole('ADMIN')")
+    Accounts.AccountView deactivateUser(@PathVariable String username) {
+        return accounts.deactivate(currentActor.get(), username);
+    }
+
+    @PostMapping("/users/{username}/activate")
+    @PreAuthorize("hasRole('ADMIN')")
+    Accounts.AccountView activateUser(@PathVariable String username) {
+        return accounts.activate(currentActor.get(), username);
+    }
+
+    /** A website's id as the path gives it: anything but a number names no website (404). */
+    static long websiteId(String id) {
+        if (id == null || !id.matches("\\d{1,18}")) {
+            throw new NotFoundException("website " + id);
+        }
+        return Long.parseLong(id);
+    }
+
     @GetMapping("/calendar")
     @PreAuthorize("hasRole('ADMIN')")
     Map<String, Object> calendar() {
@@ -98,16 +181,17 @@ class AdminApi {
         return Map.of("jobId", id, "retries", 1);
     }
 
-    record BodyView(String code, String nameZh, String nameEn, String kind, String regionCode, String casePrefix) {
+    record BodyView(String code, String nameZh, String nameEn, String kind, String regionCode, String casePrefix,
+                    boolean active, long version) {
         static BodyView of(Organization o) {
             return new BodyView(o.code(), o.nameZh(), o.nameEn(), o.kind().name(), o.regionCode(),
-                    o.kind() == io.rectify.directory.OrgKind.OFFICE ? o.casePrefix() : null);
+                    o.kind() == io.rectify.directory.OrgKind.OFFICE ? o.casePrefix() : null, o.active(), o.version());
         }
     }
 
-    record WebsiteView(Long id, String url, String name, String orgCode) {
+    record WebsiteView(Long id, String url, String name, String orgCode, boolean active, long version) {
         static WebsiteView of(Website w) {
-            return new WebsiteView(w.id(), w.url(), w.name(), w.orgCode());
+            return new WebsiteView(w.id(), w.url(), w.name(), w.orgCode(), w.active(), w.version());
         }
     }
 

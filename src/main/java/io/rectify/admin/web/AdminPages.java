@@ -14,6 +14,7 @@ import io.rectify.directory.DirectoryAdmin;
 import io.rectify.directory.OrgKind;
 import io.rectify.directory.Organization;
 import io.rectify.directory.Region;
+import io.rectify.directory.Website;
 import io.rectify.kernel.ConflictException;
 import io.rectify.kernel.FieldProblem;
 import io.rectify.kernel.InvalidInputException;
@@ -51,6 +52,9 @@ class AdminPages {
     static final String VIEW_USERS = "admin/users";
     static final String VIEW_CALENDAR = "admin/calendar";
     static final String VIEW_JOBS = "admin/jobs";
+    static final String VIEW_BODY = "admin/body";
+    static final String VIEW_WEBSITE = "admin/website";
+    static final String VIEW_USER = "admin/user";
 
     private final DirectoryAdmin directory;
     private final FailedJobs failedJobs;
@@ -147,7 +151,8 @@ class AdminPages {
     private String showWebsites(Actor actor, Model model) {
         List<Organization> bodies = directory.bodies(actor);
         model.addAttribute("websites", directory.websites(actor));
-        model.addAttribute("bodies", bodies);
+        // a new website goes to an active body only
+        model.addAttribute("bodies", bodies.stream().filter(Organization::active).toList());
         model.addAttribute("bodyNames", names(bodies));
         return VIEW_WEBSITES;
     }
@@ -189,7 +194,8 @@ class AdminPages {
     private String showUsers(Actor actor, Model model) {
         List<Organization> bodies = directory.bodies(actor);
         model.addAttribute("users", directory.users(actor));
-        model.addAttribute("bodies", bodies);
+        // a new account goes to an active body only
+        model.addAttribute("bodies", bodies.stream().filter(Organization::active).toList());
         model.addAttribute("bodyNames", names(bodies));
         model.addAttribute("roles", Accounts.CREATABLE);
         return VIEW_USERS;
@@ -241,6 +247,196 @@ class AdminPages {
         return "redirect:/admin/jobs";
     }
 
+    // --- one body, website or account: edit, deactivate, activate --------------------------------
+    //
+    // Each has a page of its own with its edit form (carrying the version it was read at) and one
+    // button to deactivate or activate it. A refused edit comes back with its field errors (400);
+    // an edit made on a version someone else has moved on, or a deactivation something still
+    // needs, comes back with the reason on the page (409), the form holding the current values.
+
+    @GetMapping("/bodies/{code}")
+    @PreAuthorize("hasRole('ADMIN')")
+    String body(@PathVariable String code, Model model) {
+        Organization body = directory.body(currentActor.get(), code);
+        model.addAttribute("bodyForm", BodyForm.of(body));
+        return showBody(body, model);
+    }
+
+    @PostMapping("/bodies/{code}")
+    @PreAuthorize("hasRole('ADMIN')")
+    String editBody(@PathVariable String code, @ModelAttribute("bodyForm") BodyForm form, BindingResult result,
+                    Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        Actor actor = currentActor.get();
+        try {
+            directory.editBody(actor, code, form.toEdit());
+            return saved(redirect, "admin.body.saved", code, "/admin/bodies/" + code);
+        } catch (InvalidInputException rejected) {
+            reject(result, rejected);
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return showBody(directory.body(actor, code), model);
+        } catch (ConflictException changedMeanwhile) {
+            Organization current = directory.body(actor, code);
+            model.addAttribute("bodyForm", BodyForm.of(current));
+            model.addAttribute("refusal", "admin.edit.conflict");
+            response.setStatus(HttpStatus.CONFLICT.value());
+            return showBody(current, model);
+        }
+    }
+
+    @PostMapping("/bodies/{code}/deactivate")
+    @PreAuthorize("hasRole('ADMIN')")
+    String deactivateBody(@PathVariable String code, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        Actor actor = currentActor.get();
+        try {
+            directory.deactivateBody(actor, code);
+            return saved(redirect, "admin.body.deactivated", code, "/admin/bodies/" + code);
+        } catch (DirectoryAdmin.BodyInUseException inUse) {
+            Organization body = directory.body(actor, code);
+            model.addAttribute("bodyForm", BodyForm.of(body));
+            model.addAttribute("openCases", inUse.openCases());
+            model.addAttribute("activeAccounts", inUse.accounts());
+            response.setStatus(HttpStatus.CONFLICT.value());
+            return showBody(body, model);
+        }
+    }
+
+    @PostMapping("/bodies/{code}/activate")
+    @PreAuthorize("hasRole('ADMIN')")
+    String activateBody(@PathVariable String code, RedirectAttributes redirect) {
+        directory.activateBody(currentActor.get(), code);
+        return saved(redirect, "admin.body.activated", code, "/admin/bodies/" + code);
+    }
+
+    private String showBody(Organization body, Model model) {
+        model.addAttribute("body", body);
+        model.addAttribute("regions", directory.regions(currentActor.get()));
+        return VIEW_BODY;
+    }
+
+    @GetMapping("/websites/{id}")
+    @PreAuthorize("hasRole('ADMIN')")
+    String website(@PathVariable String id, Model model) {
+        Website site = directory.website(currentActor.get(), AdminApi.websiteId(id));
+        model.addAttribute("websiteForm", WebsiteForm.of(site));
+        return showWebsite(site, model);
+    }
+
+    @PostMapping("/websites/{id}")
+    @PreAuthorize("hasRole('ADMIN')")
+    String editWebsite(@PathVariable String id, @ModelAttribute("websiteForm") WebsiteForm form, BindingResult result,
+                       Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        Actor actor = currentActor.get();
+        long websiteId = AdminApi.websiteId(id);
+        try {
+            Website saved = directory.editWebsite(actor, websiteId, form.toEdit());
+            return saved(redirect, "admin.website.saved", saved.url(), "/admin/websites/" + websiteId);
+        } catch (InvalidInputException rejected) {
+            reject(result, rejected);
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return showWebsite(directory.website(actor, websiteId), model);
+        } catch (ConflictException changedMeanwhile) {
+            Website current = directory.website(actor, websiteId);
+            model.addAttribute("websiteForm", WebsiteForm.of(current));
+            model.addAttribute("refusal", "admin.edit.conflict");
+            response.setStatus(HttpStatus.CONFLICT.value());
+            return showWebsite(current, model);
+        }
+    }
+
+    @PostMapping("/websites/{id}/deactivate")
+    @PreAuthorize("hasRole('ADMIN')")
+    String deactivateWebsite(@PathVariable String id, RedirectAttributes redirect) {
+        Website site = directory.deactivateWebsite(currentActor.get(), AdminApi.websiteId(id));
+        return saved(redirect, "admin.website.deactivated", site.url(), "/admin/websites/" + site.id());
+    }
+
+    @PostMapping("/websites/{id}/activate")
+    @PreAuthorize("hasRole('ADMIN')")
+    String activateWebsite(@PathVariable String id, RedirectAttributes redirect) {
+        Website site = directory.activateWebsite(currentActor.get(), AdminApi.websiteId(id));
+        return saved(redirect, "admin.website.activated", site.url(), "/admin/websites/" + site.id());
+    }
+
+    private String showWebsite(Website site, Model model) {
+        List<Organization> bodies = directory.bodies(currentActor.get());
+        model.addAttribute("website", site);
+        // the site's owner stays choosable when deactivated, so the form can be sent back unchanged
+        model.addAttribute("bodies", bodies.stream().filter(b -> b.active() || b.code().equals(site.orgCode())).toList());
+        model.addAttribute("bodyNames", names(bodies));
+        return VIEW_WEBSITE;
+    }
+
+    @GetMapping("/users/{username}")
+    @PreAuthorize("hasRole('ADMIN')")
+    String user(@PathVariable String username, Model model) {
+        Accounts.AccountView account = account(username);
+        model.addAttribute("userForm", UserForm.of(account));
+        return showUser(account, model);
+    }
+
+    @PostMapping("/users/{username}")
+    @PreAuthorize("hasRole('ADMIN')")
+    String editUser(@PathVariable String username, @ModelAttribute("userForm") UserForm form, BindingResult result,
+                    Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        Actor actor = currentActor.get();
+        try {
+            Accounts.AccountView saved = accounts.edit(actor, username, form.toEdit());
+            return saved(redirect, saved.pending() ? "admin.user.savedPending" : "admin.user.saved", username,
+                    "/admin/users/" + username);
+        } catch (InvalidInputException rejected) {
+            reject(result, rejected);
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return showUser(account(username), model);
+        }
+    }
+
+    @PostMapping("/users/{username}/deactivate")
+    @PreAuthorize("hasRole('ADMIN')")
+    String deactivateUser(@PathVariable String username, RedirectAttributes redirect) {
+        accounts.deactivate(currentActor.get(), username);
+        return saved(redirect, "admin.user.deactivated", username, "/admin/users/" + username);
+    }
+
+    @PostMapping("/users/{username}/activate")
+    @PreAuthorize("hasRole('ADMIN')")
+    String activateUser(@PathVariable String username, Model model, HttpServletResponse response,
+                        RedirectAttributes redirect) {
+        try {
+            accounts.activate(currentActor.get(), username);
+            return saved(redirect, "admin.user.activated", username, "/admin/users/" + username);
+        } catch (ConflictException bodyDeactivated) {
+            Accounts.AccountView account = account(username);
+            model.addAttribute("userForm", UserForm.of(account));
+            model.addAttribute("refusal", "admin.user.bodyInactive");
+            response.setStatus(HttpStatus.CONFLICT.value());
+            return showUser(account, model);
+        }
+    }
+
+    private Accounts.AccountView account(String username) {
+        Actor actor = currentActor.get();
+        return directory.users(actor).stream().filter(u -> u.username().equals(username)).findFirst()
+                .map(u -> new Accounts.AccountView(u.username(), u.displayName(), u.role().name(), u.orgCode(), u.enabled(),
+                        false, null, u.failedLogins(), u.mustChangePassword(), !u.approved()))
+                .orElseThrow(() -> new NotFoundException("account " + username));
+    }
+
+    private String showUser(Accounts.AccountView account, Model model) {
+        List<Organization> bodies = directory.bodies(currentActor.get());
+        model.addAttribute("account", account);
+        model.addAttribute("business", Accounts.CREATABLE.stream().anyMatch(r -> r.name().equals(account.role())));
+        model.addAttribute("bodies", bodies.stream().filter(b -> b.active() || b.code().equals(account.orgCode())).toList());
+        model.addAttribute("bodyNames", names(bodies));
+        model.addAttribute("roles", Accounts.CREATABLE);
+        return VIEW_USER;
+    }
+
+    private static String saved(RedirectAttributes redirect, String notice, String arg, String to) {
+        redirect.addFlashAttribute("notice", notice);
+        redirect.addFlashAttribute("noticeArg", arg);
+        return "redirect:" + to;
+    }
+
     private static void reject(BindingResult result, InvalidInputException rejected) {
         for (FieldProblem p : rejected.problems()) {
             result.rejectValue(p.field(), p.code(), p.args().toArray(), p.defaultMessage());
@@ -257,6 +453,11 @@ class AdminPages {
     record YearState(int year, boolean loaded) {
     }
 
+    /** A version as the hidden field sent it; anything but a number is treated as missing, and named. */
+    private static Long versionOf(String version) {
+        return version != null && version.strip().matches("\\d{1,18}") ? Long.valueOf(version.strip()) : null;
+    }
+
     /** The body form as typed: every value a string, so the service judges each one and names it. */
     public static class BodyForm {
         private String code;
@@ -266,9 +467,30 @@ class AdminPages {
         private String regionCode;
         private String casePrefix;
 
+        private String version;
+
         DirectoryAdmin.NewBody toCommand() {
             return new DirectoryAdmin.NewBody(code, nameZh, nameEn, kind, regionCode, casePrefix);
         }
+
+        DirectoryAdmin.BodyEdit toEdit() {
+            return new DirectoryAdmin.BodyEdit(nameZh, nameEn, regionCode, casePrefix, versionOf(version));
+        }
+
+        static BodyForm of(Organization body) {
+            BodyForm form = new BodyForm();
+            form.code = body.code();
+            form.nameZh = body.nameZh();
+            form.nameEn = body.nameEn();
+            form.kind = body.kind().name();
+            form.regionCode = body.regionCode();
+            form.casePrefix = body.kind() == OrgKind.OFFICE ? body.casePrefix() : null;
+            form.version = String.valueOf(body.version());
+            return form;
+        }
+
+        public String getVersion() { return version; }
+        public void setVersion(String version) { this.version = version; }
 
         public String getCode() { return code; }
         public void setCode(String code) { this.code = code; }
@@ -289,9 +511,27 @@ class AdminPages {
         private String name;
         private String orgCode;
 
+        private String version;
+
         DirectoryAdmin.NewWebsite toCommand() {
             return new DirectoryAdmin.NewWebsite(url, name, orgCode);
         }
+
+        DirectoryAdmin.WebsiteEdit toEdit() {
+            return new DirectoryAdmin.WebsiteEdit(url, name, orgCode, versionOf(version));
+        }
+
+        static WebsiteForm of(Website site) {
+            WebsiteForm form = new WebsiteForm();
+            form.url = site.url();
+            form.name = site.name();
+            form.orgCode = site.orgCode();
+            form.version = String.valueOf(site.version());
+            return form;
+        }
+
+        public String getVersion() { return version; }
+        public void setVersion(String version) { this.version = version; }
 
         public String getUrl() { return url; }
         public void setUrl(String url) { this.url = url; }
@@ -310,6 +550,19 @@ class AdminPages {
 
         Accounts.NewAccount toCommand() {
             return new Accounts.NewAccount(username, displayName, role, orgCode, null);
+        }
+
+        Accounts.AccountEdit toEdit() {
+            return new Accounts.AccountEdit(displayName, role, orgCode);
+        }
+
+        static UserForm of(Accounts.AccountView account) {
+            UserForm form = new UserForm();
+            form.username = account.username();
+            form.displayName = account.displayName();
+            form.role = account.role();
+            form.orgCode = account.orgCode();
+            return form;
         }
 
         public String getUsername() { return username; }

@@ -3,6 +3,8 @@ package io.rectify.system.security;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
 import io.rectify.audit.AuditLog;
 import io.rectify.directory.Actor;
@@ -176,13 +178,7 @@ public class Accounts {
                     "角色应为 SUPERVISOR、RESPONDER 或 SUPERVISION（三名管理员账号不由系统管理员创建）"));
         }
         Organization org = directory.findOrganization(StringUtils.trimToNull(account.orgCode())).orElse(null);
-        if (org == null) {
-            problems.add(FieldProblem.of("orgCode", "account.org.unknown", "没有这个单位：" + account.orgCode(),
-                    String.valueOf(account.orgCode())));
-        } else if (role == Role.SUPERVISION && org.kind() != OrgKind.SUPERVISION
-                || (role == Role.SUPERVISOR || role == Role.RESPONDER) && org.kind() == OrgKind.SUPERVISION) {
-            problems.add(FieldProblem.of("orgCode", "account.org.kind", "该单位的类型与角色不符"));
-        }
+        bodyProblem(org, role, account.orgCode(), null).ifPresent(problems::add);
         if (account.initialPassword() != null) {
             problems.add(FieldProblem.of("initialPassword", "account.initialPassword.notYours",
                     "初始密码由安全管理员批准账号时生成，系统管理员不能设定"));
@@ -196,6 +192,119 @@ public class Accounts {
         audit.record(admin.username(), "USER_CREATED", null, username + " " + role + " " + org.code()
                 + ": pending the security administrator's approval");
         return view(user);
+    }
+
+    /** The body of an account: one that exists, is active (unless it is the body the account has) and fits the role. */
+    private static Optional<FieldProblem> bodyProblem(Organization org, Role role, String asked, String current) {
+        if (org == null) {
+            return Optional.of(FieldProblem.of("orgCode", "account.org.unknown", "没有这个单位：" + asked,
+                    String.valueOf(asked)));
+        }
+        if (!org.active() && !org.code().equals(current)) {
+            return Optional.of(FieldProblem.of("orgCode", "admin.org.inactive", "单位 " + org.code() + " 已停用",
+                    org.code()));
+        }
+        if (role == Role.SUPERVISION && org.kind() != OrgKind.SUPERVISION
+                || (role == Role.SUPERVISOR || role == Role.RESPONDER) && org.kind() == OrgKind.SUPERVISION) {
+            return Optional.of(FieldProblem.of("orgCode", "account.org.kind", "该单位的类型与角色不符"));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The system administrator changes an account's name, role or body. A new role or body is a
+     * new power: the account is pending again until the security administrator approves it (which
+     * gives it a new one-time password), and its live sessions end now. The three administrators'
+     * accounts keep their role and body. Last write wins: the row is locked for the change, and
+     * the audit record keeps what each change replaced.
+     */
+    public AccountView edit(Actor admin, String username, AccountEdit edit) {
+        AppUser user = account(username);
+        List<FieldProblem> problems = new ArrayList<>();
+        String displayName = StringUtils.strip(edit.displayName());
+        if (StringUtils.isBlank(displayName) || displayName.length() > 100) {
+            problems.add(FieldProblem.of("displayName", "account.displayName.invalid", "请填写姓名（不超过 100 字）"));
+        }
+        UnsafeText.problem("displayName", displayName).ifPresent(problems::add);
+        boolean business = CREATABLE.contains(user.role());
+        Role role = EnumUtils.getEnum(Role.class, StringUtils.trimToNull(edit.role()));
+        String orgCode = StringUtils.trimToNull(edit.orgCode());
+        if (!business) {
+            if (role != null && role != user.role()) {
+                problems.add(FieldProblem.of("role", "account.role.administrator", "三名管理员账号的角色和单位不能更改"));
+            }
+            role = user.role();
+            orgCode = user.orgCode();
+        } else {
+            if (role == null || !CREATABLE.contains(role)) {
+                problems.add(FieldProblem.of("role", "account.role.invalid",
+                        "角色应为 SUPERVISOR、RESPONDER 或 SUPERVISION（三名管理员账号不由系统管理员创建）"));
+            }
+            bodyProblem(directory.findOrganization(orgCode).orElse(null), role, orgCode, user.orgCode())
+                    .ifPresent(problems::add);
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        boolean newPower = role != user.role() || !Objects.equals(orgCode, user.orgCode());
+        String before = user.displayName() + " " + user.role() + " " + user.orgCode();
+        user.change(displayName, role, orgCode);
+        int ended = 0;
+        if (newPower) {
+            user.pendingApproval();
+            ended = endSessions(username);
+        }
+        audit.record(admin.username(), "USER_EDITED", null, username + ": was " + before + "; now " + displayName + " "
+                + role + " " + orgCode + (newPower ? ": pending the security administrator's approval, " + ended
+                + " live session(s) ended" : ""));
+        return view(user);
+    }
+
+    /**
+     * The system administrator takes an account out of use (a person who left, a body that closed):
+     * it cannot sign in and its live sessions end. Only the business accounts, never one's own.
+     */
+    public AccountView deactivate(Actor admin, String username) {
+        AppUser user = account(username);
+        if (!CREATABLE.contains(user.role())) {
+            throw new ConflictException("三名管理员账号不能由系统管理员停用 / The administrators' accounts are not "
+                    + "deactivated by the system administrator");
+        }
+        if (!user.enabled()) {
+            return view(user);
+        }
+        user.disable();
+        int ended = endSessions(username);
+        audit.record(admin.username(), "USER_DEACTIVATED", null, username + ": " + ended + " live session(s) ended");
+        return view(user);
+    }
+
+    /**
+     * The system administrator brings an account back into use; as with a new account, it signs in
+     * only once the security administrator has approved it again.
+     */
+    public AccountView activate(Actor admin, String username) {
+        AppUser user = account(username);
+        if (!CREATABLE.contains(user.role())) {
+            throw new ConflictException("三名管理员账号不能由系统管理员启用 / The administrators' accounts are not "
+                    + "activated by the system administrator");
+        }
+        if (user.enabled()) {
+            return view(user);
+        }
+        Organization org = directory.findOrganization(user.orgCode()).orElse(null);
+        if (org != null && !org.active()) {
+            throw new ConflictException("单位 " + org.code() + " 已停用，请先启用单位或改换账号的单位 / The body "
+                    + org.code() + " is deactivated: activate it or move the account to another body first");
+        }
+        user.enable();
+        user.pendingApproval();
+        audit.record(admin.username(), "USER_ACTIVATED", null, username + ": pending the security administrator's approval");
+        return view(user);
+    }
+
+    /** An account's edit by the system administrator; the user name stays. */
+    public record AccountEdit(String displayName, String role, String orgCode) {
     }
 
     /** An account as the system administrator asks for it; {@code initialPassword} is refused when given. */
