@@ -76,7 +76,6 @@ class BrowserWalkTests extends IntegrationTest {
         b.click("#f-categoryCode-A33-04");
         b.choose("f-respondentOrgCode", body);
         b.type("f-description", "政务公开栏目超过三个月未更新。");
-        b.type("f-websiteUrl", "https://www.example.gov.cn");
         b.go("form#f-form button.primary");
         assertThat(b.text(".error-summary")).as("the summary names the missing title").contains("标题");
         assertThat(b.find("#f-title").getAttribute("aria-invalid")).isEqualTo("true");

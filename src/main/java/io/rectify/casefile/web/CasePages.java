@@ -36,6 +36,7 @@ import io.rectify.category.Category;
 import io.rectify.directory.Actor;
 import io.rectify.directory.Directory;
 import io.rectify.directory.Organization;
+import io.rectify.directory.Website;
 import io.rectify.directory.Role;
 import io.rectify.kernel.FieldProblem;
 import io.rectify.form.FormCatalog;
@@ -197,14 +198,25 @@ class CasePages {
             }
         }
         response.setStatus(400);
+        // a browser cannot refill a file input, and a file kept on the server for a form that may
+        // never come back would have to be found and removed later: the page says to choose it again
+        model.addAttribute("evidenceAgain", evidenceBytes != null);
         return openForm(model, locale, params, errorsByField(problems, locale));
     }
 
     private String openForm(Model model, Locale locale, Map<String, String> values, Map<String, String> errors) {
         Actor actor = currentActor.get();
         model.addAttribute("categories", categoryChoices(locale));
-        model.addAttribute("respondents", cases.respondentsFor(actor).stream()
+        List<Organization> respondents = cases.respondentsFor(actor);
+        model.addAttribute("respondents", respondents.stream()
                 .map(org -> new Choice(org.code(), name(org, locale))).toList());
+        // every respondent's active sites, grouped by body: without JavaScript the groups say whose
+        // site is whose, with it the list narrows to the chosen respondent's (js/new-case.js)
+        Map<String, List<Choice>> sites = cases.websitesFor(actor).stream().collect(Collectors.groupingBy(
+                Website::orgCode, LinkedHashMap::new, Collectors.mapping(w -> new Choice(w.url(), w.name() + " — " + w.url()),
+                        Collectors.toList())));
+        model.addAttribute("websiteGroups", respondents.stream().filter(org -> sites.containsKey(org.code()))
+                .map(org -> new WebsiteGroup(org.code(), name(org, locale), sites.get(org.code()))).toList());
         model.addAttribute("sources", CaseSource.values());
         model.addAttribute("values", values);
         model.addAttribute("errors", errors);
@@ -498,6 +510,10 @@ class CasePages {
     }
 
     /** A choice of a picker: a value and what it is called in the reader's language. */
+    /** A respondent's websites in the new case's website list. */
+    record WebsiteGroup(String orgCode, String orgName, List<Choice> sites) {
+    }
+
     record Choice(String code, String name) {
     }
 
