@@ -142,7 +142,8 @@ class DirectoryEditPagesTests extends PageTest {
         String code = bodies().department("JX");
         String html = page(get("/cases/new").with(as("jx.office")).header("Accept-Language", "zh-CN"), 200);
         assertThat(html).contains("<optgroup label=\"江西省教育厅\" data-org=\"JX-EDU\">", "value=\"https://www.jxedu.gov.cn\"",
-                "/js/new-case.js").doesNotContain("value=\"https://jyj.ganzhou.gov.cn\"");
+                "/js/new-case.js").as("not the office's own site: no case against oneself")
+                .doesNotContain("value=\"https://www.jiangxi.gov.cn\"");
 
         MvcResult refused = mvc.perform(multipart("/cases").file(new MockMultipartFile("evidence", "截图.txt", "text/plain",
                                 "首页截图说明".getBytes(StandardCharsets.UTF_8)))
