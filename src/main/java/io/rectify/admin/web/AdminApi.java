@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import io.rectify.calendar.HolidaySchedules;
 import io.rectify.calendar.WorkingDayCalendar;
 import io.rectify.directory.AppUser;
 import io.rectify.directory.DirectoryAdmin;
@@ -18,6 +19,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -30,11 +32,13 @@ class AdminApi {
     private final DirectoryAdmin directory;
     private final FailedJobs failedJobs;
     private final WorkingDayCalendar calendar;
+    private final HolidaySchedules schedules;
     private final Clock clock;
     private final CurrentActor currentActor;
 
-    AdminApi(DirectoryAdmin directory, FailedJobs failedJobs, WorkingDayCalendar calendar, Clock clock,
-             CurrentActor currentActor) {
+    AdminApi(DirectoryAdmin directory, FailedJobs failedJobs, WorkingDayCalendar calendar, HolidaySchedules schedules,
+             Clock clock, CurrentActor currentActor) {
+        this.schedules = schedules;
         this.directory = directory;
         this.failedJobs = failedJobs;
         this.calendar = calendar;
@@ -82,7 +86,21 @@ class AdminApi {
         AdminRole.require(currentActor.get());
         int thisYear = LocalDate.now(clock.withZone(WorkingDayCalendar.ZONE)).getYear();
         return Map.of("loadedYears", List.copyOf(calendar.loadedYears()),
-                "missingYears", calendar.missingYears(thisYear, thisYear + 1));
+                "missingYears", calendar.missingYears(thisYear, thisYear + 1),
+                "loadedAtRunTime", schedules.loadedYears());
+    }
+
+    /**
+     * Loads a year's holiday schedule (the holiday-cn JSON as the body), replacing the shipped one
+     * of that year or one loaded before: checked, stored for every node, audited. The body is taken
+     * as text so that each thing wrong with it is named, not only "unreadable JSON".
+     */
+    @PutMapping("/calendar/{year}")
+    @PreAuthorize("hasRole('ADMIN')")
+    HolidaySchedules.Loaded loadSchedule(@PathVariable int year, @RequestBody(required = false) String schedule) {
+        var actor = currentActor.get();
+        AdminRole.require(actor);
+        return schedules.load(actor.username(), year, schedule);
     }
 
     @GetMapping("/incidents")
