@@ -97,10 +97,15 @@ class AdminApi {
      */
     @PutMapping("/calendar/{year}")
     @PreAuthorize("hasRole('ADMIN')")
-    HolidaySchedules.Loaded loadSchedule(@PathVariable int year, @RequestBody(required = false) String schedule) {
+    HolidaySchedules.Loaded loadSchedule(@PathVariable String year, @RequestBody(required = false) String schedule) {
         var actor = currentActor.get();
         AdminRole.require(actor);
-        return schedules.load(actor.username(), year, schedule);
+        // the year as text, read after the role check: whoever may not load a schedule hears 403, not 400
+        if (!year.matches("\\d{4}")) {
+            throw io.rectify.kernel.InvalidInputException.of("year", "calendar.load.yearNumber",
+                    "请填写四位数的年份，例如 2027");
+        }
+        return schedules.load(actor.username(), Integer.parseInt(year), schedule);
     }
 
     @GetMapping("/incidents")
@@ -116,10 +121,12 @@ class AdminApi {
         return Map.of("jobId", id, "retries", 1);
     }
 
-    record BodyView(String code, String nameZh, String nameEn, String kind, String regionCode, String casePrefix) {
+    /** {@code pending}: an office or supervision body awaiting the security administrator's approval. */
+    record BodyView(String code, String nameZh, String nameEn, String kind, String regionCode, String casePrefix,
+                    boolean pending) {
         static BodyView of(Organization o) {
             return new BodyView(o.code(), o.nameZh(), o.nameEn(), o.kind().name(), o.regionCode(),
-                    o.kind() == io.rectify.directory.OrgKind.OFFICE ? o.casePrefix() : null);
+                    o.kind() == io.rectify.directory.OrgKind.OFFICE ? o.casePrefix() : null, !o.approved());
         }
     }
 
