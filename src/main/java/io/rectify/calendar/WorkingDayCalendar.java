@@ -1,10 +1,12 @@
 package io.rectify.calendar;
 
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -12,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
@@ -19,6 +22,7 @@ import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,7 +30,9 @@ import org.springframework.stereotype.Component;
  *
  * <p>The rule (DOMAIN.md, "Working days"): a date listed in a published schedule is decided by its
  * {@code isOffDay}, whichever year's notice lists it; any other date is a working day Monday to
- * Friday. A year whose schedule is missing or lists no days is <em>not loaded</em>: its dates fall
+ * Friday. The schedules shipped under {@code holiday-cn/} are the base; a year the administrator
+ * loaded at run time ({@link HolidaySchedules}, stored for every node) replaces the shipped one of
+ * that year. A year whose schedule is missing or lists no days is <em>not loaded</em>: its dates fall
  * back to weekends-only, the calendar logs a WARN the first time it is asked about such a year, and
  * {@link #missingYears(int, int)} shows it to an administrator. Nothing is guessed.
  *
@@ -44,12 +50,29 @@ public class WorkingDayCalendar {
 
     private static final Logger log = LoggerFactory.getLogger(WorkingDayCalendar.class);
 
-    private final Map<LocalDate, Boolean> listedOffDays;
-    private final SortedSet<Integer> loadedYears;
-    private final Set<Integer> warnedYears = ConcurrentHashMap.newKeySet();
+    /**
+     * How long a node goes on with the revision of the stored schedules it last saw before asking
+     * the database again (one primary-key read): a year loaded on another node counts here within
+     * this time; on the node that loaded it, at once.
+     */
+    static final Duration RECHECK_EVERY = Duration.ofSeconds(2);
 
-    /** The product's calendar: every schedule bundled under {@code classpath:holiday-cn/}. */
+    private final Map<Integer, HolidaySchedule> shipped;
+    private final HolidayScheduleStore store;
+    private final Duration recheckEvery;
+    private final Set<Integer> warnedYears = ConcurrentHashMap.newKeySet();
+    private volatile Days days;
+    /** System.nanoTime() of the last revision check; the business clock may be moved, this one must not */
+    private volatile long checkedAt;
+    private volatile boolean recheckNow = true;
+
+    /** The product's calendar: the schedules shipped under {@code classpath:holiday-cn/}, and those loaded since. */
     @Autowired
+    WorkingDayCalendar(HolidayScheduleStore store) {
+        this(HolidaySchedule.readClasspath(), store, RECHECK_EVERY);
+    }
+
+    /** The shipped schedules alone. */
     public WorkingDayCalendar() {
         this(HolidaySchedule.readClasspath());
     }
@@ -61,26 +84,113 @@ public class WorkingDayCalendar {
      *                                  disagree about one date
      */
     public WorkingDayCalendar(List<HolidaySchedule> schedules) {
-        Map<LocalDate, Boolean> offDays = new HashMap<>();
-        SortedSet<Integer> loaded = new TreeSet<>();
-        Set<Integer> seen = new TreeSet<>();
+        this(schedules, null, RECHECK_EVERY);
+    }
+
+    /** The given schedules as the base, with the years loaded into {@code store} replacing theirs. */
+    WorkingDayCalendar(List<HolidaySchedule> schedules, HolidayScheduleStore store, Duration recheckEvery) {
+        Map<Integer, HolidaySchedule> byYear = new TreeMap<>();
         for (HolidaySchedule schedule : schedules) {
-            if (!seen.add(schedule.year())) {
+            if (byYear.put(schedule.year(), schedule) != null) {
                 throw new IllegalArgumentException("Two holiday schedules for " + schedule.year());
             }
-            if (schedule.isPublished()) {
-                loaded.add(schedule.year());
+        }
+        this.shipped = Collections.unmodifiableMap(byYear);
+        this.store = store;
+        this.recheckEvery = recheckEvery;
+        this.days = Days.of(byYear.values(), -1);
+        log.info("Holiday schedules shipped for {}", days.loadedYears());
+        if (store == null) {
+            recheckNow = false;
+        }
+    }
+
+    /**
+     * The listed days of the shipped schedules with {@code loaded} put in place of the shipped one of
+     * its year, as the calendar would count them: how a load is checked before it is stored.
+     *
+     * @throws IllegalArgumentException when the schedules then disagree about a date
+     */
+    SortedSet<Integer> yearsWith(HolidaySchedule loaded) {
+        Map<Integer, HolidaySchedule> byYear = new TreeMap<>(shipped);
+        if (store != null) {
+            store.all().forEach(schedule -> byYear.put(schedule.year(), schedule));
+        }
+        byYear.put(loaded.year(), loaded);
+        return Days.of(byYear.values(), -1).loadedYears();
+    }
+
+    /** Whether a published schedule for this year ships with the product. */
+    boolean isShipped(int year) {
+        HolidaySchedule schedule = shipped.get(year);
+        return schedule != null && schedule.isPublished();
+    }
+
+    /** Read the stored schedules at the next use: a load on this node has committed. */
+    void recheckNow() {
+        recheckNow = true;
+    }
+
+    /**
+     * The days as they stand: the revision is asked for at most every {@link #RECHECK_EVERY}, and
+     * the stored schedules read again only when it moved. With the database out of reach the days
+     * last read stay in use (the request itself will meet the outage and answer for it).
+     */
+    private Days days() {
+        if (store == null) {
+            return days;
+        }
+        long now = System.nanoTime();
+        if (!recheckNow && now - checkedAt < recheckEvery.toNanos()) {
+            return days;
+        }
+        synchronized (this) {
+            if (!recheckNow && System.nanoTime() - checkedAt < recheckEvery.toNanos()) {
+                return days;
             }
-            for (HolidaySchedule.Day day : schedule.days()) {
-                Boolean before = offDays.putIfAbsent(day.date(), day.offDay());
-                if (before != null && before != day.offDay()) {
-                    throw new IllegalArgumentException("Holiday schedules disagree about " + day.date());
+            try {
+                long revision = store.revision();
+                if (revision != days.revision()) {
+                    Map<Integer, HolidaySchedule> byYear = new TreeMap<>(shipped);
+                    store.all().forEach(schedule -> byYear.put(schedule.year(), schedule));
+                    Days read = Days.of(byYear.values(), revision);
+                    log.info("Holiday schedules now loaded for {} (stored revision {})", read.loadedYears(), revision);
+                    days = read;
+                }
+                recheckNow = false;
+                checkedAt = System.nanoTime();
+            } catch (DataAccessException e) {
+                log.warn("Cannot read the stored holiday schedules ({}): counting with those read before",
+                        e.getMessage());
+            } catch (IllegalArgumentException e) {
+                // a shipped year changed by a release may disagree with a stored one: say so, keep counting
+                log.error("The stored holiday schedules cannot be used: {}", e.getMessage());
+                recheckNow = false;
+                checkedAt = System.nanoTime();
+            }
+            return days;
+        }
+    }
+
+    /** The listed days of a set of schedules, and the stored revision they include (-1: none read). */
+    private record Days(Map<LocalDate, Boolean> listedOffDays, SortedSet<Integer> loadedYears, long revision) {
+
+        static Days of(Collection<HolidaySchedule> schedules, long revision) {
+            Map<LocalDate, Boolean> offDays = new HashMap<>();
+            SortedSet<Integer> loaded = new TreeSet<>();
+            for (HolidaySchedule schedule : schedules) {
+                if (schedule.isPublished()) {
+                    loaded.add(schedule.year());
+                }
+                for (HolidaySchedule.Day day : schedule.days()) {
+                    Boolean before = offDays.putIfAbsent(day.date(), day.offDay());
+                    if (before != null && before != day.offDay()) {
+                        throw new IllegalArgumentException("Holiday schedules disagree about " + day.date());
+                    }
                 }
             }
+            return new Days(Map.copyOf(offDays), Collections.unmodifiableSortedSet(loaded), revision);
         }
-        this.listedOffDays = Map.copyOf(offDays);
-        this.loadedYears = Collections.unmodifiableSortedSet(loaded);
-        log.info("Holiday schedules loaded for {}", loaded);
     }
 
     /**
@@ -89,8 +199,12 @@ public class WorkingDayCalendar {
      */
     public boolean isWorkingDay(LocalDate date) {
         Objects.requireNonNull(date, "date");
-        warnOnceIfNotLoaded(date.getYear());
-        Boolean offDay = listedOffDays.get(date);
+        return isWorkingDay(days(), date);
+    }
+
+    private boolean isWorkingDay(Days days, LocalDate date) {
+        warnOnceIfNotLoaded(days, date.getYear());
+        Boolean offDay = days.listedOffDays().get(date);
         if (offDay != null) {
             return !offDay;
         }
@@ -110,11 +224,12 @@ public class WorkingDayCalendar {
         if (workingDays < 1) {
             throw new IllegalArgumentException("A period has at least one working day, not " + workingDays);
         }
+        Days days = days();
         LocalDate day = issuedOn;
         int counted = 0;
         while (counted < workingDays) {
             day = day.plusDays(1);
-            if (isWorkingDay(day)) {
+            if (isWorkingDay(days, day)) {
                 counted++;
             }
         }
@@ -158,9 +273,10 @@ public class WorkingDayCalendar {
         if (lastWorkingDay.isBefore(today)) {
             return -workingDaysUntil(lastWorkingDay, today);
         }
+        Days days = days();
         int count = 0;
         for (LocalDate day = today.plusDays(1); !day.isAfter(lastWorkingDay); day = day.plusDays(1)) {
-            if (isWorkingDay(day)) {
+            if (isWorkingDay(days, day)) {
                 count++;
             }
         }
@@ -169,12 +285,12 @@ public class WorkingDayCalendar {
 
     /** The years whose published schedule is loaded, ascending. */
     public SortedSet<Integer> loadedYears() {
-        return loadedYears;
+        return days().loadedYears();
     }
 
     /** Whether the published schedule for this year is loaded. */
     public boolean isLoaded(int year) {
-        return loadedYears.contains(year);
+        return days().loadedYears().contains(year);
     }
 
     /**
@@ -186,16 +302,18 @@ public class WorkingDayCalendar {
         if (fromYear > toYear) {
             throw new IllegalArgumentException("Year range " + fromYear + ".." + toYear + " is empty");
         }
+        SortedSet<Integer> loaded = loadedYears();
         return IntStream.rangeClosed(fromYear, toYear)
-                .filter(year -> !isLoaded(year))
+                .filter(year -> !loaded.contains(year))
                 .boxed()
                 .toList();
     }
 
-    private void warnOnceIfNotLoaded(int year) {
-        if (!isLoaded(year) && warnedYears.add(year)) {
-            log.warn("No holiday schedule loaded for {}: counting weekends only until the State Council's "
-                    + "notice for {} is added to holiday-cn", year, year);
+    private void warnOnceIfNotLoaded(Days days, int year) {
+        if (!days.loadedYears().contains(year) && warnedYears.add(year)) {
+            log.warn("No holiday schedule loaded for {}: counting weekends only until the administrator loads the "
+                    + "State Council's notice for {} (admin page Holiday calendar, or PUT /api/admin/calendar/{})",
+                    year, year, year);
         }
     }
 }

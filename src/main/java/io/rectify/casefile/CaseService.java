@@ -123,6 +123,9 @@ public class CaseService {
             throw new InvalidInputException(problems);
         }
         Organization opener = Objects.requireNonNull(bodies.get(actor.orgCode()), "the opener's body");
+        if (!opener.approved()) {
+            throw new ForbiddenException("an office awaiting the security administrator's approval opens no case");
+        }
         boolean repeat = closedRecently(respondent.code(), category.code(), clock.instant().minus(REPEAT_WINDOW));
         String number = numbers.next(opener.code(), opener.casePrefix(), today().getYear());
         RectificationCase c = new RectificationCase(UUID.randomUUID().toString(), number, command,
@@ -170,6 +173,10 @@ public class CaseService {
         if (!respondent.active()) {
             return Optional.of(FieldProblem.of("respondentOrgCode", "case.respondent.inactive",
                     "该单位已停用，不能对其立案", respondent.code()));
+        }
+        if (!respondent.approved()) {
+            return Optional.of(FieldProblem.of("respondentOrgCode", "case.respondent.pending",
+                    "该单位尚待安全管理员批准，暂不能作为整改对象", respondent.code()));
         }
         if (respondent.kind() == OrgKind.SUPERVISION) {
             return Optional.of(FieldProblem.of("respondentOrgCode", "case.respondent.supervision",

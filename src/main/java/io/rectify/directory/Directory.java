@@ -31,10 +31,11 @@ public class Directory {
     private static final String GROUP_PREFIX = "org:";
     /** Bodies read by plain SQL where an opening reads them, not managed by JPA (src/docs/performance.md, P9). */
     private static final String SELECT_ORGANIZATION =
-            "select code, name_zh, name_en, kind, region_code, case_prefix, active from organization";
+            "select code, name_zh, name_en, kind, region_code, case_prefix, active, approved from organization";
     private static final RowMapper<Organization> ORGANIZATION_ROW = (row, i) -> new Organization(row.getString("code"),
             row.getString("name_zh"), row.getString("name_en"), OrgKind.valueOf(row.getString("kind")),
-            row.getString("region_code"), row.getString("case_prefix")).withActive(row.getBoolean("active"));
+            row.getString("region_code"), row.getString("case_prefix")).withActive(row.getBoolean("active"))
+            .withApproval(row.getBoolean("approved"));
     /** The key under which a transaction keeps the regions it has read, see {@link #allRegions()}. */
     private static final Object REGIONS_OF_THIS_TRANSACTION = new Object();
 
@@ -169,7 +170,8 @@ public class Directory {
     public List<Organization> bodiesInAndAbove(String regionCode, OrgKind... kinds) {
         List<String> chain = regionAndAbove(regionCode);
         List<Organization> found = new ArrayList<>(jdbc.query(
-                SELECT_ORGANIZATION + " where kind in (:kinds) and region_code in (:regions)",
+                // a body awaiting the security administrator's approval receives no task
+                SELECT_ORGANIZATION + " where kind in (:kinds) and region_code in (:regions) and approved = true",
                 Map.of("kinds", Arrays.stream(kinds).map(OrgKind::name).toList(), "regions", chain),
                 ORGANIZATION_ROW));
         found.sort(Comparator.comparingInt(body -> chain.indexOf(body.regionCode())));

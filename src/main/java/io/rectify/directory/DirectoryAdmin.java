@@ -133,9 +133,12 @@ public class DirectoryAdmin {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        Organization created = organizations.save(new Organization(code, nameZh, nameEn, kind, regionCode, prefix));
+        Organization made = new Organization(code, nameZh, nameEn, kind, regionCode, prefix);
+        // an office opens cases and a supervision body reads sanctions: neither comes from the system administrator alone
+        Organization created = organizations.save(Organization.needsApproval(kind) ? made.pendingApproval() : made);
         audit.record(actor.username(), "BODY_CREATED", null, code + " " + kind + " in " + regionCode + ": " + nameZh
-                + (prefix == null ? "" : ", case prefix " + prefix));
+                + (prefix == null ? "" : ", case prefix " + prefix)
+                + (created.approved() ? "" : ": pending the security administrator's approval"));
         return created;
     }
 

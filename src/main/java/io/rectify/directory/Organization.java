@@ -35,6 +35,8 @@ public class Organization {
     /** Two administrators editing one body: the second change is refused, not silently merged. */
     @Version
     private Long version;
+    /** False while an office or supervision body the system administrator made awaits the security administrator. */
+    private boolean approved = true;
 
     protected Organization() {
     }
@@ -96,6 +98,34 @@ public class Organization {
     Organization withActive(boolean active) {
         this.active = active;
         return this;
+    }
+
+    /**
+     * Whether the body takes part: an office or supervision body the system administrator created
+     * (or changed into one) opens no case, is chosen as no respondent and receives no task, and its
+     * accounts neither sign in nor are approved, until the security administrator approves it.
+     */
+    public boolean approved() {
+        return approved;
+    }
+
+    /** Whether a body of this kind, made or changed by the system administrator, needs the security administrator's approval. */
+    public static boolean needsApproval(OrgKind kind) {
+        return kind == OrgKind.OFFICE || kind == OrgKind.SUPERVISION;
+    }
+
+    Organization pendingApproval() {
+        this.approved = false;
+        return this;
+    }
+
+    Organization withApproval(boolean approved) {
+        this.approved = approved;
+        return this;
+    }
+
+    void approve() {
+        this.approved = true;
     }
 
     /** The prefix of this body's case numbers (赣府办整改), or its code when it has none. */

@@ -12,6 +12,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The calendar and its health indicator wire together, and the health component is named {@code workingDayCalendar}. */
 class CalendarBeansTests {
@@ -27,7 +28,9 @@ class CalendarBeansTests {
             .withConfiguration(AutoConfigurations.of(HealthContributorAutoConfiguration.class,
                     HealthEndpointAutoConfiguration.class))
             .withUserConfiguration(CalendarComponents.class)
-            .withBean(Clock.class, Clock::systemUTC);
+            .withBean(Clock.class, Clock::systemUTC)
+            // no database here: the beans only have to wire, nothing is read
+            .withBean(HolidayScheduleStore.class, () -> new HolidayScheduleStore(new JdbcTemplate()));
 
     @Test
     void calendarAndHealthComponentAreBothBeans() {

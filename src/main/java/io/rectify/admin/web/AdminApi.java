@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import io.rectify.calendar.HolidaySchedules;
 import io.rectify.calendar.WorkingDayCalendar;
 import io.rectify.directory.AppUser;
 import io.rectify.directory.DirectoryAdmin;
@@ -33,13 +34,15 @@ class AdminApi {
     private final DirectoryAdmin directory;
     private final FailedJobs failedJobs;
     private final WorkingDayCalendar calendar;
+    private final HolidaySchedules schedules;
     private final Clock clock;
     private final CurrentActor currentActor;
     private final Accounts accounts;
 
-    AdminApi(DirectoryAdmin directory, FailedJobs failedJobs, WorkingDayCalendar calendar, Clock clock,
-             CurrentActor currentActor, Accounts accounts) {
+    AdminApi(DirectoryAdmin directory, FailedJobs failedJobs, WorkingDayCalendar calendar, HolidaySchedules schedules,
+             Clock clock, CurrentActor currentActor, Accounts accounts) {
         this.accounts = accounts;
+        this.schedules = schedules;
         this.directory = directory;
         this.failedJobs = failedJobs;
         this.calendar = calendar;
@@ -165,7 +168,26 @@ class AdminApi {
         AdminRole.require(currentActor.get());
         int thisYear = LocalDate.now(clock.withZone(WorkingDayCalendar.ZONE)).getYear();
         return Map.of("loadedYears", List.copyOf(calendar.loadedYears()),
-                "missingYears", calendar.missingYears(thisYear, thisYear + 1));
+                "missingYears", calendar.missingYears(thisYear, thisYear + 1),
+                "loadedAtRunTime", schedules.loadedYears());
+    }
+
+    /**
+     * Loads a year's holiday schedule (the holiday-cn JSON as the body), replacing the shipped one
+     * of that year or one loaded before: checked, stored for every node, audited. The body is taken
+     * as text so that each thing wrong with it is named, not only "unreadable JSON".
+     */
+    @PutMapping("/calendar/{year}")
+    @PreAuthorize("hasRole('ADMIN')")
+    HolidaySchedules.Loaded loadSchedule(@PathVariable String year, @RequestBody(required = false) String schedule) {
+        var actor = currentActor.get();
+        AdminRole.require(actor);
+        // the year as text, read after the role check: whoever may not load a schedule hears 403, not 400
+        if (!year.matches("\\d{4}")) {
+            throw io.rectify.kernel.InvalidInputException.of("year", "calendar.load.yearNumber",
+                    "请填写四位数的年份，例如 2027");
+        }
+        return schedules.load(actor.username(), Integer.parseInt(year), schedule);
     }
 
     @GetMapping("/incidents")
@@ -181,11 +203,13 @@ class AdminApi {
         return Map.of("jobId", id, "retries", 1);
     }
 
+    /** {@code pending}: an office or supervision body awaiting the security administrator's approval. */
     record BodyView(String code, String nameZh, String nameEn, String kind, String regionCode, String casePrefix,
-                    boolean active, long version) {
+                    boolean active, long version, boolean pending) {
         static BodyView of(Organization o) {
             return new BodyView(o.code(), o.nameZh(), o.nameEn(), o.kind().name(), o.regionCode(),
-                    o.kind() == io.rectify.directory.OrgKind.OFFICE ? o.casePrefix() : null, o.active(), o.version());
+                    o.kind() == io.rectify.directory.OrgKind.OFFICE ? o.casePrefix() : null, o.active(), o.version(),
+                    !o.approved());
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import io.rectify.calendar.HolidaySchedules;
 import io.rectify.calendar.WorkingDayCalendar;
 import io.rectify.directory.Actor;
 import io.rectify.directory.DirectoryAdmin;
@@ -35,6 +36,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -62,10 +64,12 @@ class AdminPages {
     private final Clock clock;
     private final CurrentActor currentActor;
     private final Accounts accounts;
+    private final HolidaySchedules schedules;
 
     AdminPages(DirectoryAdmin directory, FailedJobs failedJobs, WorkingDayCalendar calendar, Clock clock,
-               CurrentActor currentActor, Accounts accounts) {
+               CurrentActor currentActor, Accounts accounts, HolidaySchedules schedules) {
         this.accounts = accounts;
+        this.schedules = schedules;
         this.directory = directory;
         this.failedJobs = failedJobs;
         this.calendar = calendar;
@@ -205,6 +209,50 @@ class AdminPages {
     @PreAuthorize("hasRole('ADMIN')")
     String calendar(Model model) {
         AdminRole.require(currentActor.get());
+        model.addAttribute("scheduleForm", new ScheduleForm());
+        return showCalendar(model);
+    }
+
+    /**
+     * A year's schedule pasted or uploaded (the file wins when both are given), through the same
+     * service as {@code PUT /api/admin/calendar/{year}}: a refused one comes back with each problem
+     * beside the year or the schedule, and what was pasted kept.
+     */
+    @PostMapping("/calendar")
+    @PreAuthorize("hasRole('ADMIN')")
+    String loadSchedule(@ModelAttribute("scheduleForm") ScheduleForm form, BindingResult result, Model model,
+                        HttpServletResponse response, RedirectAttributes redirect) throws java.io.IOException {
+        Actor actor = currentActor.get();
+        AdminRole.require(actor);
+        Integer year = form.year();
+        String json = form.getSchedule();
+        MultipartFile file = form.getFile();
+        if (year == null) {
+            result.rejectValue("year", "calendar.load.yearNumber", "请填写四位数的年份，例如 2027");
+        } else if (file != null && !file.isEmpty() && file.getSize() > HolidaySchedules.MAX_CHARS * 4L) {
+            result.rejectValue("schedule", "calendar.load.fileTooLarge", new Object[] {file.getSize()},
+                    "文件过大：这不像一年的节假日安排");
+        } else {
+            if (file != null && !file.isEmpty()) {
+                json = new String(file.getBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            }
+            try {
+                HolidaySchedules.Loaded loaded = schedules.load(actor.username(), year, json);
+                redirect.addFlashAttribute("notice", "admin.calendar.load.done");
+                redirect.addFlashAttribute("noticeArg", loaded.year());
+                return "redirect:/admin/calendar";
+            } catch (InvalidInputException rejected) {
+                for (FieldProblem p : rejected.problems()) {
+                    result.rejectValue(p.field().equals("year") && p.code().equals("calendar.load.yearRange")
+                            ? "year" : "schedule", p.code(), p.args().toArray(), p.defaultMessage());
+                }
+            }
+        }
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        return showCalendar(model);
+    }
+
+    private String showCalendar(Model model) {
         int thisYear = LocalDate.now(clock.withZone(WorkingDayCalendar.ZONE)).getYear();
         List<Integer> loaded = List.copyOf(calendar.loadedYears());
         int first = loaded.isEmpty() ? thisYear : Math.min(loaded.get(0), thisYear);
@@ -217,6 +265,11 @@ class AdminPages {
         model.addAttribute("years", years);
         // the same two years the workingDayCalendar health indicator checks
         model.addAttribute("missingYears", calendar.missingYears(thisYear, thisYear + 1));
+        java.time.format.DateTimeFormatter minutes = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                .withZone(WorkingDayCalendar.ZONE);
+        model.addAttribute("loadedAtRunTime", schedules.loadedYears().stream()
+                .collect(Collectors.toMap(HolidaySchedules.LoadedYear::year,
+                        y -> new RunTimeLoad(y.loadedBy(), minutes.format(y.loadedAt())))));
         return VIEW_CALENDAR;
     }
 
@@ -456,6 +509,32 @@ class AdminPages {
     /** A version as the hidden field sent it; anything but a number is treated as missing, and named. */
     private static Long versionOf(String version) {
         return version != null && version.strip().matches("\\d{1,18}") ? Long.valueOf(version.strip()) : null;
+    }
+
+    /** Who loaded a year's schedule at run time, and when (China Standard Time, to the minute). */
+    record RunTimeLoad(String by, String at) {
+    }
+
+    /** A year's schedule as typed: the year as text (so that "abc" is named), the JSON pasted or a file. */
+    public static class ScheduleForm {
+        private String year;
+        private String schedule;
+        private MultipartFile file;
+
+        Integer year() {
+            try {
+                return year == null ? null : Integer.valueOf(year.strip());
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+
+        public String getYear() { return year; }
+        public void setYear(String year) { this.year = year; }
+        public String getSchedule() { return schedule; }
+        public void setSchedule(String schedule) { this.schedule = schedule; }
+        public MultipartFile getFile() { return file; }
+        public void setFile(MultipartFile file) { this.file = file; }
     }
 
     /** The body form as typed: every value a string, so the service judges each one and names it. */

@@ -320,6 +320,11 @@ public class Accounts {
         if (user.approved()) {
             throw new ConflictException("账号 " + username + " 无需批准 / The account " + username + " is not pending");
         }
+        if (directory.findOrganization(user.orgCode()).filter(body -> !body.approved()).isPresent()) {
+            // the body first: an account of a body nobody approved would let the system administrator in by the side door
+            throw new ConflictException("账号所属单位 " + user.orgCode() + " 尚待批准，请先批准该单位 / The account's body "
+                    + user.orgCode() + " awaits approval: approve the body first");
+        }
         String password = PasswordPolicy.oneTime(username);
         user.approve(passwords.encode(password), clock.now());
         audit.record(securityAdmin.username(), "ACCOUNT_APPROVED", null, username + " " + user.role() + " "

@@ -4,6 +4,7 @@ import org.springframework.security.authentication.AccountExpiredException;
 import org.springframework.security.authentication.AccountStatusException;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
@@ -54,6 +55,14 @@ final class GuardedLogin implements AuthenticationProvider {
             // the password was right (it is checked first): no guess, so nothing counts against the account or the address
             accounts.loginRefused(authentication.getName(), address, e instanceof LockedException ? "account locked"
                     : e instanceof AccountExpiredException ? "account pending approval" : "account disabled");
+            throw e;
+        } catch (InternalAuthenticationServiceException e) {
+            // the account could not be looked up (the database out of reach, most often): no answer about the
+            // credentials at all, so not a 401 that tells a client its password is wrong. Handed on as it
+            // came, it reaches the database-outage filter, which answers 503 with Retry-After
+            if (e.getCause() instanceof RuntimeException lookupFailure) {
+                throw lookupFailure;
+            }
             throw e;
         }
     }

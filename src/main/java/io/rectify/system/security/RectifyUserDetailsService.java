@@ -2,6 +2,7 @@ package io.rectify.system.security;
 
 import io.rectify.directory.AppUserRepository;
 import io.rectify.directory.Directory;
+import io.rectify.directory.Organization;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsPasswordService;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -25,9 +26,11 @@ class RectifyUserDetailsService implements UserDetailsService, UserDetailsPasswo
     @Override
     @Transactional(readOnly = true)
     public UserDetails loadUserByUsername(String username) {
+        // an account of a body awaiting the security administrator's approval is pending as well
         return users.findByUsername(username)
                 .map(user -> new RectifyUserDetails(directory.actorOf(user), user.passwordHash(), user.enabled(),
-                        user.lockedAt(clock.now()), user.mustChangePassword(), user.approved()))
+                        user.lockedAt(clock.now()), user.mustChangePassword(),
+                        user.approved() && directory.findOrganization(user.orgCode()).map(Organization::approved).orElse(true)))
                 .orElseThrow(() -> new UsernameNotFoundException("no such user"));
     }
 

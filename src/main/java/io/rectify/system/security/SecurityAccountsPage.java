@@ -1,5 +1,6 @@
 package io.rectify.system.security;
 
+import io.rectify.directory.BodyApproval;
 import io.rectify.kernel.ConflictException;
 import io.rectify.kernel.NotFoundException;
 import io.rectify.system.web.CurrentActor;
@@ -23,10 +24,12 @@ class SecurityAccountsPage {
     static final String VIEW = "security/accounts";
 
     private final Accounts accounts;
+    private final BodyApproval bodies;
     private final CurrentActor currentActor;
 
-    SecurityAccountsPage(Accounts accounts, CurrentActor currentActor) {
+    SecurityAccountsPage(Accounts accounts, BodyApproval bodies, CurrentActor currentActor) {
         this.accounts = accounts;
+        this.bodies = bodies;
         this.currentActor = currentActor;
     }
 
@@ -35,7 +38,29 @@ class SecurityAccountsPage {
     String list(Model model) {
         model.addAttribute("accounts", accounts.list(currentActor.get()));
         model.addAttribute("me", currentActor.get().username());
+        model.addAttribute("pendingBodies", bodies.pending(currentActor.get()));
         return VIEW;
+    }
+
+    /** An office or supervision body the system administrator created, approved from the same page. */
+    @PostMapping("/security/bodies/{code}/approve")
+    @PreAuthorize("hasRole('SECURITY_ADMIN')")
+    String approveBody(@PathVariable String code, RedirectAttributes redirect) {
+        String notice = "security.bodies.approved";
+        boolean refused = false;
+        try {
+            bodies.approve(currentActor.get(), code);
+        } catch (ConflictException approvedMeanwhile) {
+            notice = "security.bodies.refused.approved";
+            refused = true;
+        } catch (NotFoundException gone) {
+            notice = "security.bodies.gone";
+            refused = true;
+        }
+        redirect.addFlashAttribute("notice", notice);
+        redirect.addFlashAttribute("noticeArg", code);
+        redirect.addFlashAttribute("noticeRefused", refused);
+        return "redirect:" + PAGE;
     }
 
     @PostMapping(PAGE + "/{username}/unlock")
