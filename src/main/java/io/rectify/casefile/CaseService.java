@@ -203,9 +203,10 @@ public class CaseService {
     }
 
     /**
-     * The website a case names is one of the respondent's active sites in the registry: a case on
-     * another body's site, an unregistered one or one taken out of service would send the order to
-     * whoever cannot rectify it.
+     * A website the registry knows must be one of the respondent's active sites: a case on another
+     * body's site or one taken out of service would send the order to whoever cannot rectify it. The
+     * page offers only registered sites; the API also takes a site the registry does not know yet,
+     * as its contract has always done.
      */
     private Optional<FieldProblem> websiteProblem(String url, Organization respondent) {
         if (StringUtils.isBlank(url)) {
@@ -217,8 +218,8 @@ public class CaseService {
         }
         Website site = directory.websiteAt(url.strip()).orElse(null);
         if (site == null) {
-            return Optional.of(FieldProblem.of("websiteUrl", "case.website.unregistered",
-                    "网站 " + url + " 未登记：请从整改单位已登记的网站中选择", url));
+            // a site the registry does not know yet (a new sub-site, a report from outside) is the respondent's word
+            return Optional.empty();
         }
         if (!site.active()) {
             return Optional.of(FieldProblem.of("websiteUrl", "case.website.inactive",
