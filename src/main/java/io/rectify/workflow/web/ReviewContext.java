@@ -70,7 +70,7 @@ class ReviewContext implements TaskPageContext {
     /** The rule that escalated the case first, then each other ground the case records. */
     private List<String> grounds(RectificationCase c, Locale locale) {
         List<String> grounds = new ArrayList<>();
-        if (c.escalationReason() != null) {
+        if (c.escalationReason() != null && !("FLAGGED".equals(c.escalationReason()) && c.flaggedSerious())) {
             grounds.add(text("review.reason." + c.escalationReason(), locale));
         }
         if (c.flaggedSerious()) {
@@ -79,7 +79,7 @@ class ReviewContext implements TaskPageContext {
         if (c.repeatViolation() && !"REPEAT".equals(c.escalationReason())) {
             grounds.add(text("review.reason.REPEAT", locale));
         }
-        if (c.rejectionCount() > 0) {
+        if (c.rejectionCount() > 0 && !"REJECTED_TWICE".equals(c.escalationReason())) {
             grounds.add(text("taskContext.review.rejections", locale, c.rejectionCount()));
         }
         if (c.overdueMarked() && !"OVERDUE".equals(c.escalationReason())) {
