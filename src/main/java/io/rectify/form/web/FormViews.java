@@ -151,7 +151,8 @@ public final class FormViews {
                                        Map<String, List<FormField.Option>> options) {
         String id = idOf(name);
         String value = values.getOrDefault(name, "");
-        List<FormField.Option> supplied = options.get(field.properties().get(OPTIONS_FROM));
+        String from = field.properties().get(OPTIONS_FROM);
+        List<FormField.Option> supplied = from == null ? null : options.get(from);
         List<FormView.Choice> choices = new ArrayList<>();
         for (FormField.Option o : supplied != null ? supplied : field.options()) {
             // the first radio carries the field's id, so the error summary's link lands on the group

@@ -32,8 +32,8 @@ class OrderPageTests extends PageTest {
 
     /** Friday 18 September 2026: three working days run to Tuesday the 22nd (the 20th is a 调休 working day). */
     static final String FRIDAY = "2026-09-18T10:00:00+08:00";
-    /** Mid-December 2027: a period of a few weeks runs into 2028, whose schedule is not loaded. */
-    static final String LATE_2027 = "2027-12-15T10:00:00+08:00";
+    /** June 2030: no schedule is loaded so far ahead, the year of the order's deadline included. */
+    static final String IN_2030 = "2030-06-03T10:00:00+08:00";
 
     @Autowired
     JdbcTemplate jdbc;
@@ -93,15 +93,16 @@ class OrderPageTests extends PageTest {
 
     @Test
     void aDeadlineInAYearWithNoHolidayScheduleIsFlaggedToWhoeverIssuesTheOrder() throws Exception {
-        setClock(LATE_2027);
+        setClock(IN_2030);
         MvcResult result = mvc.perform(post("/tasks/" + taskId).with(as("gz.office")).with(csrf())
                         .param("_action", "preview").param("requirements", "公开预算").param("periodWorkingDays", "20"))
                 .andExpect(status().isOk()).andReturn();
         assertThat(html(result)).contains("id=\"deadline-preview-missing\"",
-                "注意：2028 年的节假日安排尚未载入，期限暂按周末计算，载入后可能变动。");
+                "注意：2030 年的节假日安排尚未载入，期限暂按周末计算，载入后可能变动。");
+        setClock(FRIDAY);
         assertThat(html(mvc.perform(post("/tasks/" + taskId).with(as("gz.office")).with(csrf())
                         .param("_action", "preview").param("periodWorkingDays", "3"))
-                .andReturn())).as("a deadline within 2027").doesNotContain("deadline-preview-missing");
+                .andReturn())).as("a deadline within 2026").doesNotContain("deadline-preview-missing");
     }
 
     @Test
@@ -116,10 +117,10 @@ class OrderPageTests extends PageTest {
         office.get("/api/calendar/deadline").isInvalid("days");
         assertThat(office.anonymous().get("/api/calendar/deadline?days=3").status()).isEqualTo(401);
 
-        setClock(LATE_2027);
+        setClock(IN_2030);
         Api.Response late = office.get("/api/calendar/deadline?days=20");
-        assertThat(late.body().get("deadline").asText()).startsWith("2028-");
-        assertThat(late.body().get("missingYears")).extracting(n -> n.asInt()).containsExactly(2028);
+        assertThat(late.body().get("deadline").asText()).startsWith("2030-");
+        assertThat(late.body().get("missingYears")).extracting(n -> n.asInt()).containsExactly(2030);
     }
 
     private Map<String, String> category(String code) {
