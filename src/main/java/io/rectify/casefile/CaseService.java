@@ -297,13 +297,14 @@ public class CaseService {
             Map<String, Object> data = readJson(r.dataJson());
             int days = ((Number) data.get("days")).intValue();
             LocalDate ifGranted = c.deadline() == null ? null : calendar.addWorkingDays(c.deadline(), days);
-            return new ExtensionAsked(days, (String) data.get("reason"), r.occurredAt(), c.deadline(), ifGranted,
+            return new ExtensionAsked(days, (String) data.get("reason"),
+                    LocalDate.ofInstant(r.occurredAt(), WorkingDayCalendar.ZONE), c.deadline(), ifGranted,
                     c.extensionBarred(today()).orElse(null));
         });
     }
 
     /** An extension request as the office deciding on it sees it. */
-    public record ExtensionAsked(int days, String reason, Instant askedAt, LocalDate deadline, LocalDate deadlineIfGranted,
+    public record ExtensionAsked(int days, String reason, LocalDate askedOn, LocalDate deadline, LocalDate deadlineIfGranted,
                                  String barredBy) {
     }
 

@@ -65,7 +65,7 @@ class ExtensionPageTests extends PageTest {
         String page = html(mvc.perform(get("/tasks/" + taskId).with(as("gz.office")))
                 .andExpect(status().isOk()).andReturn());
         // Tue 22 plus three working days: Wed 23, Thu 24, then Mid-Autumn (Fri 25) and the weekend: Mon 28
-        assertThat(page).contains("延期申请", "3 个工作日", "需采购服务器", "2026-09-22", "2026-09-28",
+        assertThat(page).contains("延期申请", "申请日期", "2026-09-18", "3 个工作日", "需采购服务器", "2026-09-22", "2026-09-28",
                 "不同意延期的，须在审批意见中写明理由。");
         assertThat(page).doesNotContain("extension-barred");
         String english = html(mvc.perform(get("/tasks/" + taskId).with(as("gz.office")).header("Accept-Language", "en"))
