@@ -282,11 +282,13 @@ public class CaseService {
 
     /** The respondent asks once for more working days; an office decides. */
     public void requestExtension(String caseId, Actor actor, String reason, int days) {
+        // one request at a time per case: a second one waits here, then finds the first one's extension used
+        lock(caseId);
         RectificationCase c = visible(actor, caseId);
         if (!actor.orgCode().equals(c.respondentOrgCode())) {
             throw new ForbiddenException("only the respondent body asks for an extension");
         }
-        c.requestExtension();
+        c.requestExtension(today());
         record(c, actor, CaseRecordKind.EXTENSION_REQUEST, reason, Map.of("reason", reason, "days", days));
         audit.record(actor.username(), "EXTENSION_REQUESTED", caseId, days + " working days: " + reason);
         events.publishEvent(new ExtensionRequested(caseId, days));
@@ -295,9 +297,12 @@ public class CaseService {
     /** Grants or refuses the extension; a grant moves the deadline by the working days asked for. */
     public void decideExtension(String caseId, Actor actor, boolean granted, String comment) {
         RectificationCase c = load(caseId);
+        if (!granted && StringUtils.isBlank(comment)) {
+            throw InvalidInputException.of("comment", "extension.refusal.reasonRequired", "不同意延期须写明理由");
+        }
         int days = requestedExtensionDays(caseId);
         if (granted) {
-            c.extendDeadline(calendar.addWorkingDays(c.deadline(), days));
+            c.extendDeadline(calendar.addWorkingDays(c.deadline(), days), today());
         }
         record(c, actor, CaseRecordKind.EXTENSION_DECISION, comment,
                 Map.of("granted", granted, "comment", StringUtils.defaultString(comment)));
@@ -306,12 +311,38 @@ public class CaseService {
     }
 
     private int requestedExtensionDays(String caseId) {
-        return records.findByCaseIdOrderById(caseId).stream()
-                .filter(r -> r.kind() == CaseRecordKind.EXTENSION_REQUEST)
-                .reduce((first, second) -> second)
+        return lastExtensionRequest(caseId)
                 .map(r -> readJson(r.dataJson()).get("days"))
                 .map(days -> ((Number) days).intValue())
                 .orElseThrow(() -> new ConflictException("no extension was asked for"));
+    }
+
+    private Optional<CaseRecord> lastExtensionRequest(String caseId) {
+        return records.findByCaseIdOrderById(caseId).stream()
+                .filter(r -> r.kind() == CaseRecordKind.EXTENSION_REQUEST)
+                .reduce((first, second) -> second);
+    }
+
+    /**
+     * The extension asked for on a case the actor may see, with the deadline that granting it would
+     * give and, when no extension can be granted any more, why (a message key); empty when none was asked.
+     */
+    @Transactional(readOnly = true)
+    public Optional<ExtensionAsked> extensionAsked(Actor actor, String caseId) {
+        RectificationCase c = visible(actor, caseId);
+        return lastExtensionRequest(caseId).map(r -> {
+            Map<String, Object> data = readJson(r.dataJson());
+            int days = ((Number) data.get("days")).intValue();
+            LocalDate ifGranted = c.deadline() == null ? null : calendar.addWorkingDays(c.deadline(), days);
+            return new ExtensionAsked(days, (String) data.get("reason"),
+                    LocalDate.ofInstant(r.occurredAt(), WorkingDayCalendar.ZONE), c.deadline(), ifGranted,
+                    c.extensionBarred(today()).orElse(null));
+        });
+    }
+
+    /** An extension request as the office deciding on it sees it. */
+    public record ExtensionAsked(int days, String reason, LocalDate askedOn, LocalDate deadline, LocalDate deadlineIfGranted,
+                                 String barredBy) {
     }
 
     /** The deadline timer fired. Returns whether the order was still unanswered. */

@@ -3,6 +3,7 @@ package io.rectify.casefile;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.Optional;
 
 import io.rectify.kernel.ConflictException;
 import io.rectify.kernel.InvalidInputException;
@@ -23,6 +24,10 @@ import org.apache.commons.lang3.StringUtils;
 @Entity
 @Table(name = "rectification_case")
 public class RectificationCase {
+
+    /** Message keys of the reasons {@link #extensionBarred} gives. */
+    public static final String EXTENSION_ESCALATED = "extension.refused.escalated";
+    public static final String EXTENSION_OVERDUE = "extension.refused.overdue";
 
     /**
      * Art. 33(1), a site built without filing: the one category whose rectification a lawful
@@ -226,19 +231,45 @@ public class RectificationCase {
         this.reviewStatus = ReviewStatus.DECIDED;
     }
 
-    /** The respondent may ask once, while the order is open. */
-    void requestExtension() {
+    /** The respondent may ask once, while the order is open and still in time. */
+    void requestExtension(LocalDate today) {
         requireStatus(CaseStatus.ORDERED, "an extension is asked for while the order is open");
+        extensionBarred(today).ifPresent(RectificationCase::refuseExtension);
         if (extensionUsed) {
-            throw new ConflictException("an extension may be asked for only once");
+            throw new ConflictException("该整改通知已申请过延期，只能申请一次 / An extension may be asked for only once",
+                    "extension.refused.once");
         }
         this.extensionUsed = true;
     }
 
-    void extendDeadline(LocalDate newDeadline) {
+    /** A granted extension: refused, like a request, once the deadline has passed or the case was escalated. */
+    void extendDeadline(LocalDate newDeadline, LocalDate today) {
         requireStatus(CaseStatus.ORDERED, "only an open order's deadline moves");
+        extensionBarred(today).ifPresent(RectificationCase::refuseExtension);
         this.deadline = newDeadline;
         this.overdueMarked = false;
+    }
+
+    /**
+     * Why no extension can be asked for or granted today, as a message key: an extension moves a
+     * deadline that is still running, and an escalated case is the supervision body's to weigh, so
+     * a late request must not wipe out the overdue or the escalation it led to. Empty when one may.
+     */
+    public Optional<String> extensionBarred(LocalDate today) {
+        if (escalated) {
+            return Optional.of(EXTENSION_ESCALATED);
+        }
+        if (overdueMarked || isOverdue(today)) {
+            return Optional.of(EXTENSION_OVERDUE);
+        }
+        return Optional.empty();
+    }
+
+    private static void refuseExtension(String code) {
+        throw new ConflictException(EXTENSION_ESCALATED.equals(code)
+                ? "案件已移送监察机关，不能再申请或批准延期 / The case was escalated: no extension can be asked for or granted"
+                : "整改期限已过，不能再申请或批准延期 / The deadline has passed: no extension can be asked for or granted",
+                code);
     }
 
     /** Closed only when rectification was accepted (or waived) and any supervision review finished. */

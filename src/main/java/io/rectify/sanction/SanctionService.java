@@ -107,6 +107,21 @@ public class SanctionService implements CaseSanctions {
     }
 
     /**
+     * The bodies a sanction on this case may name, for the recording form to choose from: those
+     * {@link #record} accepts from this actor. None for whoever may not read the case's sanctions.
+     */
+    @Transactional(readOnly = true)
+    public List<Organization> answerableBodies(Actor actor, String caseId) {
+        RectificationCase c = cases.visible(actor, caseId);
+        if (!access.canSeeSanctions(actor, c)) {
+            return List.of();
+        }
+        Set<String> codes = answerableBodies(c, actor);
+        Map<String, Organization> bodies = directory.findOrganizations(codes.toArray(String[]::new));
+        return codes.stream().map(bodies::get).toList();
+    }
+
+    /**
      * The bodies whose officials answer for a case: its respondent, the offices over the
      * respondent's region (the respondent's superiors) and the body that opened it — of these, those
      * in the recording supervision body's own region and below.

@@ -133,6 +133,12 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /** Waits until an element shows this text: what a page's script writes arrives when its request is answered. */
+    void waitForText(String css, String text) {
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> d.findElements(By.cssSelector(css)).stream()
+                .anyMatch(e -> e.getText().contains(text)));
+    }
+
     /** Sets a value by script, for inputs whose typing depends on the browser's locale (dates). */
     void setValue(String id, String value) {
         ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1];", driver.findElement(By.id(id)), value);

@@ -161,7 +161,7 @@ class BrowserWalkTests extends IntegrationTest {
         assertThat(b.find("#f-sanctions-0-personName").getAttribute("value")).isEqualTo("陈明");
         checkAnswerToPost("supervision-record-sanctions");
         b.type("f-sanctions-0-post", "信息中心主任");
-        b.type("f-sanctions-0-orgCode", body);
+        b.choose("f-sanctions-0-orgCode", body);
         b.choose("f-sanctions-0-responsibility", "LEADER");
         b.choose("f-sanctions-0-type", "WARNING");
         b.type("f-sanctions-0-decisionNumber", "赣监处〔2026〕1号");

@@ -45,6 +45,7 @@ import io.rectify.form.FormField;
 import io.rectify.form.web.FormView;
 import io.rectify.form.web.FormViews;
 import io.rectify.kernel.FieldProblem;
+import io.rectify.kernel.ConflictException;
 import io.rectify.kernel.InvalidInputException;
 import io.rectify.kernel.UnsupportedTypeException;
 import io.rectify.system.web.CurrentActor;
@@ -278,7 +279,7 @@ class CasePages {
         model.addAttribute("timeline", timeline(id, locale, findings));
         model.addAttribute("showSanctions", actor.role() == Role.SUPERVISION || !view.sanctions().isEmpty());
         model.addAttribute("canRequestExtension", actor.orgCode() != null && actor.orgCode().equals(c.respondentOrgCode())
-                && c.status() == CaseStatus.ORDERED && !c.extensionUsed());
+                && c.status() == CaseStatus.ORDERED && !c.extensionUsed() && c.extensionBarred(cases.today()).isEmpty());
         return VIEW_CASE;
     }
 
@@ -323,6 +324,14 @@ class CasePages {
         } catch (InvalidInputException e) {
             response.setStatus(400);
             return extensionPage(id, values, e.problems(), model, locale);
+        } catch (ConflictException e) {
+            if (e.code() == null) {
+                throw e;
+            }
+            // a rule of the case (too late, escalated, asked already): said on the page the person is on
+            response.setStatus(409);
+            model.addAttribute("refusal", e.code());
+            return extensionPage(id, values, List.of(), model, locale);
         }
         redirect.addFlashAttribute("flash", "flash.extensionRequested");
         return "redirect:/cases/" + id;
@@ -333,6 +342,10 @@ class CasePages {
         RectificationCase c = cases.visible(actor, id);
         model.addAttribute("c", views.of(actor, c));
         model.addAttribute("form", FormViews.of(forms.get(CaseController.EXTENSION_FORM), values, errors, messages, locale));
+        if (!model.containsAttribute("refusal")) {
+            // said before anything is typed, not only after it was sent
+            c.extensionBarred(cases.today()).ifPresent(code -> model.addAttribute("refusal", code));
+        }
         return VIEW_EXTENSION;
     }
 

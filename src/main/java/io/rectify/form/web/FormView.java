@@ -13,6 +13,12 @@ public record FormView(String formKey, List<Part> parts, List<ErrorLink> errors)
         return !errors.isEmpty();
     }
 
+    /** The value shown in the input of this name (outside lists), "" when none. */
+    public String valueOf(String name) {
+        return parts.stream().filter(p -> name.equals(p.name()) && !"list".equals(p.kind()))
+                .map(Part::value).findFirst().orElse("");
+    }
+
     /**
      * One part of the form: a hint (display-only text), an input, or a repeating list of inputs.
      *

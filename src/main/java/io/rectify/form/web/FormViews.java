@@ -31,9 +31,25 @@ public final class FormViews {
     private FormViews() {
     }
 
+    /**
+     * The custom property of a field whose choices are supplied when the form is rendered (the bodies
+     * a record may name, for instance): the page shows a select of the list of that name, and the
+     * field stays what the schema says for the validator and for API clients.
+     */
+    public static final String OPTIONS_FROM = "optionsFrom";
+
     /** The form with these values (request parameters by name) and errors. */
     public static FormView of(FormDefinition form, Map<String, String> values, List<FieldProblem> errors,
                               MessageSource messages, Locale locale) {
+        return of(form, values, errors, messages, locale, Map.of());
+    }
+
+    /**
+     * The same, with the choices of the fields that name a list in {@link #OPTIONS_FROM}, by that
+     * name; a field whose list is not supplied is shown as its schema says.
+     */
+    public static FormView of(FormDefinition form, Map<String, String> values, List<FieldProblem> errors,
+                              MessageSource messages, Locale locale, Map<String, List<FormField.Option>> options) {
         Map<String, String> messageByPath = new LinkedHashMap<>();
         List<FormView.ErrorLink> summary = new ArrayList<>();
         for (FieldProblem error : errors) {
@@ -43,6 +59,13 @@ public final class FormViews {
                     : messages.getMessage(error.code(), error.args().toArray(), error.defaultMessage(), locale);
             messageByPath.putIfAbsent(error.field(), message);
             String label = form.fieldAt(error.field()).map(f -> f.label(locale)).orElse(error.field());
+            Matcher item = ITEM.matcher(error.field());
+            if (item.matches()) {
+                // in a list the field's label alone does not say which record is wrong
+                String list = form.field(item.group(1)).map(f -> f.label(locale)).orElse(item.group(1));
+                label = messages.getMessage("form.list.itemField",
+                        new Object[] {list, Integer.parseInt(item.group(2)) + 1, label}, label, locale);
+            }
             summary.add(new FormView.ErrorLink(idOf(targetOf(form, error.field())), label, message));
         }
         List<FormView.Part> parts = new ArrayList<>();
@@ -53,8 +76,8 @@ public final class FormViews {
             }
             String key = component.hasNonNull("key") ? component.get("key").asText() : component.path("path").asText();
             form.field(key).ifPresent(field -> parts.add(field.list()
-                    ? list(field, component, values, messageByPath, locale)
-                    : input(field, field.key(), values, messageByPath, locale)));
+                    ? list(field, component, values, messageByPath, locale, options)
+                    : input(field, field.key(), values, messageByPath, locale, options)));
         }
         return new FormView(form.formKey(), parts, summary);
     }
@@ -124,16 +147,19 @@ public final class FormViews {
     }
 
     private static FormView.Part input(FormField field, String name, Map<String, String> values,
-                                       Map<String, String> errors, Locale locale) {
+                                       Map<String, String> errors, Locale locale,
+                                       Map<String, List<FormField.Option>> options) {
         String id = idOf(name);
         String value = values.getOrDefault(name, "");
+        String from = field.properties().get(OPTIONS_FROM);
+        List<FormField.Option> supplied = from == null ? null : options.get(from);
         List<FormView.Choice> choices = new ArrayList<>();
-        for (FormField.Option o : field.options()) {
+        for (FormField.Option o : supplied != null ? supplied : field.options()) {
             // the first radio carries the field's id, so the error summary's link lands on the group
             String choiceId = choices.isEmpty() ? id : id + "-" + o.value();
             choices.add(new FormView.Choice(o.value(), o.label(locale), choiceId, o.value().equals(value)));
         }
-        String kind = switch (field.type()) {
+        String kind = supplied != null ? FormField.SELECT : switch (field.type()) {
             case FormField.DATETIME -> FormField.SUBTYPE_DATE.equals(field.subtype()) ? "date" : "datetime";
             default -> field.type();
         };
@@ -144,14 +170,15 @@ public final class FormViews {
     }
 
     private static FormView.Part list(FormField list, JsonNode component, Map<String, String> values,
-                                      Map<String, String> errors, Locale locale) {
+                                      Map<String, String> errors, Locale locale,
+                                      Map<String, List<FormField.Option>> options) {
         int count = Math.max(itemCount(list, values), component.path("defaultRepetitions").asInt(1));
         int min = list.minItems() == null ? 0 : list.minItems();
         List<FormView.Item> items = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             List<FormView.Part> parts = new ArrayList<>();
             for (FormField item : list.items()) {
-                parts.add(input(item, list.key() + "[" + i + "]." + item.key(), values, errors, locale));
+                parts.add(input(item, list.key() + "[" + i + "]." + item.key(), values, errors, locale, options));
             }
             items.add(new FormView.Item(i, i + 1, parts, count > Math.max(min, 1)));
         }

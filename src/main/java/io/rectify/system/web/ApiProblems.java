@@ -106,7 +106,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ConflictException.class)
     ResponseEntity<ProblemDetail> conflict(ConflictException e) {
-        return respond(problem(HttpStatus.CONFLICT, e.getMessage()));
+        // a rule with a message key speaks the caller's language; a plain conflict of state says what it says
+        return respond(problem(HttpStatus.CONFLICT, e.code() == null ? e.getMessage() : text(e.code(), e.getMessage())));
     }
 
     @ExceptionHandler(UnsupportedTypeException.class)

@@ -1,8 +1,11 @@
 package io.rectify.workflow.web;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import io.rectify.directory.Actor;
+import io.rectify.form.FormField;
 import io.rectify.workflow.Tasks;
 import org.springframework.ui.Model;
 
@@ -19,4 +22,17 @@ interface TaskPageContext {
 
     /** Adds what the task's context fragment shows; called after access to the task was checked. */
     void addTo(Model model, Actor actor, Tasks.TaskDetail task, Locale locale);
+
+    /** The values the form starts with when first shown (a starting text, say); none by default. */
+    default Map<String, String> initialValues(Actor actor, Tasks.TaskDetail task, Locale locale) {
+        return Map.of();
+    }
+
+    /**
+     * The choices of the fields whose {@code properties.optionsFrom} names a list, by that name
+     * ({@link io.rectify.form.web.FormViews#OPTIONS_FROM}); none by default.
+     */
+    default Map<String, List<FormField.Option>> options(Actor actor, Tasks.TaskDetail task, Locale locale) {
+        return Map.of();
+    }
 }

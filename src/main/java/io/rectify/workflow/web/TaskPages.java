@@ -14,6 +14,7 @@ import io.rectify.casefile.CaseService;
 import io.rectify.casefile.Evidence;
 import io.rectify.casefile.web.CaseViews;
 import io.rectify.directory.Actor;
+import io.rectify.kernel.ConflictException;
 import io.rectify.kernel.FieldProblem;
 import io.rectify.form.FormSubmission;
 import io.rectify.form.FormValidator;
@@ -48,6 +49,8 @@ class TaskPages {
     static final String VIEW = "tasks/task";
     /** The file input of a respond form: evidence stored as case attachments with the report. */
     static final String EVIDENCE = "evidence";
+    /** The {@link FormViews#ACTION} of a button that shows what the typed values would give, submitting nothing. */
+    static final String PREVIEW = "preview";
 
     private final Tasks tasks;
     private final TaskSubmissions submissions;
@@ -76,8 +79,11 @@ class TaskPages {
     @GetMapping("/tasks/{id}")
     @PreAuthorize("isAuthenticated()")
     String show(@PathVariable String id, Model model, Locale locale) {
-        Tasks.TaskDetail task = tasks.get(currentActor.get(), id); // 404 / 403 as in the API
-        return page(task, Map.of(), List.of(), null, model, locale);
+        Actor actor = currentActor.get();
+        Tasks.TaskDetail task = tasks.get(actor, id); // 404 / 403 as in the API
+        TaskPageContext context = contexts.get(task.taskKey());
+        return page(task, context == null ? Map.of() : context.initialValues(actor, task, locale), List.of(), null,
+                model, locale);
     }
 
     @PostMapping("/tasks/{id}")
@@ -92,6 +98,10 @@ class TaskPages {
         if (listAction.isPresent()) {
             // a person adding or removing a line of a list: show the form again, nothing is submitted
             return page(task, listAction.get(), List.of(), null, model, locale);
+        }
+        if (PREVIEW.equals(params.get(FormViews.ACTION))) {
+            // what the values would give (an order's deadline), without JavaScript: the form again, nothing submitted
+            return page(task, FormViews.fieldValues(params), List.of(), null, model, locale);
         }
         Map<String, String> values = FormViews.fieldValues(params);
         List<MultipartFile> files = evidence == null ? List.of() : evidence.stream().filter(f -> !f.isEmpty()).toList();
@@ -110,6 +120,14 @@ class TaskPages {
         } catch (InvalidInputException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             return page(task, values, e.problems(), null, model, locale);
+        } catch (ConflictException e) {
+            if (e.code() == null) {
+                throw e; // someone else was quicker: the 409 page
+            }
+            // a rule of the case (e.g. no extension once the deadline passed): the form again, with the rule
+            response.setStatus(HttpServletResponse.SC_CONFLICT);
+            model.addAttribute("refusal", e.code());
+            return page(task, values, List.of(), null, model, locale);
         }
         redirect.addFlashAttribute("flash", "flash.taskDone");
         redirect.addFlashAttribute("flashArg", stepNames.of(task.taskKey(), task.name(), locale));
@@ -122,10 +140,11 @@ class TaskPages {
         model.addAttribute("task", task);
         model.addAttribute("taskName", stepNames.of(task.taskKey(), task.name(), locale));
         model.addAttribute("c", views.of(actor, cases.visible(actor, task.caseId())));
-        model.addAttribute("form", FormViews.of(task.definition(), values, errors, messages, locale));
+        TaskPageContext context = contexts.get(task.taskKey());
+        model.addAttribute("form", FormViews.of(task.definition(), values, errors, messages, locale,
+                context == null ? Map.of() : context.options(actor, task, locale)));
         model.addAttribute("evidence", CaseTasks.RESPOND.equals(task.taskKey()));
         model.addAttribute("fileError", fileError);
-        TaskPageContext context = contexts.get(task.taskKey());
         if (context != null) {
             context.addTo(model, actor, task, locale);
             model.addAttribute("contextFragment", "tasks/context/" + task.taskKey());
