@@ -1,6 +1,7 @@
 package io.rectify.workflow.web;
 
 import java.util.Locale;
+import java.util.Map;
 
 import io.rectify.directory.Actor;
 import io.rectify.workflow.Tasks;
@@ -19,4 +20,9 @@ interface TaskPageContext {
 
     /** Adds what the task's context fragment shows; called after access to the task was checked. */
     void addTo(Model model, Actor actor, Tasks.TaskDetail task, Locale locale);
+
+    /** The values the form starts with when the task's page is first shown (a default the person may change). */
+    default Map<String, String> initialValues(Actor actor, Tasks.TaskDetail task) {
+        return Map.of();
+    }
 }

@@ -58,10 +58,11 @@ class TaskPages {
     private final StepNames stepNames;
     private final CurrentActor currentActor;
     private final Map<String, TaskPageContext> contexts;
+    private final NextStep nextStep;
 
     TaskPages(Tasks tasks, TaskSubmissions submissions, CaseService cases, CaseViews views,
               AttachmentService attachments, MessageSource messages, StepNames stepNames,
-              CurrentActor currentActor, List<TaskPageContext> contexts) {
+              CurrentActor currentActor, List<TaskPageContext> contexts, NextStep nextStep) {
         this.tasks = tasks;
         this.submissions = submissions;
         this.cases = cases;
@@ -71,13 +72,16 @@ class TaskPages {
         this.stepNames = stepNames;
         this.currentActor = currentActor;
         this.contexts = contexts.stream().collect(Collectors.toMap(TaskPageContext::taskKey, c -> c));
+        this.nextStep = nextStep;
     }
 
     @GetMapping("/tasks/{id}")
     @PreAuthorize("isAuthenticated()")
     String show(@PathVariable String id, Model model, Locale locale) {
-        Tasks.TaskDetail task = tasks.get(currentActor.get(), id); // 404 / 403 as in the API
-        return page(task, Map.of(), List.of(), null, model, locale);
+        Actor actor = currentActor.get();
+        Tasks.TaskDetail task = tasks.get(actor, id); // 404 / 403 as in the API
+        TaskPageContext context = contexts.get(task.taskKey());
+        return page(task, context == null ? Map.of() : context.initialValues(actor, task), List.of(), null, model, locale);
     }
 
     @PostMapping("/tasks/{id}")
@@ -104,6 +108,7 @@ class TaskPages {
                 return page(task, values, checked.errors(), fileError, model, locale);
             }
         }
+        long told = nextStep.mark(task.caseId());
         try {
             submissions.complete(actor, id, task.caseId(), values,
                     files.stream().map(file -> new Evidence(file.getOriginalFilename(), bytes(file))).toList());
@@ -111,8 +116,10 @@ class TaskPages {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             return page(task, values, e.problems(), null, model, locale);
         }
-        redirect.addFlashAttribute("flash", "flash.taskDone");
-        redirect.addFlashAttribute("flashArg", stepNames.of(task.taskKey(), task.name(), locale));
+        // what happens next: who has the case now, by when, and who was told
+        redirect.addFlashAttribute("flash", NextStep.FLASH);
+        redirect.addFlashAttribute("flashArg", nextStep.after(stepNames.of(task.taskKey(), task.name(), locale),
+                task.caseId(), told, locale));
         return "redirect:/cases/" + task.caseId();
     }
 
