@@ -292,19 +292,19 @@ public class CaseService {
     }
 
     /**
-     * The deadlines a rejection would give today for periods of 1 to {@value #MAX_PERIOD_WORKING_DAYS}
-     * working days (the first is one working day), by the rule of {@link #verify}: for the page that
-     * shows the office the date before it decides.
+     * What a rejection of this case's report would give today: the category's default period and
+     * the deadline for each period of 1 to {@value #MAX_PERIOD_WORKING_DAYS} working days, by the
+     * rule of {@link #verify}, for the page that shows the office the date before it decides.
      */
     @Transactional(readOnly = true)
-    public List<LocalDate> deadlinesOnRejection(Actor actor, String caseId) {
+    public RejectionPeriods rejectionPeriods(Actor actor, String caseId) {
         RectificationCase c = visible(actor, caseId);
         boolean granted = extensionGranted(caseId);
         List<LocalDate> deadlines = new ArrayList<>(MAX_PERIOD_WORKING_DAYS);
         for (int period = 1; period <= MAX_PERIOD_WORKING_DAYS; period++) {
             deadlines.add(deadlineOnRejection(c, period, granted));
         }
-        return deadlines;
+        return new RejectionPeriods(categories.defaultPeriodWorkingDays(c.categoryCode()), deadlines);
     }
 
     /**
@@ -464,6 +464,14 @@ public class CaseService {
             return json.readValue(data, Map.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot read case record", e);
+        }
+    }
+
+    /** A rejection's default period and the deadline of every allowed period (the first is one working day). */
+    public record RejectionPeriods(int defaultPeriod, List<LocalDate> deadlines) {
+
+        public LocalDate deadlineOf(int period) {
+            return deadlines.get(period - 1);
         }
     }
 

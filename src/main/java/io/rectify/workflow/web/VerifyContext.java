@@ -1,6 +1,5 @@
 package io.rectify.workflow.web;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -10,7 +9,6 @@ import java.util.stream.Collectors;
 
 import io.rectify.casefile.CaseRounds;
 import io.rectify.casefile.CaseService;
-import io.rectify.category.Categories;
 import io.rectify.directory.Actor;
 import io.rectify.process.CaseTasks;
 import io.rectify.workflow.Tasks;
@@ -31,13 +29,11 @@ class VerifyContext implements TaskPageContext {
     private final CaseService cases;
     private final CaseRounds rounds;
     private final RoundViews views;
-    private final Categories categories;
 
-    VerifyContext(CaseService cases, CaseRounds rounds, RoundViews views, Categories categories) {
+    VerifyContext(CaseService cases, CaseRounds rounds, RoundViews views) {
         this.cases = cases;
         this.rounds = rounds;
         this.views = views;
-        this.categories = categories;
     }
 
     @Override
@@ -53,19 +49,17 @@ class VerifyContext implements TaskPageContext {
         Collections.reverse(earlier);
         model.addAttribute("verifyRound", all.isEmpty() ? null : all.get(all.size() - 1));
         model.addAttribute("earlierRounds", earlier);
-        int defaultPeriod = categories.defaultPeriodWorkingDays(category);
-        List<LocalDate> deadlines = cases.deadlinesOnRejection(actor, task.caseId());
-        model.addAttribute("rejectionDefaultPeriod", defaultPeriod);
-        model.addAttribute("rejectionDefaultDeadline", deadlines.get(defaultPeriod - 1).toString());
+        CaseService.RejectionPeriods periods = cases.rejectionPeriods(actor, task.caseId());
+        model.addAttribute("rejectionDefaultPeriod", periods.defaultPeriod());
+        model.addAttribute("rejectionDefaultDeadline", periods.deadlineOf(periods.defaultPeriod()).toString());
         model.addAttribute("rejectionMaxPeriod", CaseService.MAX_PERIOD_WORKING_DAYS);
         // a JSON array of dates: the deadline for a period of n working days is its (n-1)th element
-        model.addAttribute("rejectionDeadlines", deadlines.stream().map(d -> "\"" + d + "\"")
+        model.addAttribute("rejectionDeadlines", periods.deadlines().stream().map(d -> "\"" + d + "\"")
                 .collect(Collectors.joining(",", "[", "]")));
     }
 
     @Override
     public Map<String, String> initialValues(Actor actor, Tasks.TaskDetail task) {
-        return Map.of(PERIOD, String.valueOf(categories.defaultPeriodWorkingDays(
-                cases.visible(actor, task.caseId()).categoryCode())));
+        return Map.of(PERIOD, String.valueOf(cases.rejectionPeriods(actor, task.caseId()).defaultPeriod()));
     }
 }
