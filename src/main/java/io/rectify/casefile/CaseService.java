@@ -55,6 +55,9 @@ public class CaseService {
     /** a repeat violation: the same body had a case of the same category closed this recently */
     static final Duration REPEAT_WINDOW = Duration.ofDays(365);
 
+    /** The longest period an order may give, in working days: the first order and a rejection's new one alike. */
+    public static final int MAX_PERIOD_WORKING_DAYS = 60;
+
     private static final Pattern WEBSITE_URL = Pattern.compile("https?://[A-Za-z0-9.-]+(:\\d{1,5})?(/\\S*)?");
 
     /**
@@ -235,10 +238,7 @@ public class CaseService {
     /** 责令整改: the order with its requirements and a deadline in working days. */
     public LocalDate issueOrder(String caseId, Actor actor, String requirements, Integer periodWorkingDays) {
         RectificationCase c = load(caseId);
-        int period = periodWorkingDays != null ? periodWorkingDays : categories.defaultPeriodWorkingDays(c.categoryCode());
-        if (period < 1 || period > 60) {
-            throw InvalidInputException.of("periodWorkingDays", "case.period.range", "整改期限应为 1 至 60 个工作日");
-        }
+        int period = period(c, periodWorkingDays);
         LocalDate deadline = calendar.addWorkingDays(today(), period);
         c.issueOrder(requirements, deadline);
         record(c, actor, CaseRecordKind.ORDER, requirements,
@@ -260,21 +260,44 @@ public class CaseService {
         return waived;
     }
 
-    /** The office's verdict on a report. A rejection sends the case back with a new deadline. */
+    /**
+     * The period of an order in working days: the one given, or the category's default; the same
+     * rule for the first order and for the new period of a rejection.
+     */
+    private int period(RectificationCase c, Integer periodWorkingDays) {
+        int period = periodWorkingDays != null ? periodWorkingDays : categories.defaultPeriodWorkingDays(c.categoryCode());
+        if (period < 1 || period > MAX_PERIOD_WORKING_DAYS) {
+            throw InvalidInputException.of("periodWorkingDays", "case.period.range",
+                    "整改期限应为 1 至 " + MAX_PERIOD_WORKING_DAYS + " 个工作日", MAX_PERIOD_WORKING_DAYS);
+        }
+        return period;
+    }
+
+    /**
+     * The office's verdict on a report. A rejection sends the case back with a new period in working
+     * days from today (the category's default when none is given). A new deadline is never earlier
+     * than an extension already granted: the later of the two wins, since the respondent was promised
+     * that time and a rejection is no reason to take it back.
+     */
     public Verification verify(String caseId, Actor actor, boolean accepted, String comment, boolean serious,
-                               String seriousReason) {
+                               String seriousReason, Integer periodWorkingDays) {
         RectificationCase c = load(caseId);
         if (serious && !c.flaggedSerious()) {
             c.flagSerious(seriousReason);
         }
+        Map<String, Object> data = new java.util.LinkedHashMap<>(Map.of("accepted", accepted,
+                "comment", StringUtils.defaultString(comment), "serious", serious,
+                "seriousReason", StringUtils.defaultString(seriousReason)));
         if (accepted) {
             c.accept();
         } else {
-            c.reject(comment, calendar.addWorkingDays(today(), categories.defaultPeriodWorkingDays(c.categoryCode())));
+            int period = period(c, periodWorkingDays);
+            LocalDate deadline = deadlineOnRejection(c, period, extensionGranted(caseId));
+            c.reject(comment, deadline);
+            data.put("periodWorkingDays", period);
+            data.put("deadline", deadline.toString());
         }
-        record(c, actor, CaseRecordKind.VERIFICATION, comment, Map.of("accepted", accepted,
-                "comment", StringUtils.defaultString(comment), "serious", serious,
-                "seriousReason", StringUtils.defaultString(seriousReason)));
+        record(c, actor, CaseRecordKind.VERIFICATION, comment, data);
         audit.record(actor.username(), accepted ? "RESPONSE_ACCEPTED" : "RESPONSE_REJECTED", caseId,
                 accepted ? comment : "rejection " + c.rejectionCount() + ": " + comment + ", new deadline " + c.deadline());
         return new Verification(accepted, c.rejectionCount(), c.flaggedSerious(), c.deadline());
@@ -308,6 +331,41 @@ public class CaseService {
                 Map.of("granted", granted, "comment", StringUtils.defaultString(comment)));
         audit.record(actor.username(), granted ? "EXTENSION_GRANTED" : "EXTENSION_REFUSED", caseId,
                 granted ? "new deadline " + c.deadline() : comment);
+    }
+
+    /**
+     * What a rejection of this case's report would give today: the category's default period and
+     * the deadline for each period of 1 to {@value #MAX_PERIOD_WORKING_DAYS} working days, by the
+     * rule of {@link #verify}, for the page that shows the office the date before it decides.
+     */
+    @Transactional(readOnly = true)
+    public RejectionPeriods rejectionPeriods(Actor actor, String caseId) {
+        RectificationCase c = visible(actor, caseId);
+        boolean granted = extensionGranted(caseId);
+        List<LocalDate> deadlines = new ArrayList<>(MAX_PERIOD_WORKING_DAYS);
+        for (int period = 1; period <= MAX_PERIOD_WORKING_DAYS; period++) {
+            deadlines.add(deadlineOnRejection(c, period, granted));
+        }
+        return new RejectionPeriods(categories.defaultPeriodWorkingDays(c.categoryCode()), deadlines);
+    }
+
+    /**
+     * A rejection's new deadline: the period from today, but never earlier than an extension already
+     * granted. After a grant only a rejection moves the deadline, and never earlier (this rule), so
+     * the case's current deadline is at least the one the grant gave.
+     */
+    private LocalDate deadlineOnRejection(RectificationCase c, int period, boolean extensionGranted) {
+        LocalDate deadline = calendar.addWorkingDays(today(), period);
+        if (extensionGranted && c.deadline() != null && c.deadline().isAfter(deadline)) {
+            return c.deadline();
+        }
+        return deadline;
+    }
+
+    private boolean extensionGranted(String caseId) {
+        return records.findByCaseIdOrderById(caseId).stream()
+                .filter(r -> r.kind() == CaseRecordKind.EXTENSION_DECISION)
+                .anyMatch(r -> Boolean.TRUE.equals(readJson(r.dataJson()).get("granted")));
     }
 
     private int requestedExtensionDays(String caseId) {
@@ -474,6 +532,14 @@ public class CaseService {
             return json.readValue(data, Map.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot read case record", e);
+        }
+    }
+
+    /** A rejection's default period and the deadline of every allowed period (the first is one working day). */
+    public record RejectionPeriods(int defaultPeriod, List<LocalDate> deadlines) {
+
+        public LocalDate deadlineOf(int period) {
+            return deadlines.get(period - 1);
         }
     }
 

@@ -24,9 +24,8 @@ class CaseTaskHandlers {
     @Bean
     TaskHandler issueOrderHandler(CaseService cases, WorkingDayCalendar calendar) {
         return new TaskHandler(CaseTasks.ISSUE_ORDER, (caseId, actor, values) -> {
-            Number period = (Number) values.get("periodWorkingDays");
             LocalDate lastWorkingDay = cases.issueOrder(caseId, actor, (String) values.get("requirements"),
-                    period == null ? null : period.intValue());
+                    period(values.get("periodWorkingDays")));
             return deadline(calendar, lastWorkingDay);
         });
     }
@@ -52,7 +51,7 @@ class CaseTaskHandlers {
         return new TaskHandler(CaseTasks.VERIFY, (caseId, actor, values) -> {
             CaseService.Verification verdict = cases.verify(caseId, actor, Boolean.TRUE.equals(values.get("accepted")),
                     (String) values.get("comment"), Boolean.TRUE.equals(values.get("serious")),
-                    (String) values.get("seriousReason"));
+                    (String) values.get("seriousReason"), period(values.get("periodWorkingDays")));
             Routing routing = Routing.of(ACCEPTED, verdict.accepted());
             if (!verdict.accepted()) {
                 routing.with(REJECTION_COUNT, verdict.rejectionCount()).with(deadline(calendar, verdict.deadline()));
@@ -72,5 +71,10 @@ class CaseTaskHandlers {
             cases.decideExtension(caseId, actor, granted, (String) values.get("comment"));
             return Routing.of(EXTENSION_GRANTED, granted);
         });
+    }
+
+    /** A period in working days as the form gave it, or null for the category's default. */
+    private static Integer period(Object value) {
+        return value == null ? null : ((Number) value).intValue();
     }
 }

@@ -100,6 +100,23 @@ public class Notifications {
                 .stream().findFirst();
     }
 
+    /** The newest message's id of a case, or 0: a mark for {@link #recipientsAfter}. */
+    @Transactional(readOnly = true)
+    public long lastIdOf(String caseId) {
+        Long last = jdbc.queryForObject("select max(id) from notification where case_id = ?", Long.class, caseId);
+        return last == null ? 0 : last;
+    }
+
+    /** The groups told by the messages of a case written after the mark, each once, in the order told. */
+    @Transactional(readOnly = true)
+    public List<String> recipientsAfter(String caseId, long mark) {
+        return jdbc.queryForList("select recipients from notification where case_id = ? and id > ? order by id",
+                        String.class, caseId, mark).stream()
+                .flatMap(groups -> recipients(groups).stream())
+                .distinct()
+                .toList();
+    }
+
     private static List<String> recipients(String groups) {
         return Arrays.stream(groups.split(",")).map(String::strip).filter(g -> !g.isEmpty()).toList();
     }

@@ -57,7 +57,7 @@ class CaseTaskHandlersTests {
 
     @Test
     void acceptanceSetsOnlyTheVerdict() {
-        when(cases.verify("c1", OFFICE, true, null, false, null))
+        when(cases.verify("c1", OFFICE, true, null, false, null, null))
                 .thenReturn(new CaseService.Verification(true, 1, false, LAST_WORKING_DAY));
 
         assertThat(HANDLERS.verifyHandler(cases, calendar).handle("c1", OFFICE, values("accepted", true)).asMap())
@@ -66,7 +66,7 @@ class CaseTaskHandlersTests {
 
     @Test
     void rejectionCountsAndSetsTheNewDeadline() {
-        when(cases.verify("c1", OFFICE, false, "不合格", false, null))
+        when(cases.verify("c1", OFFICE, false, "不合格", false, null, null))
                 .thenReturn(new CaseService.Verification(false, 2, false, LAST_WORKING_DAY));
 
         assertThat(HANDLERS.verifyHandler(cases, calendar)
@@ -77,7 +77,7 @@ class CaseTaskHandlersTests {
 
     @Test
     void seriousFlagIsSetOnlyWhenTheVerdictTurnsItOn() {
-        when(cases.verify("c1", OFFICE, true, null, true, "拒不整改"))
+        when(cases.verify("c1", OFFICE, true, null, true, "拒不整改", null))
                 .thenReturn(new CaseService.Verification(true, 0, true, LAST_WORKING_DAY));
 
         assertThat(HANDLERS.verifyHandler(cases, calendar)

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+import io.rectify.casefile.CaseService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -106,6 +107,17 @@ class FormContractTest {
         assertField(form, "seriousReason", FormField.TEXTAREA, false);
         assertThat(form.schema().get("components").findValuesAsText("text"))
                 .anyMatch(hint -> hint.contains("不予通过时必须填写核查意见"));
+    }
+
+    @Test
+    void verifyTakesAnOptionalNewPeriodBoundedAsTheOrdersPeriod() {
+        FormField rejection = assertField(CATALOG.get("verify"), "periodWorkingDays", FormField.NUMBER, false);
+        FormField order = assertField(CATALOG.get("issueOrder"), "periodWorkingDays", FormField.NUMBER, false);
+        assertThat(rejection.integer()).isTrue();
+        for (FormField period : List.of(rejection, order)) {
+            assertThat(period.min()).isEqualByComparingTo(BigDecimal.ONE);
+            assertThat(period.max()).isEqualByComparingTo(BigDecimal.valueOf(CaseService.MAX_PERIOD_WORKING_DAYS));
+        }
     }
 
     @Test

@@ -134,7 +134,7 @@ class PagesTests extends IntegrationTest {
                         .param("publishedUrls", "https://www.example.gov.cn/a.html"))
                 .andExpect(status().is3xxRedirection())
                 .andExpect(redirectedUrl("/cases/" + caseId))
-                .andExpect(flash().attribute("flash", "flash.taskDone"));
+                .andExpect(flash().attribute("flash", "flash.next"));
         assertThat(office.caseView(caseId).get("status").asText()).isEqualTo("RESPONDED");
         assertThat(office.get("/api/cases/" + caseId + "/attachments").body()).hasSize(1);
     }

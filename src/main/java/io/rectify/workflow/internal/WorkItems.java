@@ -92,6 +92,17 @@ public class WorkItems {
                 + " order by created_at, task_id", Map.of("case", caseId, "group", group), WorkItems::row);
     }
 
+    /** Who holds the open tasks of one case: a row per task and candidate group, oldest task first. */
+    public List<Holder> holdersOf(String caseId) {
+        return jdbc.query("select task_key, name, candidate_group from work_item where case_id = :case"
+                        + " order by created_at, task_id, candidate_group", Map.of("case", caseId),
+                (rs, n) -> new Holder(rs.getString(1), rs.getString(2), rs.getString(3)));
+    }
+
+    /** An open task's key and name, and one of its candidate groups. */
+    public record Holder(String taskKey, String name, String group) {
+    }
+
     /**
      * An open task as the one who does it needs it: its case, what it is, its form and its
      * candidate groups (a primary-key range), or null when it is not open.

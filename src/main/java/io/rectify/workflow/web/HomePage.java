@@ -12,6 +12,7 @@ import io.rectify.casefile.CaseStatus;
 import io.rectify.casefile.RectificationCase;
 import io.rectify.casefile.web.Countdown;
 import io.rectify.directory.Actor;
+import io.rectify.process.CaseTasks;
 import io.rectify.system.web.CurrentActor;
 import io.rectify.system.web.PageController;
 import io.rectify.workflow.StepNames;
@@ -55,7 +56,9 @@ class HomePage {
             return new InboxRow(t.id(), t.caseId(), t.caseNumber(),
                     stepNames.of(t.taskKey(), t.name(), locale),
                     c == null ? "" : c.title(), c == null || c.deadline() == null ? null : c.deadline().toString(),
-                    c == null ? null : countdown.of(c));
+                    c == null ? null : countdown.of(c),
+                    // a report the office sent back: the department answers it again
+                    CaseTasks.RESPOND.equals(t.taskKey()) && c != null && c.rejectionCount() > 0);
         }).toList());
         model.addAttribute("counts", List.of(
                 new Count("home.count.tasks", inbox.size(), "/"),
@@ -75,7 +78,7 @@ class HomePage {
     }
 
     record InboxRow(String id, String caseId, String caseNumber, String name, String title, String deadline,
-                    Countdown.Light light) {
+                    Countdown.Light light, boolean returned) {
     }
 
     record Count(String label, long value, String link) {

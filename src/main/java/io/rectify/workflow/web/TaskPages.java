@@ -61,10 +61,11 @@ class TaskPages {
     private final StepNames stepNames;
     private final CurrentActor currentActor;
     private final Map<String, TaskPageContext> contexts;
+    private final NextStep nextStep;
 
     TaskPages(Tasks tasks, TaskSubmissions submissions, CaseService cases, CaseViews views,
               AttachmentService attachments, MessageSource messages, StepNames stepNames,
-              CurrentActor currentActor, List<TaskPageContext> contexts) {
+              CurrentActor currentActor, List<TaskPageContext> contexts, NextStep nextStep) {
         this.tasks = tasks;
         this.submissions = submissions;
         this.cases = cases;
@@ -74,6 +75,7 @@ class TaskPages {
         this.stepNames = stepNames;
         this.currentActor = currentActor;
         this.contexts = contexts.stream().collect(Collectors.toMap(TaskPageContext::taskKey, c -> c));
+        this.nextStep = nextStep;
     }
 
     @GetMapping("/tasks/{id}")
@@ -114,6 +116,7 @@ class TaskPages {
                 return page(task, values, checked.errors(), fileError, model, locale);
             }
         }
+        long told = nextStep.mark(task.caseId());
         try {
             submissions.complete(actor, id, task.caseId(), values,
                     files.stream().map(file -> new Evidence(file.getOriginalFilename(), bytes(file))).toList());
@@ -129,8 +132,10 @@ class TaskPages {
             model.addAttribute("refusal", e.code());
             return page(task, values, List.of(), null, model, locale);
         }
-        redirect.addFlashAttribute("flash", "flash.taskDone");
-        redirect.addFlashAttribute("flashArg", stepNames.of(task.taskKey(), task.name(), locale));
+        // what happens next: who has the case now, by when, and who was told
+        redirect.addFlashAttribute("flash", NextStep.FLASH);
+        redirect.addFlashAttribute("flashArg", nextStep.after(stepNames.of(task.taskKey(), task.name(), locale),
+                task.caseId(), told, locale));
         return "redirect:/cases/" + task.caseId();
     }
 
