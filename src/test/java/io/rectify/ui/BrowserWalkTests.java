@@ -162,6 +162,8 @@ class BrowserWalkTests extends IntegrationTest {
         b.go("a.button[href^='/tasks/']");
         b.go("button[name=_action][value='add:sanctions']");
         assertThat(b.all("fieldset.item")).as("a second person's lines, without script").hasSize(2);
+        assertThat(b.find("form#f-form button[hidden]").isDisplayed())
+                .as("the form's first, hidden submit button (Enter submits, never adds a line) stays hidden").isFalse();
         b.type("f-sanctions-0-personName", "陈明");
         b.go("button[name=_action][value='remove:sanctions:1']");
         assertThat(b.all("fieldset.item")).hasSize(1);
