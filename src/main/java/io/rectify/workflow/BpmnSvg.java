@@ -56,8 +56,21 @@ final class BpmnSvg {
     private static final String FINISHED_FILL = "#e5e7eb";
     private static final String FONT = "12";
 
-    /** One process to draw: its model, a heading, and what the case's instance did and does in it. */
-    record Panel(String heading, BpmnModelInstance model, Set<String> current, Set<String> finished) {
+    /**
+     * One process to draw: its model, a heading, and what the case's instance did and does in it;
+     * {@code names} gives an element's label in the reader's language from its id and its model name.
+     */
+    record Panel(String heading, BpmnModelInstance model, Set<String> current, Set<String> finished,
+                 java.util.function.BinaryOperator<String> names) {
+
+        /** A panel labelled with the model's own names. */
+        Panel(String heading, BpmnModelInstance model, Set<String> current, Set<String> finished) {
+            this(heading, model, current, finished, (id, name) -> name);
+        }
+
+        String label(BaseElement element, String modelName) {
+            return names.apply(element.getId(), modelName);
+        }
     }
 
     /** The texts of the drawing in the reader's language. */
@@ -118,7 +131,7 @@ final class BpmnSvg {
     private static void drawPanel(XMLStreamWriter xml, Panel panel, Texts texts) throws XMLStreamException {
         // edges first, so that shapes sit on top of the lines that end at them
         for (BpmnEdge edge : panel.model().getModelElementsByType(BpmnEdge.class)) {
-            drawEdge(xml, edge);
+            drawEdge(xml, edge, panel);
         }
         List<BpmnShape> shapes = new ArrayList<>(panel.model().getModelElementsByType(BpmnShape.class));
         // boundary events are drawn over the activity they are attached to
@@ -128,12 +141,12 @@ final class BpmnSvg {
             if (shape.getBpmnElement() instanceof FlowElement node) {
                 State state = panel.current().contains(node.getId()) ? State.CURRENT
                         : panel.finished().contains(node.getId()) ? State.FINISHED : State.NONE;
-                drawNode(xml, shape, node, state, texts);
+                drawNode(xml, shape, node, state, texts, panel);
             }
         }
     }
 
-    private static void drawEdge(XMLStreamWriter xml, BpmnEdge edge) throws XMLStreamException {
+    private static void drawEdge(XMLStreamWriter xml, BpmnEdge edge, Panel panel) throws XMLStreamException {
         Collection<Waypoint> points = edge.getWaypoints();
         if (points.size() < 2) {
             return;
@@ -150,7 +163,8 @@ final class BpmnSvg {
         attr(xml, "stroke", INK);
         attr(xml, "stroke-width", "1.5");
         attr(xml, "marker-end", "url(#arrow)");
-        String name = edge.getBpmnElement() instanceof FlowElement flow ? flow.getName() : null;
+        String name = edge.getBpmnElement() instanceof FlowElement flow && flow.getName() != null
+                ? panel.label(flow, flow.getName()) : null;
         BpmnLabel label = edge.getBpmnLabel();
         if (name != null && !name.isBlank() && label != null && label.getBounds() != null) {
             Bounds b = label.getBounds();
@@ -159,8 +173,8 @@ final class BpmnSvg {
         xml.writeEndElement();
     }
 
-    private static void drawNode(XMLStreamWriter xml, BpmnShape shape, FlowElement node, State state, Texts texts)
-            throws XMLStreamException {
+    private static void drawNode(XMLStreamWriter xml, BpmnShape shape, FlowElement node, State state, Texts texts,
+                                 Panel panel) throws XMLStreamException {
         Bounds b = shape.getBounds();
         double x = b.getX();
         double y = b.getY();
@@ -176,7 +190,7 @@ final class BpmnSvg {
         attr(xml, "data-element-id", node.getId());
         attr(xml, "data-element-type", node.getElementType().getTypeName());
         attr(xml, "data-state", state.name().toLowerCase(Locale.ROOT));
-        String name = node.getName() == null ? node.getId() : node.getName();
+        String name = node.getName() == null ? node.getId() : panel.label(node, node.getName());
         element(xml, "title", switch (state) {
             case CURRENT -> name + " (" + texts.currentBadge() + ")";
             case FINISHED -> name + " (" + texts.finishedMark() + ")";

@@ -65,7 +65,7 @@ public class ProcessDiagrams {
             Set<String> finished = history.createHistoricActivityInstanceQuery().processInstanceId(pi.getId()).finished()
                     .list().stream().map(HistoricActivityInstance::getActivityId).collect(Collectors.toSet());
             panels.add(new BpmnSvg.Panel(text("diagram.panel." + pi.getProcessDefinitionKey(), pi.getProcessDefinitionKey(), locale),
-                    model, current, finished));
+                    model, current, finished, (id, name) -> stepNames.of(id, name, locale)));
             current.stream().sorted().forEach(id -> currentNames.add(stepName(model, id, locale)));
         }
         String steps = currentNames.isEmpty() ? text("diagram.noCurrentStep", "—", locale) : String.join("、", currentNames);

@@ -40,6 +40,8 @@ final class Browser implements AutoCloseable {
     static final String CHROMEDRIVER = System.getProperty("rectify.chromedriver", "/usr/bin/chromedriver");
     private static final String AXE = "/META-INF/resources/webjars/axe-core/4.6.3/axe.min.js";
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    static final int DESKTOP = 1280;
+    static final int PHONE = 390;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ChromeDriver driver;
@@ -47,7 +49,6 @@ final class Browser implements AutoCloseable {
     private final String axeSource;
     private final HttpClient http = HttpClient.newHttpClient();
     private final List<String> checked = new ArrayList<>();
-    private int shots;
 
     Browser(String base) {
         this.base = base;
@@ -171,8 +172,10 @@ final class Browser implements AutoCloseable {
 
     /**
      * Checks the page now shown: axe-core finds no serious or critical violation of WCAG 2.1 A/AA,
-     * and the Nu HTML Checker no error in the HTML the server sent (fetched again with this
-     * browser's cookies; a page answering a POST is checked as the browser holds it). Takes a screenshot.
+     * the Nu HTML Checker no error in the HTML the server sent (fetched again with this browser's
+     * cookies; a page answering a POST is checked as the browser holds it), and at a phone's
+     * {@value #PHONE} px the page does not scroll sideways. Screenshots of the whole page at
+     * {@value #DESKTOP} and {@value #PHONE} px go to {@code target/screenshots/<name>-<width>.png}.
      *
      * @return the problems found, empty when the page passes
      */
@@ -191,7 +194,13 @@ final class Browser implements AutoCloseable {
         axeViolations().forEach(v -> problems.add(where + " axe: " + v));
         HtmlChecker.errors(answeredPost ? "<!DOCTYPE html>\n" + driver.getPageSource() : sentHtml())
                 .forEach(e -> problems.add(where + " html: " + e));
-        screenshot(name);
+        screenshotAt(DESKTOP, name);
+        String overflow = overflowAt(PHONE);
+        if (!overflow.isEmpty()) {
+            problems.add(where + " wider than " + PHONE + " px: " + overflow);
+        }
+        screenshotAt(PHONE, name);
+        driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", java.util.Map.of());
         checked.add(where);
         return problems;
     }
@@ -244,14 +253,44 @@ final class Browser implements AutoCloseable {
         }
     }
 
-    void screenshot(String name) {
+    /**
+     * Lays the page out {@code width} px wide (Chromium's device metrics, as its device toolbar
+     * does: the window itself cannot be made that narrow) and says what sticks out, empty when the
+     * document is no wider than the viewport.
+     */
+    private String overflowAt(int width) {
+        viewport(width, 900);
+        Object found = driver.executeScript("""
+                const w = window.innerWidth, sw = document.documentElement.scrollWidth;
+                if (sw <= w) return '';
+                const scrolls = e => { for (let p = e.parentElement; p; p = p.parentElement) {
+                    const o = getComputedStyle(p).overflowX; if (o === 'auto' || o === 'scroll' || o === 'hidden') return true; }
+                  return false; };
+                const wide = [...document.querySelectorAll('body *')]
+                  .filter(e => e.getBoundingClientRect().right > w + 0.5 && !scrolls(e)).slice(0, 6)
+                  .map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')
+                      + (typeof e.className === 'string' && e.className.trim() ? '.' + e.className.trim().split(/\\s+/).join('.') : ''));
+                return 'document ' + sw + ' px in a viewport of ' + w + ' px; sticking out: ' + wide.join(', ');
+                """);
+        return String.valueOf(found);
+    }
+
+    /** The whole page (up to 6,000 px long) laid out {@code width} px wide, as name-width.png. */
+    private void screenshotAt(int width, String name) {
+        viewport(width, 900);
+        Number height = (Number) driver.executeScript("return document.documentElement.scrollHeight");
+        viewport(width, Math.min(Math.max(height.intValue(), 600), 6000));
         try {
             Files.createDirectories(SCREENSHOTS);
-            byte[] png = driver.getScreenshotAs(OutputType.BYTES);
-            Files.write(SCREENSHOTS.resolve(String.format("%02d-%s.png", ++shots, name)), png);
+            Files.write(SCREENSHOTS.resolve(name + "-" + width + ".png"), driver.getScreenshotAs(OutputType.BYTES));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private void viewport(int width, int height) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                java.util.Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
     }
 
     /** A screenshot of what the window shows, to a file of one's choice (the README's pictures). */

@@ -27,7 +27,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * with evidence; the office rejects the report as serious, so the case goes to the supervision
  * body, which reviews it and records a sanction; the department reports again and the office
  * accepts, which closes the case. Every page on the way passes axe-core (no serious or critical
- * WCAG 2.1 A/AA violation) and the Nu HTML Checker (no error).
+ * WCAG 2.1 A/AA violation) and the Nu HTML Checker (no error), and at 390 px (a phone) does not
+ * scroll sideways; screenshots at 1280 and 390 px are in {@code target/screenshots}.
  */
 @EnabledIf(value = "io.rectify.ui.Browser#available", disabledReason = Browser.MISSING)
 class BrowserWalkTests extends IntegrationTest {
@@ -101,6 +102,11 @@ class BrowserWalkTests extends IntegrationTest {
         b.go("form#f-form button.primary");
         assertThat(b.path()).as(b::errorsShown).isEqualTo("/cases/" + caseId);
         assertThat(b.text("dl.facts")).contains("整改中");
+        assertThat(b.text(".steps li[aria-current='step']")).as("the step bar marks the step that waits").startsWith("整改");
+        b.go(".diagram-link a");
+        assertThat(b.find(".diagram-frame img").getAttribute("alt")).contains("提交整改报告");
+        check("office-case-diagram");
+        b.open("/cases/" + caseId);
         b.open("/cases?q=" + java.net.URLEncoder.encode(b.text("h1 span"), StandardCharsets.UTF_8));
         assertThat(b.all("table.data tbody tr")).hasSize(1);
         assertThat(b.text("table.data .light")).as("the light has words, not colour alone").contains("个工作日");
@@ -155,6 +161,8 @@ class BrowserWalkTests extends IntegrationTest {
         b.go("a.button[href^='/tasks/']");
         b.go("button[name=_action][value='add:sanctions']");
         assertThat(b.all("fieldset.item")).as("a second person's lines, without script").hasSize(2);
+        assertThat(b.find("form#f-form button[hidden]").isDisplayed())
+                .as("the form's first, hidden submit button (Enter submits, never adds a line) stays hidden").isFalse();
         b.type("f-sanctions-0-personName", "陈明");
         b.go("button[name=_action][value='remove:sanctions:1']");
         assertThat(b.all("fieldset.item")).hasSize(1);
@@ -187,7 +195,8 @@ class BrowserWalkTests extends IntegrationTest {
         b.click("#f-accepted");
         b.go("form#f-form button.primary");
         assertThat(b.text("dl.facts")).contains("已结案");
-        assertThat(b.text(".timeline")).contains("结案");
+        b.click("#timeline summary");
+        assertThat(b.text(".timeline")).as("the full record, folded until asked for").contains("结案");
         check("office-case-closed");
         b.open("/cases");
         check("office-cases");

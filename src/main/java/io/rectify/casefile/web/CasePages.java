@@ -269,14 +269,13 @@ class CasePages {
         model.addAttribute("openerName", orgNames.getOrDefault(c.openedByOrgCode(), c.openedByOrgCode()));
         model.addAttribute("myTasks", openTasks.of(actor, id).stream()
                 .map(t -> new OpenTasks.OpenTask(t.id(), t.taskKey(), stepName(t.taskKey(), t.name(), locale))).toList());
-        model.addAttribute("currentSteps", view.openTasks().stream().map(t -> stepName(t.taskKey(), t.name(), locale))
-                .distinct().collect(Collectors.joining("、")));
         boolean findings = access.canSeeReviewFindings(actor, c);
         model.addAttribute("records", records(c, orgNames, locale, findings));
         model.addAttribute("attachments", attachments.of(actor, id).stream()
                 .map(a -> new AttachmentRow(a.id(), a.name(), a.sizeBytes(), a.sha256(), a.uploadedBy(), when(a.uploadedAt())))
                 .toList());
         model.addAttribute("timeline", timeline(id, locale, findings));
+        model.addAttribute("progress", CaseProgress.of(c.status(), c.escalated(), c.reviewStatus()));
         model.addAttribute("showSanctions", actor.role() == Role.SUPERVISION || !view.sanctions().isEmpty());
         model.addAttribute("canRequestExtension", actor.orgCode() != null && actor.orgCode().equals(c.respondentOrgCode())
                 && c.status() == CaseStatus.ORDERED && !c.extensionUsed() && c.extensionBarred(cases.today()).isEmpty());
@@ -402,26 +401,36 @@ class CasePages {
     private String summary(CaseRecord r, boolean findings, Locale locale) {
         return switch (r.kind()) {
             case CLOSED -> text("outcome." + r.summary(), locale);
+            // the reason's code and the machine's "deadline 2026-10-09", in the reader's words
+            case ESCALATION -> messages.getMessage("review.reason." + r.summary(), null, null, locale);
+            case OVERDUE -> messages.getMessage("record.overdue",
+                    new Object[] {StringUtils.removeStart(r.summary(), "deadline ")}, locale);
             case REVIEW -> findings ? r.summary() : text("record.reviewDecided", locale);
             default -> r.summary();
         };
     }
 
     /**
-     * The audit record and the engine's steps of the case, merged in time order. Without
-     * {@code findings}, who recorded or read sanctions is left out, and the review's decision with it.
+     * The audit record and the engine's steps of the case, merged, newest first, each detail in the
+     * reader's words ({@link TimelineWords}). Without {@code findings}, who recorded or read
+     * sanctions is left out, and the review's decision with it.
      */
     private List<TimelineRow> timeline(String caseId, Locale locale, boolean findings) {
+        TimelineWords words = new TimelineWords(messages, locale);
         List<TimelineRow> rows = new ArrayList<>();
         audit.ofCase(caseId).stream()
                 .filter(e -> findings || !SANCTION_EVENTS.contains(e.action()))
-                .forEach(e -> rows.add(new TimelineRow(e.occurredAt(), when(e.occurredAt()), e.occurredAt().toString(),
-                        "audit", messages.getMessage("audit.action." + e.action(), null, e.action(), locale), e.actor(),
-                        findings || !REVIEW_DECIDED.equals(e.action()) ? e.detail() : null)));
+                .forEach(e -> {
+                    TimelineWords.Words detail = findings || !REVIEW_DECIDED.equals(e.action())
+                            ? words.of(e.action(), e.detail()) : TimelineWords.Words.NONE;
+                    rows.add(new TimelineRow(e.occurredAt(), when(e.occurredAt()), e.occurredAt().toString(), "audit",
+                            messages.getMessage("audit.action." + e.action(), null, text("timeline.otherEvent", locale), locale),
+                            e.actor(), detail.text(), detail.hash()));
+                });
         steps.of(caseId).forEach(s -> rows.add(new TimelineRow(s.started(), when(s.started()), s.started().toString(),
                 "process", stepName(s.activityId(), s.name(), locale), null,
-                s.ended() == null ? text("timeline.running", locale) : null)));
-        rows.sort(Comparator.comparing(TimelineRow::at));
+                s.ended() == null ? text("timeline.running", locale) : null, null)));
+        rows.sort(Comparator.comparing(TimelineRow::at).reversed());
         return rows;
     }
 
@@ -543,6 +552,8 @@ class CasePages {
     record AttachmentRow(String id, String name, long size, String sha256, String uploadedBy, String when) {
     }
 
-    record TimelineRow(Instant at, String when, String iso, String source, String what, String who, String detail) {
+    /** @param hash a checksum the entry names (an attachment's), shown folded; null for none */
+    record TimelineRow(Instant at, String when, String iso, String source, String what, String who, String detail,
+                       String hash) {
     }
 }

@@ -188,7 +188,7 @@ class SecurityConfiguration {
         AccessDeniedHandlerImpl asPagesAnswer = new AccessDeniedHandlerImpl();
         return http
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
+                        .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/favicon.svg", "/error").permitAll()
                         .anyRequest().authenticated())
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens))
                 // a refusal before any controller (a form without its CSRF token): on the record, then the 403 page
