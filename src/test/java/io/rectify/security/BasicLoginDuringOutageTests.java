@@ -4,34 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
-import java.sql.SQLTransientConnectionException;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
-import org.springframework.http.HttpHeaders;
-import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
  * An HTTP Basic call whose account cannot be looked up because the database is out of reach is
  * answered as every other request during an outage (503 with Retry-After), never 401: a 401 would
  * tell the client its password is wrong, and a client that believes it stops or asks its user again.
- * The outage is one account's lookup failing as the pool fails when the database is gone; every
- * other account is looked up as usual.
+ * The outage is one account's lookup failing as the pool fails when the database is gone
+ * ({@link UnreachableAccount}); every other account is looked up as usual.
  */
-@Import(BasicLoginDuringOutageTests.LookupOutage.class)
 class BasicLoginDuringOutageTests extends SecurityIntegrationTest {
-
-    static final String UNREACHABLE = "lookup.unreachable";
 
     @Autowired
     TestRestTemplate rest;
@@ -39,7 +27,7 @@ class BasicLoginDuringOutageTests extends SecurityIntegrationTest {
     /** Over the real port: the outage's answer is written by a servlet filter outside Spring Security's. */
     @Test
     void aBasicCallWhoseAccountLookupFindsTheDatabaseOutOfReachIsAnswered503WithRetryAfter() {
-        ResponseEntity<String> response = rest.withBasicAuth(UNREACHABLE, PASSWORD)
+        ResponseEntity<String> response = rest.withBasicAuth(UnreachableAccount.USERNAME, PASSWORD)
                 .getForEntity("/api/categories", String.class);
 
         assertThat(response.getStatusCode().value()).isEqualTo(503);
@@ -63,27 +51,5 @@ class BasicLoginDuringOutageTests extends SecurityIntegrationTest {
             request.setRemoteAddr(address);
             return request;
         })).andReturn().getResponse();
-    }
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class LookupOutage {
-
-        /** The application's lookup, except for one account whose lookup meets a database out of reach. */
-        @Bean
-        @Primary
-        UserDetailsService lookupWithOutage(UserDetailsService rectifyUserDetailsService) {
-            return username -> {
-                if (UNREACHABLE.equals(username)) {
-                    throw new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection",
-                            new SQLTransientConnectionException("HikariPool-1 - Connection is not available, "
-                                    + "request timed out after 3000ms"));
-                }
-                return loaded(rectifyUserDetailsService, username);
-            };
-        }
-
-        private static UserDetails loaded(UserDetailsService users, String username) {
-            return users.loadUserByUsername(username);
-        }
     }
 }
