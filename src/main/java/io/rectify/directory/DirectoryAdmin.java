@@ -246,10 +246,16 @@ public class DirectoryAdmin {
         requireVersion(body.version(), version, "单位 " + code, "The body " + code);
         String before = body.nameZh() + " / " + body.nameEn() + " in " + body.regionCode()
                 + (body.kind() == OrgKind.OFFICE ? ", case prefix " + body.casePrefix() : "");
+        // an office or supervision body moved to another region acts on other bodies: the security administrator approves it again
+        boolean moved = !regionCode.equals(body.regionCode()) && Organization.needsApproval(body.kind());
         body.rename(nameZh, nameEn, regionCode, body.kind() == OrgKind.OFFICE ? prefix : null);
+        if (moved) {
+            body.pendingApproval();
+        }
         organizations.saveAndFlush(body);
         audit.record(actor.username(), "BODY_EDITED", null, code + ": was " + before + "; now " + nameZh + " / " + nameEn
-                + " in " + regionCode + (body.kind() == OrgKind.OFFICE ? ", case prefix " + prefix : ""));
+                + " in " + regionCode + (body.kind() == OrgKind.OFFICE ? ", case prefix " + prefix : "")
+                + (moved ? "; pending the security administrator's approval" : ""));
         return body;
     }
 

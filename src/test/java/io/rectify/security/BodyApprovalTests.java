@@ -120,6 +120,10 @@ class BodyApprovalTests extends PageTest {
         String page = mvc.perform(get("/security/accounts").with(as("security")).header("Accept-Language", "zh-CN"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains("待批准的单位").contains(code).contains("/security/bodies/" + code + "/approve");
+        String adminList = mvc.perform(get("/admin/bodies").with(as("admin")).header("Accept-Language", "zh-CN"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(adminList.substring(adminList.indexOf(code))).as("the administrator's list says it waits")
+                .contains("待安全管理员批准");
 
         mvc.perform(post("/security/bodies/" + code + "/approve").with(as("security")).with(csrf()))
                 .andExpect(status().isFound()).andExpect(redirectedUrl("/security/accounts"))

@@ -56,6 +56,26 @@ class DirectoryEditApiTests extends PageTest {
     }
 
     @Test
+    void aSupervisionBodyMovedToAnotherRegionWaitsForTheSecurityAdministratorAgain() {
+        Api admin = api("admin");
+        String code = "NC-MOVED-" + System.nanoTime() % 1_000_000;
+        admin.post("/api/admin/bodies", Map.of("code", code, "nameZh", "监察单位", "nameEn", "Supervision body",
+                "kind", "SUPERVISION", "regionCode", "NC"));
+        admin.as("security").post("/api/security/bodies/" + code + "/approve", null);
+        long version = admin.get("/api/admin/bodies/" + code).body().get("version").asLong();
+
+        Api.Response renamed = admin.exchange(HttpMethod.PUT, "/api/admin/bodies/" + code,
+                bodyEdit("监察单位（改名）", "Supervision body", "NC", null, version));
+        assertThat(renamed.body().get("pending").asBoolean()).as("a new name alone changes no jurisdiction").isFalse();
+        Api.Response moved = admin.exchange(HttpMethod.PUT, "/api/admin/bodies/" + code,
+                bodyEdit("监察单位（改名）", "Supervision body", "JX", null, renamed.body().get("version").asLong()));
+
+        assertThat(moved.status()).as(moved.text()).isEqualTo(200);
+        assertThat(moved.body().get("pending").asBoolean()).as("a new region is a new jurisdiction").isTrue();
+        assertThat(details("BODY_EDITED")).anyMatch(d -> d.startsWith(code + ":") && d.endsWith("approval"));
+    }
+
+    @Test
     void aBadEditNamesEachFieldAndChangesNothing() {
         Api admin = api("admin");
         String code = bodies().department("NC");
