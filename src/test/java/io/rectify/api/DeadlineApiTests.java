@@ -7,58 +7,28 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.rectify.IntegrationTest;
 import io.rectify.audit.AuditEntry;
 import io.rectify.audit.AuditLog;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * Deadlines in working days, driven by the clock control of API.md with the job executor on:
  * the reminder, the overdue order that escalates, the supervision review with sanctions, the
  * extension that moves the deadline and its timers.
  */
-class DeadlineApiTests extends IntegrationTest {
+class DeadlineApiTests extends FreshDepartmentOnTheDemoClock {
 
     /** Friday 18 September 2026; Sunday the 20th is a 调休 working day, the National Day week follows. */
     static final String FRIDAY_BEFORE_ADJUSTED_SUNDAY = "2026-09-18T10:00:00+08:00";
 
     @Autowired
-    TestRestTemplate rest;
-
-    @Autowired
     AuditLog audit;
 
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @Autowired
-    PasswordEncoder passwords;
-
-    Api office;
-    Api admin;
-    /** a Ganzhou department with no earlier case, and its user */
-    String body;
-    Api respondent;
-
-    @BeforeEach
-    void setUp() {
-        office = new Api(rest, "gz.office");
-        admin = office.as("admin");
-        body = new FreshBodies(jdbc, passwords).department("GZ");
-        respondent = office.as(body.toLowerCase());
-        setClock(FRIDAY_BEFORE_ADJUSTED_SUNDAY);
-    }
-
-    @AfterEach
-    void realTime() {
-        assertThat(admin.delete("/api/admin/clock").status()).isEqualTo(200);
+    @Override
+    String startsAt() {
+        return FRIDAY_BEFORE_ADJUSTED_SUNDAY;
     }
 
     @Test
@@ -151,11 +121,6 @@ class DeadlineApiTests extends IntegrationTest {
         JsonNode refused = office.complete(caseId, "decideExtension", Map.of("granted", false, "comment", "期限足够"));
         assertThat(refused.get("deadline").asText()).isEqualTo("2026-09-22");
         assertThat(refused.get("extensionUsed").asBoolean()).isTrue();
-    }
-
-    private void setClock(String now) {
-        Api.Response r = admin.post("/api/admin/clock", Map.of("now", now));
-        assertThat(r.status()).as(r.text()).isEqualTo(200);
     }
 
     private int runDueJobs() {

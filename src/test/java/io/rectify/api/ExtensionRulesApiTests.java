@@ -11,53 +11,24 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import io.rectify.IntegrationTest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * An extension moves a deadline that is still running: none is asked for or granted once the
  * deadline has passed or the case was escalated (409, said in the caller's language), a refusal
  * gives its reason, and of two requests sent at once exactly one is taken.
  */
-class ExtensionRulesApiTests extends IntegrationTest {
+class ExtensionRulesApiTests extends FreshDepartmentOnTheDemoClock {
 
     /** Friday 18 September 2026: three working days run to Tuesday the 22nd (the 20th is a 调休 working day). */
     static final String FRIDAY = "2026-09-18T10:00:00+08:00";
     static final String AFTER_THE_DEADLINE = "2026-09-23T09:00:00+08:00";
 
-    @Autowired
-    TestRestTemplate rest;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @Autowired
-    PasswordEncoder passwords;
-
-    Api office;
-    Api admin;
-    String body;
-    Api respondent;
-
-    @BeforeEach
-    void setUp() {
-        office = new Api(rest, "gz.office");
-        admin = office.as("admin");
-        body = new FreshBodies(jdbc, passwords).department("GZ");
-        respondent = office.as(body.toLowerCase());
-        setClock(FRIDAY);
-    }
-
-    @AfterEach
-    void realTime() {
-        assertThat(admin.delete("/api/admin/clock").status()).isEqualTo(200);
+    @Override
+    String startsAt() {
+        return FRIDAY;
     }
 
     @Test
@@ -163,8 +134,4 @@ class ExtensionRulesApiTests extends IntegrationTest {
                 Integer.class, caseId);
     }
 
-    private void setClock(String now) {
-        Api.Response r = admin.post("/api/admin/clock", Map.of("now", now));
-        assertThat(r.status()).as(r.text()).isEqualTo(200);
-    }
 }

@@ -5,14 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.rectify.IntegrationTest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * The new period a rejection gives, through the verify task's optional {@code periodWorkingDays}:
@@ -20,37 +14,14 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * 1 to 60 as for the order, and never ending before an extension already granted (the later of
  * the two wins).
  */
-class RejectionPeriodApiTests extends IntegrationTest {
+class RejectionPeriodApiTests extends FreshDepartmentOnTheDemoClock {
 
     /** Friday 18 September 2026; Sunday the 20th is a 调休 working day. */
     static final String FRIDAY = "2026-09-18T10:00:00+08:00";
 
-    @Autowired
-    TestRestTemplate rest;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @Autowired
-    PasswordEncoder passwords;
-
-    Api office;
-    Api admin;
-    String body;
-    Api respondent;
-
-    @BeforeEach
-    void setUp() {
-        office = new Api(rest, "gz.office");
-        admin = office.as("admin");
-        body = new FreshBodies(jdbc, passwords).department("GZ");
-        respondent = office.as(body.toLowerCase());
-        setClock(FRIDAY);
-    }
-
-    @AfterEach
-    void realTime() {
-        assertThat(admin.delete("/api/admin/clock").status()).isEqualTo(200);
+    @Override
+    String startsAt() {
+        return FRIDAY;
     }
 
     @Test
@@ -120,8 +91,4 @@ class RejectionPeriodApiTests extends IntegrationTest {
         return caseId;
     }
 
-    private void setClock(String now) {
-        Api.Response r = admin.post("/api/admin/clock", Map.of("now", now));
-        assertThat(r.status()).as(r.text()).isEqualTo(200);
-    }
 }

@@ -47,7 +47,7 @@ class ApiProblemsTests {
 
         assertThat(answer.getStatusCode().value()).isEqualTo(503);
         assertThat(answer.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("1");
-        assertThat(answer.getBody().getDetail()).isEqualTo("The system is busy: try again in 1 seconds");
+        assertThat(answer.getBody().getDetail()).isEqualTo("The system is busy: try again in 1 second");
     }
 
     @Test
