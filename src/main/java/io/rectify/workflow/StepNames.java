@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
-import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.springframework.stereotype.Component;
@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * The names of the processes' steps in the reader's language, written once, in the models of bpmn/:
  * an element's {@code name} is its Chinese name, its {@code camunda:property} {@value #ENGLISH}
- * its English one. The inbox, the task page, the case's timeline and its diagram all read them here.
+ * its English one; the same for the named branches of a gateway (是/否). The inbox, the task page,
+ * the case's timeline and its diagram all read them here.
  */
 @Component
 public class StepNames {
@@ -24,7 +25,7 @@ public class StepNames {
     private final Map<String, Names> byElementId = new HashMap<>();
 
     StepNames(ProcessModels models) {
-        models.all().forEach(model -> model.getModelElementsByType(FlowNode.class).forEach(node -> {
+        models.all().forEach(model -> model.getModelElementsByType(FlowElement.class).forEach(node -> {
             Names names = new Names(node.getName(), englishName(node));
             Names other = byElementId.put(node.getId(), names);
             if (other != null && !other.equals(names)) {
@@ -47,7 +48,7 @@ public class StepNames {
         return fallback != null ? fallback : elementId;
     }
 
-    private static String englishName(FlowNode node) {
+    private static String englishName(FlowElement node) {
         ExtensionElements extensions = node.getExtensionElements();
         if (extensions == null) {
             return null;

@@ -106,6 +106,7 @@ class LayoutPagesTests extends PageTest {
         String english = mvc.perform(get("/cases/" + caseId + "/diagram.svg").param("lang", "en").with(as("jx.office")))
                 .andReturn().getResponse().getContentAsString();
         assertThat(english).contains("Submit the rectification report").doesNotContain("提交整改报告");
+        assertThat(english).as("a gateway's branches too").contains(">Yes<", ">No<").doesNotContain(">是<", ">否<", "不合格");
         String chinese = mvc.perform(get("/cases/" + caseId + "/diagram.svg").param("lang", "zh-CN").with(as("jx.office")))
                 .andReturn().getResponse().getContentAsString();
         assertThat(chinese).contains("提交整改报告").doesNotContain("Submit the rectification report");
