@@ -36,6 +36,11 @@ class RespondContext implements TaskPageContext {
     }
 
     @Override
+    public boolean first() {
+        return true;
+    }
+
+    @Override
     public void addTo(Model model, Actor actor, Tasks.TaskDetail task, Locale locale) {
         String category = cases.visible(actor, task.caseId()).categoryCode();
         List<RoundViews.RoundView> all = views.of(rounds.of(actor, task.caseId()), task.caseId(), category, locale);

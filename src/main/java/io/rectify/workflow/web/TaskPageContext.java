@@ -23,6 +23,14 @@ interface TaskPageContext {
     /** Adds what the task's context fragment shows; called after access to the task was checked. */
     void addTo(Model model, Actor actor, Tasks.TaskDetail task, Locale locale);
 
+    /**
+     * Whether the material comes before the case's summary: what the person must read first (the
+     * rejection a second round answers) stands at the top; otherwise it follows the summary.
+     */
+    default boolean first() {
+        return false;
+    }
+
     /** The values the form starts with when first shown (a starting text, say); none by default. */
     default Map<String, String> initialValues(Actor actor, Tasks.TaskDetail task, Locale locale) {
         return Map.of();

@@ -153,6 +153,7 @@ class TaskPages {
         if (context != null) {
             context.addTo(model, actor, task, locale);
             model.addAttribute("contextFragment", "tasks/context/" + task.taskKey());
+            model.addAttribute("contextFirst", context.first());
         }
         return VIEW;
     }

@@ -29,8 +29,9 @@ class RespondPageTests extends PageTest {
         String chinese = respondPage(office, caseId, "zh-CN");
         assertThat(chinese).contains("第 2 轮整改：上一轮整改报告已被退回", "请补充预算说明的链接", deadline,
                 "此前各轮（共 1 轮，最近的在前）", "已按要求完成整改。");
-        // the notice comes before the form
-        assertThat(chinese.indexOf("上一轮整改报告已被退回")).isLessThan(chinese.indexOf("id=\"f-form\""));
+        // the notice is the first thing on the page, before the case's summary and the form
+        assertThat(chinese.indexOf("上一轮整改报告已被退回")).isLessThan(chinese.indexOf("id=\"about-title\""))
+                .isLessThan(chinese.indexOf("id=\"f-form\""));
         assertThat(respondPage(office, caseId, "en")).contains("Round 2: the previous report was rejected",
                 "Reason for rejection", "New deadline");
     }
