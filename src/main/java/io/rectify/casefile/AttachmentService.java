@@ -98,6 +98,12 @@ public class AttachmentService {
         return attachments.findByCaseIdOrderByUploadedAt(cases.visible(actor, caseId).id());
     }
 
+    /** The evidence of a case, oldest first, for what the system itself writes (an order's list of evidence). */
+    @Transactional(readOnly = true)
+    public List<Attachment> ofCase(String caseId) {
+        return attachments.findByCaseIdOrderByUploadedAt(caseId);
+    }
+
     /** The file, checked against the hash taken when it was uploaded; each download is on the record. */
     public Download read(Actor actor, String caseId, String attachmentId) {
         RectificationCase c = cases.visible(actor, caseId);

@@ -33,6 +33,7 @@ import io.rectify.kernel.FieldProblem;
 import io.rectify.kernel.ForbiddenException;
 import io.rectify.kernel.InvalidInputException;
 import io.rectify.kernel.NotFoundException;
+import io.rectify.kernel.UnsafeText;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -244,6 +245,7 @@ public class CaseService {
         record(c, actor, CaseRecordKind.ORDER, requirements,
                 Map.of("requirements", requirements, "periodWorkingDays", period, "deadline", deadline.toString()));
         audit.record(actor.username(), "ORDER_ISSUED", caseId, period + " working days, deadline " + deadline);
+        events.publishEvent(new OrderIssued(caseId, actor.username()));
         return deadline;
     }
 
@@ -300,7 +302,72 @@ public class CaseService {
         record(c, actor, CaseRecordKind.VERIFICATION, comment, data);
         audit.record(actor.username(), accepted ? "RESPONSE_ACCEPTED" : "RESPONSE_REJECTED", caseId,
                 accepted ? comment : "rejection " + c.rejectionCount() + ": " + comment + ", new deadline " + c.deadline());
+        events.publishEvent(new RectificationVerified(caseId, actor.username(), accepted));
         return new Verification(accepted, c.rejectionCount(), c.flaggedSerious(), c.deadline());
+    }
+
+    /** The longest urging message, in characters. */
+    public static final int MAX_URGE_MESSAGE = 2000;
+
+    /**
+     * 催办: a supervisor of the opening office, or of an office above it, chases the respondent on an
+     * open order, at most once per case and working day (an urge on a day off counts for the next
+     * working day). The case's row is locked first, so two urges at once are one after the other.
+     *
+     * @param respondPending whether the case's {@code respond} task is open (the workflow knows)
+     */
+    public RectificationCase urge(String caseId, Actor actor, String message, boolean respondPending) {
+        lock(caseId);
+        RectificationCase c = visible(actor, caseId);
+        if (!mayUrge(actor, c)) {
+            throw new ForbiddenException("only a supervisor of the opening office or an office above it urges");
+        }
+        if (StringUtils.isBlank(message)) {
+            throw InvalidInputException.of("message", "form.required", "message 为必填项", "message");
+        }
+        if (message.length() > MAX_URGE_MESSAGE) {
+            throw InvalidInputException.of("message", "form.maxLength", "message 不能超过 " + MAX_URGE_MESSAGE + " 字",
+                    "message", MAX_URGE_MESSAGE);
+        }
+        UnsafeText.problem("message", message).ifPresent(p -> {
+            throw new InvalidInputException(List.of(p));
+        });
+        if (c.status() == CaseStatus.CLOSED || !respondPending) {
+            throw new ConflictException("催办只能针对尚待整改答复的整改通知 / only an order awaiting its report can be urged");
+        }
+        LocalDate workingDay = workingDayOf(today());
+        boolean urgedToday = records.findByCaseIdOrderById(caseId).stream()
+                .filter(r -> r.kind() == CaseRecordKind.URGED)
+                .anyMatch(r -> workingDayOf(LocalDate.ofInstant(r.occurredAt(), WorkingDayCalendar.ZONE)).equals(workingDay));
+        if (urgedToday) {
+            throw new ConflictException("本案今日已催办，每个工作日至多催办一次 / this case was urged on this working day already");
+        }
+        record(c, actor, CaseRecordKind.URGED, message.strip(), Map.of("message", message.strip()));
+        audit.record(actor.username(), "CASE_URGED", caseId, message.strip());
+        return c;
+    }
+
+    /** Whether the actor is a supervisor of the opening office or of an office above it. */
+    public boolean mayUrge(Actor actor, RectificationCase c) {
+        if (actor.role() != Role.SUPERVISOR || actor.orgCode() == null) {
+            return false;
+        }
+        if (actor.orgCode().equals(c.openedByOrgCode())) {
+            return true;
+        }
+        return actor.orgKind() == OrgKind.OFFICE && directory.findOrganization(c.openedByOrgCode())
+                .map(opener -> !opener.regionCode().equals(actor.regionCode())
+                        && directory.isWithin(opener.regionCode(), actor.regionCode()))
+                .orElse(false);
+    }
+
+    /** The working day a date counts for: itself, or the next working day after a day off. */
+    private LocalDate workingDayOf(LocalDate date) {
+        LocalDate day = date;
+        while (!calendar.isWorkingDay(day)) {
+            day = day.plusDays(1);
+        }
+        return day;
     }
 
     /** The respondent asks once for more working days; an office decides. */
@@ -426,6 +493,7 @@ public class CaseService {
         c.escalate(reason);
         record(c, Actor.system(), CaseRecordKind.ESCALATION, reason, null);
         audit.record("system", "CASE_ESCALATED", caseId, reason);
+        events.publishEvent(new CaseEscalated(caseId, reason));
     }
 
     public void recordReview(String caseId, Actor actor, String decision, String findings) {

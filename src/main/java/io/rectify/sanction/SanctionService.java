@@ -25,6 +25,7 @@ import io.rectify.kernel.FieldProblem;
 import io.rectify.kernel.ForbiddenException;
 import io.rectify.kernel.InvalidInputException;
 import org.apache.commons.lang3.StringUtils;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,15 +44,17 @@ public class SanctionService implements CaseSanctions {
     private final Directory directory;
     private final AuditLog audit;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     SanctionService(SanctionRepository sanctions, CaseService cases, CaseAccess access, Directory directory,
-                    AuditLog audit, Clock clock) {
+                    AuditLog audit, Clock clock, ApplicationEventPublisher events) {
         this.sanctions = sanctions;
         this.cases = cases;
         this.access = access;
         this.directory = directory;
         this.audit = audit;
         this.clock = clock;
+        this.events = events;
     }
 
     /**
@@ -103,6 +106,7 @@ public class SanctionService implements CaseSanctions {
             }
         }
         audit.record(actor.username(), "SANCTIONS_RECORDED", caseId, saved.size() + " sanction(s)");
+        events.publishEvent(new SanctionsRecorded(caseId, actor.username()));
         return saved;
     }
 

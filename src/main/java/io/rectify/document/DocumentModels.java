@@ -1,0 +1,63 @@
+package io.rectify.document;
+
+import java.util.List;
+
+/** The view models of the document templates: what each template reads, nothing it computes. */
+final class DocumentModels {
+
+    private DocumentModels() {
+    }
+
+    /**
+     * What every document has: its 版头, 主送机关 and 落款. {@code seal} is the issuer's seal as a data URI,
+     * null when the body has none configured.
+     */
+    record Letter(DocumentKind kind, String number, String title, String issuerName, String markSize, String addressee,
+                  String date, String seal) {
+    }
+
+    /** An evidence file in the 附件说明. */
+    record EvidenceLine(String name, String sha256) {
+    }
+
+    record OrderBody(String caseTitle, String website, String description, String article, String categoryName,
+                     String legalText, List<String> requirements, String deadline, int periodWorkingDays,
+                     String reportMustShow) {
+    }
+
+    record UrgeBody(String orderIssuer, String orderTitle, String caseNumber, String caseTitle, String deadline,
+                    List<String> message, boolean overdue) {
+    }
+
+    record ReferralBody(String respondent, String caseTitle, String caseNumber, String categoryName, String reason,
+                        String description, List<String> timeline) {
+    }
+
+    record VerificationBody(String caseTitle, String caseNumber, boolean accepted, String deadline, List<String> comment) {
+    }
+
+    record SanctionBody(String caseTitle, String caseNumber, String respondent, List<SanctionLine> lines) {
+    }
+
+    record SanctionLine(String name, String post, String body, String responsibility, String type,
+                        String decisionNumber, String decisionDate, String periodEnds) {
+    }
+
+    /** The case file's own pages; the documents follow them as issued. */
+    record CaseFile(String caseNumber, String caseTitle, String categoryName, String respondent, String opener,
+                    String openedOn, String status, String closedOn, String madeAt, List<FileDocument> documents,
+                    List<FileRecord> records, List<FileEvidence> evidence, List<FileAudit> audit) {
+    }
+
+    record FileDocument(String number, String title, String sha256, int firstPage) {
+    }
+
+    record FileRecord(String when, String what, String who, String text) {
+    }
+
+    record FileEvidence(String name, long size, String uploaded, String sha256) {
+    }
+
+    record FileAudit(long sequence, String when, String actor, String action, String detail) {
+    }
+}

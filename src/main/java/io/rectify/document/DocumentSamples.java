@@ -1,0 +1,62 @@
+package io.rectify.document;
+
+import java.util.List;
+import java.util.Map;
+
+import io.rectify.document.DocumentModels.CaseFile;
+import io.rectify.document.DocumentModels.EvidenceLine;
+import io.rectify.document.DocumentModels.FileAudit;
+import io.rectify.document.DocumentModels.FileDocument;
+import io.rectify.document.DocumentModels.FileEvidence;
+import io.rectify.document.DocumentModels.FileRecord;
+import io.rectify.document.DocumentModels.Letter;
+import io.rectify.document.DocumentModels.OrderBody;
+import io.rectify.document.DocumentModels.ReferralBody;
+import io.rectify.document.DocumentModels.SanctionBody;
+import io.rectify.document.DocumentModels.SanctionLine;
+import io.rectify.document.DocumentModels.UrgeBody;
+import io.rectify.document.DocumentModels.VerificationBody;
+
+/**
+ * A model for every template, rendered once at start-up so that a template that does not parse or
+ * reads a field its model lacks stops the application there, not at the first order.
+ */
+final class DocumentSamples {
+
+    static final String CASE_FILE_TEMPLATE = "case-file";
+    private static final String ISSUER = "江西省人民政府办公厅";
+    private static final List<EvidenceLine> EVIDENCE = List.of(
+            new EvidenceLine("首页截图.png", "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"));
+
+    private DocumentSamples() {
+    }
+
+    static Map<String, Object> of(DocumentKind kind) {
+        Letter doc = new Letter(kind, DocumentText.number("赣府办整改〔2026〕12号", kind, 1), "关于样张的通知", ISSUER,
+                DocumentText.markSize(ISSUER), "江西省教育厅", DocumentText.date(java.time.LocalDate.of(2026, 12, 5)), null);
+        return switch (kind) {
+            case ORDER -> Map.of("doc", doc, "evidence", EVIDENCE, "order", new OrderBody("首页长期未更新", "https://www.jxedu.gov.cn",
+                    "首页超过2周未更新。", "第三十三条第（四）项", "不及时做好信息发布工作", "不及时做好……信息发布工作",
+                    List.of("立即更新首页。"), "2026年12月26日", 15, "更新后的网址。"));
+            case URGING -> Map.of("doc", doc, "urge", new UrgeBody(ISSUER, "关于责令限期整改的通知", "赣府办整改〔2026〕12号",
+                    "首页长期未更新", "2026年12月26日", List.of("请抓紧整改。"), false));
+            case REFERRAL -> Map.of("doc", doc, "evidence", EVIDENCE, "referral", new ReferralBody("江西省教育厅", "首页长期未更新",
+                    "赣府办整改〔2026〕12号", "不及时做好信息发布工作", "逾期未提交整改报告", "首页超过2周未更新。",
+                    List.of("2026年12月5日，下达整改通知。")));
+            case VERIFICATION -> Map.of("doc", doc, "verification", new VerificationBody("首页长期未更新", "赣府办整改〔2026〕12号",
+                    false, "2026年12月26日", List.of("栏目仍未更新。")));
+            case SANCTION_RECORD -> Map.of("doc", doc, "record", new SanctionBody("首页长期未更新", "赣府办整改〔2026〕12号",
+                    "江西省教育厅", List.of(new SanctionLine("张＊", "主任", "江西省教育厅", "直接负责的主管人员", "警告",
+                    "赣监〔2026〕1号", "2026年12月5日", "2027年6月5日"))));
+        };
+    }
+
+    static Map<String, Object> caseFile() {
+        return Map.of("file", new CaseFile("赣府办整改〔2026〕12号", "首页长期未更新", "不及时做好信息发布工作", "江西省教育厅",
+                ISSUER, "2026年12月1日", "整改中", "", "2026年12月5日 10:00",
+                List.of(new FileDocument("赣府办整改〔2026〕12号", "关于责令限期整改的通知", "0".repeat(64), 6)),
+                List.of(new FileRecord("2026年12月1日 09:00", "立案", "jx.office", "首页长期未更新")),
+                List.of(new FileEvidence("首页截图.png", 1024, "jx.office 2026年12月1日", "0".repeat(64))),
+                List.of(new FileAudit(1, "2026年12月1日 09:00", "jx.office", "立案", ""))));
+    }
+}

@@ -1,0 +1,17 @@
+package io.rectify.document;
+
+import java.time.Instant;
+
+/**
+ * A frozen document: the PDF exactly as issued and its SHA-256, never rendered again.
+ * {@code replaces} names the document a correction replaces, null for an original.
+ */
+public record IssuedDocument(String id, String caseId, DocumentKind kind, String number, String title,
+                             Instant issuedAt, String issuedBy, String sha256, long size, String replaces,
+                             byte[] bytes) {
+
+    /** A file name for a download or a mail attachment: the number, which is unique per kind, as PDF. */
+    public String fileName() {
+        return number.replaceAll("[\\\\/:*?\"<>|\\s]", "_") + ".pdf";
+    }
+}
