@@ -323,24 +323,25 @@ public class CaseService {
             throw new ForbiddenException("only a supervisor of the opening office or an office above it urges");
         }
         if (StringUtils.isBlank(message)) {
-            throw InvalidInputException.of("message", "form.required", "message 为必填项", "message");
+            throw InvalidInputException.of("message", "urge.message.required", "请填写催办意见");
         }
         if (message.length() > MAX_URGE_MESSAGE) {
-            throw InvalidInputException.of("message", "form.maxLength", "message 不能超过 " + MAX_URGE_MESSAGE + " 字",
-                    "message", MAX_URGE_MESSAGE);
+            throw InvalidInputException.of("message", "urge.message.tooLong", "催办意见不能超过 " + MAX_URGE_MESSAGE + " 字");
         }
         UnsafeText.problem("message", message).ifPresent(p -> {
             throw new InvalidInputException(List.of(p));
         });
         if (c.status() == CaseStatus.CLOSED || !respondPending) {
-            throw new ConflictException("催办只能针对尚待整改答复的整改通知 / only an order awaiting its report can be urged");
+            throw new ConflictException("催办只能针对尚待整改答复的整改通知 / only an order awaiting its report can be urged",
+                    "urge.conflict.noOrder");
         }
         LocalDate workingDay = workingDayOf(today());
         boolean urgedToday = records.findByCaseIdOrderById(caseId).stream()
                 .filter(r -> r.kind() == CaseRecordKind.URGED)
                 .anyMatch(r -> workingDayOf(LocalDate.ofInstant(r.occurredAt(), WorkingDayCalendar.ZONE)).equals(workingDay));
         if (urgedToday) {
-            throw new ConflictException("本案今日已催办，每个工作日至多催办一次 / this case was urged on this working day already");
+            throw new ConflictException("本案今日已催办，每个工作日至多催办一次 / this case was urged on this working day already",
+                    "urge.conflict.today");
         }
         record(c, actor, CaseRecordKind.URGED, message.strip(), Map.of("message", message.strip()));
         audit.record(actor.username(), "CASE_URGED", caseId, message.strip());

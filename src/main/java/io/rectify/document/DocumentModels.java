@@ -58,6 +58,6 @@ final class DocumentModels {
     record FileEvidence(String name, long size, String uploaded, String sha256) {
     }
 
-    record FileAudit(long sequence, String when, String actor, String action, String detail) {
+    record FileAudit(Long sequence, String when, String actor, String action, String detail) {
     }
 }

@@ -57,6 +57,6 @@ final class DocumentSamples {
                 List.of(new FileDocument("赣府办整改〔2026〕12号", "关于责令限期整改的通知", "0".repeat(64), 6)),
                 List.of(new FileRecord("2026年12月1日 09:00", "立案", "jx.office", "首页长期未更新")),
                 List.of(new FileEvidence("首页截图.png", 1024, "jx.office 2026年12月1日", "0".repeat(64))),
-                List.of(new FileAudit(1, "2026年12月1日 09:00", "jx.office", "立案", ""))));
+                List.of(new FileAudit(1L, "2026年12月1日 09:00", "jx.office", "立案", ""))));
     }
 }

@@ -24,6 +24,7 @@ import io.rectify.casefile.CaseOpening;
 import io.rectify.casefile.CaseRecord;
 import io.rectify.casefile.CaseRecordKind;
 import io.rectify.casefile.CaseSearch;
+import io.rectify.casefile.CaseDocuments;
 import io.rectify.casefile.CaseService;
 import io.rectify.casefile.CaseSource;
 import io.rectify.casefile.CaseStatus;
@@ -48,6 +49,7 @@ import io.rectify.kernel.FieldProblem;
 import io.rectify.kernel.ConflictException;
 import io.rectify.kernel.InvalidInputException;
 import io.rectify.kernel.UnsupportedTypeException;
+import io.rectify.process.CaseTasks;
 import io.rectify.system.web.CurrentActor;
 import io.rectify.system.web.PageController;
 import io.rectify.system.web.PageText;
@@ -102,11 +104,13 @@ class CasePages {
     private final MessageSource messages;
     private final ObjectMapper json;
     private final CurrentActor currentActor;
+    private final CaseDocuments documents;
 
     CasePages(CaseService cases, CaseOpening opening, CaseSearch search, CaseViews views, Countdown countdown,
               AttachmentService attachments, FormCatalog forms, Categories categories, Directory directory,
               OpenTasks openTasks, ProcessSteps steps, AuditLog audit, CaseAccess access, MessageSource messages,
-              ObjectMapper json, CurrentActor currentActor) {
+              ObjectMapper json, CurrentActor currentActor, CaseDocuments documents) {
+        this.documents = documents;
         this.cases = cases;
         this.opening = opening;
         this.search = search;
@@ -267,6 +271,14 @@ class CasePages {
                 .map(cat -> new Choice(cat.code(), categoryName(cat, locale))).orElse(new Choice(c.categoryCode(), c.categoryCode())));
         model.addAttribute("respondentName", orgNames.getOrDefault(c.respondentOrgCode(), c.respondentOrgCode()));
         model.addAttribute("openerName", orgNames.getOrDefault(c.openedByOrgCode(), c.openedByOrgCode()));
+        model.addAttribute("documents", documents.of(id).stream()
+                .map(d -> new DocumentRow(d.id(), d.kind(), d.number(), d.title(), when(d.issuedAt()), d.issuedAt().toString(),
+                        d.sha256(), d.replaces() != null))
+                .toList());
+        // 催办: offered to a supervisor of the opening office or above while the order awaits its report
+        model.addAttribute("canUrge", c.status() != CaseStatus.CLOSED && cases.mayUrge(actor, c)
+                && openTasks.of(id).stream().anyMatch(t -> CaseTasks.RESPOND.equals(t.taskKey())));
+        model.addAttribute("urgeMax", CaseService.MAX_URGE_MESSAGE);
         model.addAttribute("myTasks", openTasks.of(actor, id).stream()
                 .map(t -> new OpenTasks.OpenTask(t.id(), t.taskKey(), stepName(t.taskKey(), t.name(), locale))).toList());
         boolean findings = access.canSeeReviewFindings(actor, c);
@@ -541,6 +553,11 @@ class CasePages {
 
     /** A category in the picker of a new case, with the article it enforces and its default period. */
     record CategoryChoice(String code, String name, String article, String legalText, int defaultDays) {
+    }
+
+    /** An issued document on the case page: its number links to the frozen PDF. */
+    record DocumentRow(String id, String kind, String number, String title, String when, String iso, String sha256,
+                       boolean correction) {
     }
 
     record RecordRow(String kind, String when, String iso, String org, String actor, String summary, List<Detail> details) {

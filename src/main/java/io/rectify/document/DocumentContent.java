@@ -1,0 +1,265 @@
+package io.rectify.document;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rectify.audit.AuditEntry;
+import io.rectify.audit.AuditLog;
+import io.rectify.calendar.WorkingDayCalendar;
+import io.rectify.casefile.AttachmentService;
+import io.rectify.casefile.CaseRecord;
+import io.rectify.casefile.CaseRecordKind;
+import io.rectify.casefile.CaseService;
+import io.rectify.casefile.RectificationCase;
+import io.rectify.category.Categories;
+import io.rectify.category.Category;
+import io.rectify.directory.Directory;
+import io.rectify.directory.OrgKind;
+import io.rectify.directory.Organization;
+import io.rectify.document.DocumentModels.CaseFile;
+import io.rectify.document.DocumentModels.EvidenceLine;
+import io.rectify.document.DocumentModels.FileAudit;
+import io.rectify.document.DocumentModels.FileDocument;
+import io.rectify.document.DocumentModels.FileEvidence;
+import io.rectify.document.DocumentModels.FileRecord;
+import io.rectify.document.DocumentModels.Letter;
+import io.rectify.document.DocumentModels.OrderBody;
+import io.rectify.document.DocumentModels.ReferralBody;
+import io.rectify.document.DocumentModels.SanctionBody;
+import io.rectify.document.DocumentModels.SanctionLine;
+import io.rectify.document.DocumentModels.UrgeBody;
+import io.rectify.document.DocumentModels.VerificationBody;
+import io.rectify.sanction.Sanction;
+import io.rectify.sanction.SanctionService;
+import org.apache.commons.lang3.StringUtils;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Builds each template's view model from the case as it stands: names, dates and numbers in the
+ * form a 公文 writes them. The words of the documents are in the templates; the names of codes
+ * (record kinds, reasons, sanction types) come from the messages in Chinese.
+ */
+@Component
+class DocumentContent {
+
+    private static final Locale ZH = Locale.SIMPLIFIED_CHINESE;
+    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    /** audit events that tell about sanctions, and the review's decision: for those who may read the findings only */
+    private static final Set<String> SANCTION_EVENTS = Set.of("SANCTIONS_RECORDED", "SANCTIONS_READ");
+    private static final String REVIEW_DECIDED = "REVIEW_DECIDED";
+
+    private final CaseService cases;
+    private final AttachmentService attachments;
+    private final Directory directory;
+    private final Categories categories;
+    private final WorkingDayCalendar calendar;
+    private final SanctionService sanctions;
+    private final Seals seals;
+    private final AuditLog audit;
+    private final MessageSource messages;
+    private final ObjectMapper json;
+
+    DocumentContent(CaseService cases, AttachmentService attachments, Directory directory, Categories categories,
+                    WorkingDayCalendar calendar, SanctionService sanctions, Seals seals, AuditLog audit,
+                    MessageSource messages, ObjectMapper json) {
+        this.cases = cases;
+        this.attachments = attachments;
+        this.directory = directory;
+        this.categories = categories;
+        this.calendar = calendar;
+        this.sanctions = sanctions;
+        this.seals = seals;
+        this.audit = audit;
+        this.messages = messages;
+        this.json = json;
+    }
+
+    /** What a document says, for its template; {@code title} and {@code number} go to the record as well. */
+    record Content(String number, String title, Map<String, Object> variables) {
+    }
+
+    Content order(RectificationCase c, LocalDate issuedOn) {
+        Map<String, Organization> bodies = directory.findOrganizations(c.openedByOrgCode(), c.respondentOrgCode());
+        String respondent = name(bodies, c.respondentOrgCode());
+        Category category = categories.find(c.categoryCode()).orElse(null);
+        String title = "关于责令" + respondent + "限期整改" + c.title() + "问题的通知";
+        Letter doc = letter(DocumentKind.ORDER, c.caseNumber(), title, name(bodies, c.openedByOrgCode()), c.openedByOrgCode(),
+                respondent, issuedOn);
+        OrderBody order = new OrderBody(c.title(), StringUtils.trimToNull(c.websiteUrl()), c.description(),
+                category == null ? c.categoryCode() : DocumentText.article(category.article()),
+                category == null ? c.categoryCode() : category.nameZh(),
+                category == null ? "" : StringUtils.defaultString(category.legalText()),
+                DocumentText.paragraphs(c.requirements()), DocumentText.date(c.deadline()),
+                c.deadline() == null ? 0 : calendar.workingDaysUntil(issuedOn, c.deadline()),
+                category == null ? "" : StringUtils.defaultString(category.orderDemand()));
+        return new Content(doc.number(), title, Map.of("doc", doc, "evidence", evidence(c), "order", order));
+    }
+
+    Content urging(RectificationCase c, String issuerOrgCode, String message, LocalDate issuedOn, int ordinal) {
+        Map<String, Organization> bodies = directory.findOrganizations(issuerOrgCode, c.openedByOrgCode(), c.respondentOrgCode());
+        String respondent = name(bodies, c.respondentOrgCode());
+        String title = "关于催办" + c.title() + "问题整改事项的通知";
+        Letter doc = letter(DocumentKind.URGING, DocumentText.number(c.caseNumber(), DocumentKind.URGING, ordinal), title,
+                name(bodies, issuerOrgCode), issuerOrgCode, respondent, issuedOn);
+        UrgeBody urge = new UrgeBody(name(bodies, c.openedByOrgCode()), "关于责令" + respondent + "限期整改" + c.title() + "问题的通知",
+                c.caseNumber(), c.title(), DocumentText.date(c.deadline()), DocumentText.paragraphs(message),
+                c.deadline() != null && c.deadline().isBefore(issuedOn));
+        return new Content(doc.number(), title, Map.of("doc", doc, "urge", urge));
+    }
+
+    Content referral(RectificationCase c, String reason, LocalDate issuedOn, int ordinal) {
+        List<Organization> supervision = directory.bodiesInAndAbove(c.regionCode(), OrgKind.SUPERVISION);
+        String addressee = supervision.stream()
+                .sorted(Comparator.comparing((Organization o) -> !o.regionCode().equals(c.regionCode())))
+                .findFirst().map(o -> blankToCode(o.nameZh(), o.code())).orElse("监察机关");
+        Map<String, Organization> bodies = directory.findOrganizations(c.openedByOrgCode(), c.respondentOrgCode());
+        String respondent = name(bodies, c.respondentOrgCode());
+        String title = "关于移送" + respondent + c.title() + "问题的函";
+        Letter doc = letter(DocumentKind.REFERRAL, DocumentText.number(c.caseNumber(), DocumentKind.REFERRAL, ordinal), title,
+                name(bodies, c.openedByOrgCode()), c.openedByOrgCode(), addressee, issuedOn);
+        List<String> timeline = new ArrayList<>();
+        for (CaseRecord r : cases.records(c.id())) {
+            if (r.kind() == CaseRecordKind.REVIEW) {
+                continue;
+            }
+            timeline.add(DocumentText.date(LocalDate.ofInstant(r.occurredAt(), WorkingDayCalendar.ZONE)) + "，"
+                    + message("record." + r.kind().name(), r.kind().name()) + "。");
+        }
+        ReferralBody body = new ReferralBody(respondent, c.title(), c.caseNumber(), categoryName(c),
+                message("review.reason." + reason, StringUtils.defaultString(reason)), c.description(), timeline);
+        return new Content(doc.number(), title, Map.of("doc", doc, "evidence", evidence(c), "referral", body));
+    }
+
+    Content verification(RectificationCase c, LocalDate issuedOn, int ordinal) {
+        Map<String, Organization> bodies = directory.findOrganizations(c.openedByOrgCode(), c.respondentOrgCode());
+        String respondent = name(bodies, c.respondentOrgCode());
+        Map<String, Object> verdict = cases.records(c.id()).stream()
+                .filter(r -> r.kind() == CaseRecordKind.VERIFICATION)
+                .reduce((first, second) -> second)
+                .map(r -> read(r.dataJson())).orElse(Map.of());
+        boolean accepted = Boolean.TRUE.equals(verdict.get("accepted"));
+        String title = "关于" + respondent + c.title() + "问题整改情况的核查意见";
+        Letter doc = letter(DocumentKind.VERIFICATION, DocumentText.number(c.caseNumber(), DocumentKind.VERIFICATION, ordinal),
+                title, name(bodies, c.openedByOrgCode()), c.openedByOrgCode(), respondent, issuedOn);
+        Object deadline = verdict.get("deadline");
+        VerificationBody body = new VerificationBody(c.title(), c.caseNumber(), accepted,
+                deadline == null ? null : DocumentText.date(LocalDate.parse(deadline.toString())),
+                DocumentText.paragraphs((String) verdict.get("comment")));
+        return new Content(doc.number(), title, Map.of("doc", doc, "verification", body));
+    }
+
+    Content sanctionRecord(RectificationCase c, String issuerOrgCode, LocalDate issuedOn, int ordinal) {
+        List<Sanction> recorded = sanctions.ofCase(c.id());
+        List<String> codes = new ArrayList<>(List.of(issuerOrgCode, c.openedByOrgCode(), c.respondentOrgCode()));
+        recorded.forEach(s -> codes.add(s.orgCode()));
+        Map<String, Organization> bodies = directory.findOrganizations(codes.toArray(String[]::new));
+        String title = c.caseNumber() + "案处分情况登记表";
+        Letter doc = letter(DocumentKind.SANCTION_RECORD, DocumentText.number(c.caseNumber(), DocumentKind.SANCTION_RECORD, ordinal),
+                title, name(bodies, issuerOrgCode), issuerOrgCode, name(bodies, c.openedByOrgCode()), issuedOn);
+        List<SanctionLine> lines = recorded.stream().map(s -> new SanctionLine(DocumentText.masked(s.personName()), s.post(),
+                name(bodies, s.orgCode()), message("sanctions.responsibility." + s.responsibility().name(), s.responsibility().name()),
+                message("sanctions.type." + s.type().name(), s.type().name()), s.decisionNumber(),
+                DocumentText.date(s.decisionDate()), s.periodEnds() == null ? "—" : DocumentText.date(s.periodEnds()))).toList();
+        SanctionBody body = new SanctionBody(c.title(), c.caseNumber(), name(bodies, c.respondentOrgCode()), lines);
+        return new Content(doc.number(), title, Map.of("doc", doc, "record", body));
+    }
+
+    /**
+     * The case file's own pages. Without {@code findings} (who may not read the review's findings and
+     * the sanctions) the review's words and the sanctions' audit events are left out, as on the case page.
+     */
+    Map<String, Object> caseFile(RectificationCase c, List<FileDocument> documents, boolean findings, Instant madeAt) {
+        Map<String, Organization> bodies = directory.findOrganizations(c.openedByOrgCode(), c.respondentOrgCode());
+        List<FileRecord> records = cases.records(c.id()).stream()
+                .map(r -> new FileRecord(minute(r.occurredAt()), message("record." + r.kind().name(), r.kind().name()),
+                        r.actor(), r.kind() == CaseRecordKind.REVIEW && !findings ? message("record.reviewDecided", "")
+                        : recordText(r)))
+                .toList();
+        List<FileEvidence> evidence = attachments.ofCase(c.id()).stream()
+                .map(a -> new FileEvidence(a.name(), a.sizeBytes(), a.uploadedBy() + " " + minute(a.uploadedAt()), a.sha256()))
+                .toList();
+        List<FileAudit> trail = new ArrayList<>();
+        for (AuditEntry e : audit.ofCase(c.id())) {
+            if (!findings && SANCTION_EVENTS.contains(e.action())) {
+                continue;
+            }
+            String detail = !findings && REVIEW_DECIDED.equals(e.action()) ? "" : StringUtils.defaultString(e.detail());
+            trail.add(new FileAudit(e.sequence(), minute(e.occurredAt()), e.actor(),
+                    message("audit.action." + e.action(), e.action()), detail));
+        }
+        CaseFile file = new CaseFile(c.caseNumber(), c.title(), categoryName(c), name(bodies, c.respondentOrgCode()),
+                name(bodies, c.openedByOrgCode()), DocumentText.date(LocalDate.ofInstant(c.createdAt(), WorkingDayCalendar.ZONE)),
+                message("status." + c.status().name(), c.status().name()),
+                c.closedAt() == null ? "—" : DocumentText.date(LocalDate.ofInstant(c.closedAt(), WorkingDayCalendar.ZONE)),
+                minute(madeAt), documents, records, evidence, trail);
+        return Map.of("file", file);
+    }
+
+    private String recordText(CaseRecord r) {
+        if (r.kind() == CaseRecordKind.CLOSED) {
+            return message("outcome." + r.summary(), r.summary());
+        }
+        if (r.kind() == CaseRecordKind.ESCALATION) {
+            return message("review.reason." + r.summary(), r.summary());
+        }
+        return r.summary();
+    }
+
+    private Letter letter(DocumentKind kind, String number, String title, String issuerName, String issuerOrgCode,
+                          String addressee, LocalDate issuedOn) {
+        String seal = seals.of(issuerOrgCode).map(png -> "data:image/png;base64," + Base64.getEncoder().encodeToString(png))
+                .orElse(null);
+        return new Letter(kind, number, title, issuerName, DocumentText.markSize(issuerName), addressee,
+                DocumentText.date(issuedOn), seal);
+    }
+
+    private List<EvidenceLine> evidence(RectificationCase c) {
+        return attachments.ofCase(c.id()).stream().map(a -> new EvidenceLine(a.name(), a.sha256())).toList();
+    }
+
+    private String categoryName(RectificationCase c) {
+        return categories.find(c.categoryCode()).map(Category::nameZh).orElse(c.categoryCode());
+    }
+
+    /** A body's name, or its code when it has none configured: a document is issued all the same. */
+    private static String name(Map<String, Organization> bodies, String code) {
+        Organization body = bodies.get(code);
+        return body == null ? StringUtils.defaultString(code) : blankToCode(body.nameZh(), code);
+    }
+
+    private static String blankToCode(String name, String code) {
+        return StringUtils.isBlank(name) ? code : name.strip();
+    }
+
+    private String message(String key, String fallback) {
+        return messages.getMessage(key, null, fallback, ZH);
+    }
+
+    private static String minute(Instant at) {
+        return at == null ? "" : LocalDateTime.ofInstant(at, WorkingDayCalendar.ZONE).format(MINUTE);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> read(String data) {
+        if (data == null) {
+            return Map.of();
+        }
+        try {
+            return json.readValue(data, Map.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot read a case record", e);
+        }
+    }
+}
