@@ -37,10 +37,13 @@ import io.rectify.casefile.CaseService;
 import io.rectify.casefile.CaseSource;
 import io.rectify.casefile.CaseStatus;
 import io.rectify.casefile.OpenCase;
+import io.rectify.casefile.OrderIssued;
 import io.rectify.casefile.web.CaseViews;
 import io.rectify.directory.Actor;
 import io.rectify.directory.OrgKind;
 import io.rectify.directory.Role;
+import io.rectify.document.DocumentKind;
+import io.rectify.document.Documents;
 import io.rectify.process.CaseTasks;
 import io.rectify.process.CaseVariables;
 import io.rectify.workflow.CaseProcess;
@@ -58,8 +61,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -123,7 +129,7 @@ class RectifyBenchmark {
     /** seconds measured at each step, after its new people have signed in */
     private static final int MIXED_KNEE_SECONDS = Integer.getInteger("bench.mixed.kneeSeconds", 30);
     /**
-     * -Dbench.phases=rates,sql,timers,inbox,cases,mixed,heap: only these parts (rates: openings and
+     * -Dbench.phases=rates,sql,timers,inbox,cases,mixed,heap,documents: only these parts (rates: openings and
      * lifecycles per second; sql: the statement counts of opening and completing; mixed: a
      * province's staff over HTTP).
      */
@@ -226,6 +232,9 @@ class RectifyBenchmark {
             if (PHASES.contains("heap")) {
                 heap();
             }
+            if (PHASES.contains("documents")) {
+                documents();
+            }
             report();
             checkBudgets();
             return;
@@ -242,6 +251,7 @@ class RectifyBenchmark {
         mixedLoad(jobs);
         caseList1m();
         heap();
+        documents();
 
         report();
         assertThat(results).containsKeys("case_open_per_s", "bare_start_per_s", "case_list_p95_ms_1m",
@@ -936,6 +946,75 @@ class RectifyBenchmark {
         return taskIds.size() - completed;
     }
 
+    // ---- documents --------------------------------------------------------------------------
+
+    @Autowired Documents documents;
+    @Autowired ApplicationEventPublisher events;
+    @Autowired PlatformTransactionManager transactions;
+
+    /**
+     * The official documents (-Dbench.phases=documents): what issuing the order's document adds to
+     * the completion of issueOrder (statements; rendered and stored in its transaction, as the
+     * listener does it when the order is issued), the time of that, warm, and a case file of a
+     * case with 10 documents and 20 records.
+     */
+    private void documents() throws Exception {
+        TransactionTemplate tx = new TransactionTemplate(transactions);
+        List<LifecycleCase> ordered = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            LifecycleCase c = openForLifecycle(i);
+            tasks.complete(c.office(), taskOf(c.id(), CaseTasks.ISSUE_ORDER), Map.of("requirements", "限期整改"));
+            ordered.add(c);
+        }
+        // the order's document once more, as issueOrder's transaction issues it: its statements alone
+        IntConsumer issue = i -> tx.executeWithoutResult(status -> events.publishEvent(
+                new OrderIssued(ordered.get(i % ordered.size()).id(), ordered.get(i % ordered.size()).office().username())));
+        for (int i = 0; i < 20; i++) {
+            issue.accept(i); // warm: templates, fonts, the JIT
+        }
+        // pg_stat_statements counts them when the server loads it (src/bench/setup-postgres.sh)
+        if (Boolean.TRUE.equals(jdbc.queryForObject(
+                "select current_setting('shared_preload_libraries') like '%pg_stat_statements%'", Boolean.class))) {
+            put("sql_per_completion_order", statements("order_document", ordered.size(), issue));
+        }
+        List<Double> millis = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            long started = System.nanoTime();
+            issue.accept(i);
+            millis.add((System.nanoTime() - started) / 1e6);
+        }
+        millis.sort(Comparator.naturalOrder());
+        put("order_pdf_p95_ms", millis.get(94));
+        put("order_pdf_median_ms", millis.get(49));
+        put("order_pdf_bytes", documents.latest(ordered.get(0).id(), DocumentKind.ORDER).orElseThrow().size());
+
+        // a case with 10 documents and 20 records
+        LifecycleCase big = ordered.get(0);
+        int documentsNow = jdbc.queryForObject("select count(*) from case_document where case_id = ?", Integer.class, big.id());
+        for (int i = documentsNow; i < 10; i++) {
+            tx.executeWithoutResult(status -> events.publishEvent(new OrderIssued(big.id(), big.office().username())));
+        }
+        int recordsNow = jdbc.queryForObject("select count(*) from case_record where case_id = ?", Integer.class, big.id());
+        for (int i = recordsNow; i < 20; i++) {
+            jdbc.update("insert into case_record (case_id, kind, actor, actor_org, occurred_at, summary) "
+                    + "values (?, 'REMINDER', 'system', null, now(), ?)", big.id(), "deadline 2026-12-31 #" + i);
+        }
+        put("case_file_documents", jdbc.queryForObject("select count(*) from case_document where case_id = ?", Integer.class, big.id()));
+        put("case_file_records", jdbc.queryForObject("select count(*) from case_record where case_id = ?", Integer.class, big.id()));
+        for (int i = 0; i < 3; i++) {
+            documents.caseFile(big.office(), big.id());
+        }
+        List<Double> files = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            long started = System.nanoTime();
+            byte[] file = documents.caseFile(big.office(), big.id());
+            files.add((System.nanoTime() - started) / 1e6);
+            put("case_file_bytes", file.length);
+        }
+        files.sort(Comparator.naturalOrder());
+        put("case_file_pdf_ms", files.get(files.size() / 2));
+    }
+
     // ---- budgets ----------------------------------------------------------------------------
 
     /**
@@ -949,6 +1028,9 @@ class RectifyBenchmark {
     static final List<Budget> BUDGETS = List.of(
             new Budget("sql_per_case_open", 45),
             new Budget("sql_per_completion_max", 60),
+            new Budget("sql_per_completion_order", 10),
+            new Budget("order_pdf_p95_ms", 150),
+            new Budget("case_file_pdf_ms", 1500),
             new Budget("inbox_p95_ms_100k", 20),
             new Budget("inbox_top50_of_50k_p95_ms", 20),
             new Budget("case_list_p95_ms_100k", 20),
