@@ -32,7 +32,7 @@ final class DocumentSamples {
     }
 
     static Map<String, Object> of(DocumentKind kind) {
-        Letter doc = new Letter(kind, DocumentText.number("赣府办整改〔2026〕12号", kind, 1), "关于样张的通知", ISSUER,
+        Letter doc = new Letter(kind, DocumentText.number("赣府办整改〔2026〕12号", kind, 1), "关于责令江西省教育厅限期整改首页长期未更新问题的通知", ISSUER,
                 DocumentText.markSize(ISSUER), "江西省教育厅", DocumentText.date(java.time.LocalDate.of(2026, 12, 5)), null);
         return switch (kind) {
             case ORDER -> Map.of("doc", doc, "evidence", EVIDENCE, "order", new OrderBody("首页长期未更新", "https://www.jxedu.gov.cn",
