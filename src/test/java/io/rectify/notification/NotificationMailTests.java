@@ -3,7 +3,11 @@ package io.rectify.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -29,15 +33,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Mail through a real SMTP server in this JVM (GreenMail on a loopback port): an issued order's mail
@@ -45,7 +44,6 @@ import org.springframework.test.context.DynamicPropertySource;
  * the order's file attached byte for byte; one without an address is recorded NO_ADDRESS; a server
  * that is down leaves the mail pending, the order issued, and the next attempt sends it once.
  */
-@Import(NotificationMailTests.OrderFile.class)
 class NotificationMailTests extends IntegrationTest {
 
     static final byte[] ORDER_PDF = "%PDF-1.7\n责令整改通知书 (test)\n%%EOF\n".getBytes(StandardCharsets.UTF_8);
@@ -53,18 +51,13 @@ class NotificationMailTests extends IntegrationTest {
     static GreenMail smtp;
 
     static {
-        GreenMail probe = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        probe.start();
-        PORT = probe.getSmtp().getPort();
-        smtp = probe;
-    }
-
-    @DynamicPropertySource
-    static void mailServer(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> PORT);
-        registry.add("spring.mail.properties.mail.smtp.connectiontimeout", () -> 2000);
-        registry.add("spring.mail.properties.mail.smtp.timeout", () -> 2000);
+        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            PORT = free.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        smtp = new GreenMail(new ServerSetup(PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
     }
 
     @AfterAll
@@ -76,6 +69,7 @@ class NotificationMailTests extends IntegrationTest {
     @Autowired JdbcTemplate jdbc;
     @Autowired PasswordEncoder passwords;
     @Autowired ManagementService management;
+    @Autowired WatchedMail mail;
 
     String body;
     String responder;
@@ -89,6 +83,8 @@ class NotificationMailTests extends IntegrationTest {
         body = bodies.department("NC");
         responder = body.toLowerCase();
         silent = bodies.user("RESPONDER", body);
+        mail.sendTo(PORT, ORDER_FILE);
+        mail.watchCasesOfBody(body);
         office = new Api(rest, "nc.office");
         Api admin = office.as("admin");
         assertThat(admin.exchange(HttpMethod.PUT, "/api/admin/users/" + responder + "/mail",
@@ -191,13 +187,7 @@ class NotificationMailTests extends IntegrationTest {
     }
 
     /** What the documents module will give: the order's PDF for ORDER_ISSUED. */
-    @TestConfiguration(proxyBeanMethods = false)
-    static class OrderFile {
-        @Bean
-        MailAttachments orderPdf() {
-            return (caseId, kind) -> "ORDER_ISSUED".equals(kind)
-                    ? List.of(new MailAttachment("order.pdf", "application/pdf", Arrays.copyOf(ORDER_PDF, ORDER_PDF.length)))
-                    : List.of();
-        }
-    }
+    static final MailAttachments ORDER_FILE = (caseId, kind) -> "ORDER_ISSUED".equals(kind)
+            ? List.of(new MailAttachment("order.pdf", "application/pdf", Arrays.copyOf(ORDER_PDF, ORDER_PDF.length)))
+            : List.of();
 }
