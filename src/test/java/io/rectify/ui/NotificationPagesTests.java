@@ -72,6 +72,28 @@ class NotificationPagesTests extends PageTest {
     }
 
     @Test
+    void theAdministratorAddsAndRemovesALiaisonOnTheBodyPage() throws Exception {
+        String body = responder.toUpperCase();
+        var refused = mvc.perform(post("/admin/bodies/" + body + "/liaisons").param("name", "张联络").with(csrf())
+                .with(as("admin"))).andReturn().getResponse();
+        assertThat(refused.getStatus()).as("neither mobile nor mail").isEqualTo(400);
+        assertThat(refused.getContentAsString()).contains("请至少填写手机号码或电子邮箱之一");
+        assertThat(HtmlChecker.errors(refused.getContentAsString())).isEmpty();
+
+        assertThat(mvc.perform(post("/admin/bodies/" + body + "/liaisons").param("name", "张联络")
+                .param("mobile", "13800138000").with(csrf()).with(as("admin"))).andReturn().getResponse()
+                .getRedirectedUrl()).isEqualTo("/admin/bodies/" + body);
+        String page = mvc.perform(get("/admin/bodies/" + body).with(as("admin"))).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(page).contains("张联络", "13800138000");
+        assertThat(HtmlChecker.errors(page)).isEmpty();
+        long id = jdbc.queryForObject("select id from body_liaison where org_code = ?", Long.class, body);
+        mvc.perform(post("/admin/bodies/" + body + "/liaisons/" + id + "/remove").with(csrf()).with(as("admin")));
+        assertThat(jdbc.queryForObject("select count(*) from body_liaison where org_code = ?", Integer.class, body))
+                .isZero();
+    }
+
+    @Test
     void theCentreIsAxeCleanInABrowser() {
         if (!Browser.available()) {
             return;
@@ -86,6 +108,10 @@ class NotificationPagesTests extends PageTest {
             problems.addAll(b.check("notifications-english"));
             b.go("form[action$='/read'] button");
             problems.addAll(b.checkAnswerToPost("notifications-read"));
+            b.signOut();
+            b.signIn("admin", Api.PASSWORD);
+            b.open("/admin/bodies/" + responder.toUpperCase());
+            problems.addAll(b.check("admin-body-liaisons"));
         } finally {
             b.close();
         }

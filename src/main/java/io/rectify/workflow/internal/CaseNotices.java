@@ -29,7 +29,7 @@ public class CaseNotices {
     private final Notifications notifications;
     private final CaseService cases;
 
-    CaseNotices(Notifications notifications, CaseService cases) {
+    public CaseNotices(Notifications notifications, CaseService cases) {
         this.notifications = notifications;
         this.cases = cases;
     }
