@@ -2,6 +2,7 @@ package io.rectify;
 
 import io.rectify.casefile.BreakableAttachmentStore;
 import io.rectify.notification.RefusableChannel;
+import io.rectify.notification.WatchedMail;
 import io.rectify.security.UnreachableAccount;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
@@ -10,7 +11,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /** The whole application on a fresh database, with a real HTTP port and the job executor on. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import({MovableSecurityClock.Configuration.class, RefusableChannel.Configuration.class,
+@Import({MovableSecurityClock.Configuration.class, RefusableChannel.Configuration.class, WatchedMail.Configuration.class,
         BreakableAttachmentStore.Configuration.class, UnreachableAccount.Configuration.class})
 public abstract class IntegrationTest {
 

@@ -53,6 +53,9 @@ public class AppUser {
     @Column(name = "password_changed_at")
     private Instant passwordChangedAt;
 
+    /** where mail for this person goes; null when they have given none */
+    private String mail;
+
     /** false while the security administrator has not approved an account the system administrator created */
     private boolean approved;
 
@@ -135,6 +138,16 @@ public class AppUser {
 
     public boolean approved() {
         return approved;
+    }
+
+    public String mail() {
+        return mail;
+    }
+
+    /** The address mail for this person goes to; null or blank for none. */
+    public AppUser changeMail(String address) {
+        this.mail = address == null || address.isBlank() ? null : address.strip();
+        return this;
     }
 
     /**

@@ -87,6 +87,6 @@ class DemoData implements ApplicationRunner {
     }
 
     private AppUser user(String username, String name, Role role, String org, String hash) {
-        return new AppUser(username, hash, name, role, org, clock.instant());
+        return new AppUser(username, hash, name, role, org, clock.instant()).changeMail(username + "@rectify.test");
     }
 }

@@ -6,14 +6,15 @@ import java.net.URISyntaxException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.mail.javamail.JavaMailSender;
 
 /**
- * The one channel of this node: the webhook of {@code rectify.notifications.webhook-url}
- * (optionally signed with {@code rectify.notifications.webhook-secret}), or the log when none is set.
- * The address comes from the deployment's settings only, never from a user.
+ * The channels of this node besides the in-app centre: mail when {@code spring.mail.host} is set
+ * (Spring Boot then makes its mail sender), the webhook of {@code rectify.notifications.webhook-url}
+ * when set. Addresses of receivers come from the deployment's settings only, never from a user.
  */
 @Configuration(proxyBeanMethods = false)
 class NotificationChannels {
@@ -21,14 +22,25 @@ class NotificationChannels {
     private static final Logger log = LoggerFactory.getLogger(NotificationChannels.class);
 
     @Bean
-    NotificationChannel notificationChannel(@Value("${rectify.notifications.webhook-url:}") String url,
-                                            @Value("${rectify.notifications.webhook-secret:}") String secret,
-                                            ObjectMapper json) {
-        if (url.isBlank()) {
-            log.info("notifications go to the log: rectify.notifications.webhook-url is not set");
-            return new LogChannel();
+    Channels channels(NotificationSettings settings, ObjectProvider<JavaMailSender> mail,
+                                  ObjectProvider<MailAttachments> attachments, ObjectProvider<NotificationChannel> more,
+                                  NotificationTexts texts, ObjectMapper json) {
+        Channels channels = new Channels();
+        JavaMailSender sender = mail.getIfAvailable();
+        if (sender == null) {
+            log.info("no mail: spring.mail.host is not set");
+        } else {
+            channels.add(new MailChannel(sender, texts, attachments.getIfAvailable(() -> MailAttachments.NONE),
+                    settings.mailFrom()));
         }
-        return new WebhookChannel(webhook(url), secret, json);
+        if (settings.webhookUrl().isBlank()) {
+            log.info("no messaging gateway: rectify.notifications.webhook-url is not set");
+        } else {
+            channels.add(new WebhookChannel(webhook(settings.webhookUrl()), settings.webhookSecret(), json));
+        }
+        // channels of other modules (and of tests)
+        more.orderedStream().forEach(channels::add);
+        return channels;
     }
 
     static URI webhook(String url) {

@@ -11,18 +11,21 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rectify.directory.Contact;
 
 /**
- * Delivers each notification as one JSON POST to the receiving system (a mail or messaging
- * gateway of the province). The message's dedup key travels as {@code Idempotency-Key}: a delivery
- * repeated after a crash carries the same key, so the receiver can take it once. With a shared
- * secret, {@code X-Rectify-Signature: sha256=<hex HMAC of the body>} lets the receiver check the sender.
+ * Delivers a notification to each of its recipients as one JSON POST to the receiving system (an
+ * SMS or messaging gateway of the province): a liaison by their mobile, an account by its username.
+ * The delivery's key travels as {@code Idempotency-Key}: a delivery repeated after a crash carries
+ * the same key, so the receiver can take it once. With a shared secret,
+ * {@code X-Rectify-Signature: sha256=<hex HMAC of the body>} lets the receiver check the sender.
  */
 class WebhookChannel implements NotificationChannel {
 
@@ -44,15 +47,21 @@ class WebhookChannel implements NotificationChannel {
 
     @Override
     public String name() {
-        return "webhook";
+        return WEBHOOK;
     }
 
     @Override
-    public void deliver(Notification notification) {
-        byte[] body = body(notification);
+    public Optional<String> addressOf(Contact recipient) {
+        return Optional.ofNullable(recipient.isUser() ? recipient.username() : recipient.mobile());
+    }
+
+    @Override
+    public void deliver(Delivery delivery) {
+        Notification notification = delivery.notification();
+        byte[] body = body(delivery);
         HttpRequest.Builder request = HttpRequest.newBuilder(target).timeout(ANSWER_TIMEOUT)
                 .header("Content-Type", "application/json")
-                .header("Idempotency-Key", notification.dedupKey())
+                .header("Idempotency-Key", delivery.idempotencyKey())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (secret != null) {
             request.header("X-Rectify-Signature", "sha256=" + hmac(body));
@@ -73,13 +82,16 @@ class WebhookChannel implements NotificationChannel {
         }
     }
 
-    private byte[] body(Notification notification) {
+    private byte[] body(Delivery delivery) {
+        Notification notification = delivery.notification();
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("id", notification.id());
-        fields.put("dedupKey", notification.dedupKey());
+        fields.put("dedupKey", delivery.idempotencyKey());
         fields.put("caseId", notification.caseId());
         fields.put("kind", notification.kind());
         fields.put("recipients", notification.recipients());
+        fields.put("recipient", delivery.recipient());
+        fields.put("address", delivery.address());
         fields.put("createdAt", notification.createdAt().toString());
         try {
             return json.writeValueAsBytes(fields);

@@ -24,6 +24,7 @@ import io.rectify.kernel.ForbiddenException;
 import io.rectify.kernel.InvalidInputException;
 import io.rectify.kernel.NotFoundException;
 import io.rectify.process.Routing;
+import io.rectify.workflow.internal.CaseNotices;
 import io.rectify.workflow.internal.WorkItems;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
@@ -55,10 +56,12 @@ public class Tasks implements OpenTasks {
     private final FormCatalog forms;
     private final TransactionTemplate ownTransaction;
     private final WorkItems workItems;
+    private final CaseNotices notices;
 
     Tasks(TaskService engineTasks, HistoryService history, CaseService cases, TaskHandlers handlers, FormCatalog forms,
-          PlatformTransactionManager transactions, WorkItems workItems) {
+          PlatformTransactionManager transactions, WorkItems workItems, CaseNotices notices) {
         this.workItems = workItems;
+        this.notices = notices;
         this.engineTasks = engineTasks;
         this.history = history;
         this.cases = cases;
@@ -167,6 +170,7 @@ public class Tasks implements OpenTasks {
         FormDefinition form = formOf(task);
         Map<String, Object> values = FormValidator.validate(form, raw == null ? Map.of() : raw).valuesOrThrow();
         Routing routing = handlers.of(task.taskKey()).handle(caseId, actor, values);
+        notices.afterTask(task.taskKey(), taskId, caseId);
         engineTasks.complete(taskId, routing.asMap());
         return caseId;
     }

@@ -52,11 +52,11 @@ class DeadlineApiTests extends FreshDepartmentOnTheDemoClock {
         // which also watches the clock (so how many run-due itself executed is not the point)
         runDueJobs();
         assertThat(actions(caseId)).contains("REMINDER_SENT").doesNotContain("ORDER_OVERDUE");
-        awaitDelivered(caseId, "REMINDER to org:" + body + " via log");
+        awaitDelivered(caseId, "REMINDER to org:" + body + " via in_app");
 
         setClock("2026-09-23T00:00:01+08:00");
         runDueJobs();
-        awaitDelivered(caseId, "REMINDER to org:" + body + " via log", "ESCALATED to org:JX-SUPERVISION via log");
+        awaitDelivered(caseId, "REMINDER to org:" + body + " via in_app", "ESCALATED to org:JX-SUPERVISION via in_app");
         JsonNode overdue = office.get("/api/cases/" + caseId).body();
         assertThat(overdue.get("overdue").asBoolean()).isTrue();
         assertThat(overdue.get("escalated").asBoolean()).isTrue();
@@ -135,10 +135,11 @@ class DeadlineApiTests extends FreshDepartmentOnTheDemoClock {
                 assertThat(deliveredNotifications(caseId)).containsExactly(notifications));
     }
 
-    /** The case's notifications that left the outbox, oldest first. */
+    /** The case's reminders and escalations that left the outbox, oldest first (its other notices aside). */
     private List<String> deliveredNotifications(String caseId) {
         return jdbc.queryForList("select kind, recipients, delivered_via from notification "
-                        + "where case_id = ? and sent_at is not null order by id", caseId).stream()
+                        + "where case_id = ? and sent_at is not null and kind in ('REMINDER', 'ESCALATED') order by id",
+                        caseId).stream()
                 .map(n -> n.get("kind") + " to " + n.get("recipients") + " via " + n.get("delivered_via")).toList();
     }
 

@@ -65,14 +65,18 @@ class NotificationOutboxTests extends IntegrationTest {
         assertThat(written).isTrue();
         Awaitility.await().atMost(Duration.ofSeconds(30))
                 .until(() -> jdbc.queryForObject("select count(*) from notification where dedup_key = ? "
-                        + "and sent_at is not null and delivered_via = 'log'", Integer.class, key) == 1);
+                        + "and sent_at is not null and delivered_via = 'in_app'", Integer.class, key) == 1);
+        assertThat(jdbc.queryForList("select d.recipient from notification_delivery d join notification n "
+                        + "on n.id = d.notification_id where n.dedup_key = ? and d.channel = 'IN_APP' and d.status = 'SENT'",
+                String.class, key)).as("each user of the two bodies, in their centre")
+                .contains("user:nc.edu", "user:jx.edu");
         assertThat(deliveryJobLog(key)).as("the delivery job: created, then run once")
                 .containsExactly("created", "successful");
         assertThat(jdbc.queryForObject("select count(*) from ACT_HI_PROCINST where BUSINESS_KEY_ = ?", Integer.class,
                 "notification-" + id(key))).as("no delivery process any more").isZero();
 
         long id = jdbc.queryForObject("select id from notification where dedup_key = ?", Long.class, key);
-        assertThat(notifications.deliver(id)).as("a second delivery of a sent message").isFalse();
+        assertThat(notifications.fanOut(id)).as("a second fan-out of a sent message").isEmpty();
     }
 
     @Test

@@ -1,27 +1,35 @@
 package io.rectify.notification;
 
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.springframework.beans.factory.annotation.Qualifier;
+import io.rectify.directory.Contact;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 
 /**
- * The notification channel of the test application: the configured one, except for the messages a
- * test has the receiver refuse, by key, as a receiver that answers with an error would.
+ * A channel of the test application besides the configured ones: it carries only the messages a
+ * test names by key (so the other tests see no more deliveries than production), keeps what it
+ * was given, and refuses what the test has it refuse, as a receiver that answers with an error would.
  */
 public class RefusableChannel implements NotificationChannel {
 
-    private final NotificationChannel channel;
-    private final Set<String> refused = ConcurrentHashMap.newKeySet();
+    public static final String NAME = "TEST";
 
-    RefusableChannel(NotificationChannel channel) {
-        this.channel = channel;
+    private final Set<String> watched = ConcurrentHashMap.newKeySet();
+    private final Set<String> refused = ConcurrentHashMap.newKeySet();
+    private final List<Delivery> delivered = new CopyOnWriteArrayList<>();
+
+    /** Carry the messages of this key; the recipients' keys are their addresses. */
+    public void watch(String dedupKey) {
+        watched.add(dedupKey);
     }
 
     public void refuse(String dedupKey) {
+        watched.add(dedupKey);
         refused.add(dedupKey);
     }
 
@@ -29,26 +37,40 @@ public class RefusableChannel implements NotificationChannel {
         refused.remove(dedupKey);
     }
 
-    @Override
-    public String name() {
-        return channel.name();
+    public List<Delivery> delivered() {
+        return List.copyOf(delivered);
     }
 
     @Override
-    public void deliver(Notification notification) {
-        if (refused.contains(notification.dedupKey())) {
-            throw new IllegalStateException("the receiver refused notification " + notification.id());
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public boolean carries(Notification notification) {
+        return watched.contains(notification.dedupKey());
+    }
+
+    @Override
+    public Optional<String> addressOf(Contact recipient) {
+        return recipient.isUser() ? Optional.of(recipient.key()) : Optional.empty();
+    }
+
+    @Override
+    public void deliver(Delivery delivery) {
+        if (refused.contains(delivery.notification().dedupKey())) {
+            throw new IllegalStateException("the receiver refused notification " + delivery.notification().id()
+                    + " to " + delivery.recipient());
         }
-        channel.deliver(notification);
+        delivered.add(delivery);
     }
 
     @TestConfiguration(proxyBeanMethods = false)
     public static class Configuration {
 
         @Bean
-        @Primary
-        RefusableChannel refusableChannel(@Qualifier("notificationChannel") NotificationChannel configured) {
-            return new RefusableChannel(configured);
+        RefusableChannel refusableChannel() {
+            return new RefusableChannel();
         }
     }
 }

@@ -33,8 +33,10 @@ class WebhookChannelTests {
     volatile int answer = 202;
     HttpServer receiver;
 
-    final Notification reminder = new Notification(7, "case-1", "REMINDER", List.of("org:NC-EDU", "org:JX-EDU"),
+    final Notification notification = new Notification(7, "case-1", "REMINDER", List.of("org:NC-EDU", "org:JX-EDU"),
             Instant.parse("2026-11-27T08:00:00Z"), "REMINDER:case-1:2026-12-01");
+    final Delivery toLiaison = new Delivery(31, notification, "liaison:4", "WEBHOOK", "13800000000",
+            "REMINDER:case-1:2026-12-01/liaison:4/WEBHOOK");
 
     @BeforeEach
     void startReceiver() throws IOException {
@@ -55,11 +57,12 @@ class WebhookChannelTests {
 
     @Test
     void postsTheMessageAsJsonWithItsKeyAndASignatureOfTheBody() throws Exception {
-        channel("s3cret").deliver(reminder);
+        channel("s3cret").deliver(toLiaison);
 
         assertThat(received).hasSize(1);
         Received post = received.get(0);
-        assertThat(post.idempotencyKey()).isEqualTo("REMINDER:case-1:2026-12-01");
+        assertThat(post.idempotencyKey()).as("one key per recipient and channel")
+                .isEqualTo("REMINDER:case-1:2026-12-01/liaison:4/WEBHOOK");
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec("s3cret".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
         assertThat(post.signature()).isEqualTo("sha256=" + HexFormat.of().formatHex(mac.doFinal(post.body())));
@@ -69,12 +72,14 @@ class WebhookChannelTests {
         assertThat(body.get("kind").asText()).isEqualTo("REMINDER");
         assertThat(body.get("recipients")).extracting(JsonNode::asText).containsExactly("org:NC-EDU", "org:JX-EDU");
         assertThat(body.get("createdAt").asText()).isEqualTo("2026-11-27T08:00:00Z");
-        assertThat(body.get("dedupKey").asText()).isEqualTo("REMINDER:case-1:2026-12-01");
+        assertThat(body.get("dedupKey").asText()).isEqualTo("REMINDER:case-1:2026-12-01/liaison:4/WEBHOOK");
+        assertThat(body.get("recipient").asText()).isEqualTo("liaison:4");
+        assertThat(body.get("address").asText()).as("the liaison's mobile, for the SMS gateway").isEqualTo("13800000000");
     }
 
     @Test
     void withoutASecretNothingIsSigned() {
-        channel("").deliver(reminder);
+        channel("").deliver(toLiaison);
 
         assertThat(received).singleElement().satisfies(post -> assertThat(post.signature()).isNull());
     }
@@ -83,7 +88,7 @@ class WebhookChannelTests {
     void aReceiverThatDoesNotTakeTheMessageFailsTheDelivery() {
         answer = 503;
 
-        assertThatThrownBy(() -> channel("").deliver(reminder))
+        assertThatThrownBy(() -> channel("").deliver(toLiaison))
                 .isInstanceOf(WebhookChannel.DeliveryFailedException.class).hasMessageContaining("HTTP 503");
     }
 
@@ -93,7 +98,7 @@ class WebhookChannelTests {
         receiver.stop(0);
 
         assertThatThrownBy(() -> new WebhookChannel(URI.create("http://127.0.0.1:" + port + "/hook"), "", json)
-                .deliver(reminder)).isInstanceOf(WebhookChannel.DeliveryFailedException.class)
+                .deliver(toLiaison)).isInstanceOf(WebhookChannel.DeliveryFailedException.class)
                 .hasMessageContaining("not delivered");
     }
 

@@ -12,6 +12,7 @@ import io.rectify.calendar.HolidaySchedules;
 import io.rectify.calendar.WorkingDayCalendar;
 import io.rectify.directory.Actor;
 import io.rectify.directory.DirectoryAdmin;
+import io.rectify.directory.Liaisons;
 import io.rectify.directory.OrgKind;
 import io.rectify.directory.Organization;
 import io.rectify.directory.Region;
@@ -66,8 +67,11 @@ class AdminPages {
     private final Accounts accounts;
     private final HolidaySchedules schedules;
 
+    private final Liaisons liaisons;
+
     AdminPages(DirectoryAdmin directory, FailedJobs failedJobs, WorkingDayCalendar calendar, Clock clock,
-               CurrentActor currentActor, Accounts accounts, HolidaySchedules schedules) {
+               CurrentActor currentActor, Accounts accounts, HolidaySchedules schedules, Liaisons liaisons) {
+        this.liaisons = liaisons;
         this.accounts = accounts;
         this.schedules = schedules;
         this.directory = directory;
@@ -360,8 +364,37 @@ class AdminPages {
         return saved(redirect, "admin.body.activated", code, "/admin/bodies/" + code);
     }
 
+    /** A liaison of the body: added, or the form back with its errors (400). */
+    @PostMapping("/bodies/{code}/liaisons")
+    @PreAuthorize("hasRole('ADMIN')")
+    String addLiaison(@PathVariable String code, @ModelAttribute("liaisonForm") LiaisonForm form, BindingResult result,
+                      Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        Actor actor = currentActor.get();
+        Organization body = directory.body(actor, code);
+        try {
+            liaisons.add(actor, code, new Liaisons.LiaisonEdit(form.getName(), form.getMobile(), form.getMail()));
+            return saved(redirect, "admin.liaison.added", code, "/admin/bodies/" + code);
+        } catch (InvalidInputException rejected) {
+            reject(result, rejected);
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("bodyForm", BodyForm.of(body));
+            return showBody(body, model);
+        }
+    }
+
+    @PostMapping("/bodies/{code}/liaisons/{id}/remove")
+    @PreAuthorize("hasRole('ADMIN')")
+    String removeLiaison(@PathVariable String code, @PathVariable String id, RedirectAttributes redirect) {
+        liaisons.remove(currentActor.get(), code, LiaisonApi.liaisonId(id));
+        return saved(redirect, "admin.liaison.removed", code, "/admin/bodies/" + code);
+    }
+
     private String showBody(Organization body, Model model) {
         model.addAttribute("body", body);
+        model.addAttribute("liaisons", liaisons.of(currentActor.get(), body.code()));
+        if (!model.containsAttribute("liaisonForm")) {
+            model.addAttribute("liaisonForm", new LiaisonForm());
+        }
         model.addAttribute("regions", directory.regions(currentActor.get()));
         return VIEW_BODY;
     }
@@ -538,6 +571,37 @@ class AdminPages {
     }
 
     /** The body form as typed: every value a string, so the service judges each one and names it. */
+    /** A new liaison as the body page's form gives it. */
+    public static class LiaisonForm {
+        private String name;
+        private String mobile;
+        private String mail;
+
+        public String getName() {
+            return name;
+        }
+
+        public void setName(String name) {
+            this.name = name;
+        }
+
+        public String getMobile() {
+            return mobile;
+        }
+
+        public void setMobile(String mobile) {
+            this.mobile = mobile;
+        }
+
+        public String getMail() {
+            return mail;
+        }
+
+        public void setMail(String mail) {
+            this.mail = mail;
+        }
+    }
+
     public static class BodyForm {
         private String code;
         private String nameZh;

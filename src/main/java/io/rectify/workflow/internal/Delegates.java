@@ -57,8 +57,14 @@ class Delegates {
     }
 
     @Bean
-    JavaDelegate markOverdue(CaseService cases) {
-        return execution -> set(execution, OVERDUE, cases.markOverdue(caseId(execution)));
+    JavaDelegate markOverdue(CaseService cases, CaseNotices notices) {
+        return execution -> {
+            boolean overdue = cases.markOverdue(caseId(execution));
+            if (overdue) {
+                notices.overdue(caseId(execution));
+            }
+            set(execution, OVERDUE, overdue);
+        };
     }
 
     @Bean
@@ -88,13 +94,19 @@ class Delegates {
     }
 
     @Bean
-    JavaDelegate closeRectified(CaseService cases) {
-        return execution -> cases.close(caseId(execution), CaseOutcome.RECTIFIED);
+    JavaDelegate closeRectified(CaseService cases, CaseNotices notices) {
+        return execution -> {
+            cases.close(caseId(execution), CaseOutcome.RECTIFIED);
+            notices.closed(caseId(execution));
+        };
     }
 
     @Bean
-    JavaDelegate closeWaived(CaseService cases) {
-        return execution -> cases.close(caseId(execution), CaseOutcome.WAIVED);
+    JavaDelegate closeWaived(CaseService cases, CaseNotices notices) {
+        return execution -> {
+            cases.close(caseId(execution), CaseOutcome.WAIVED);
+            notices.closed(caseId(execution));
+        };
     }
 
     /** The supervision review ended: tell the case process, which may be waiting to close. */

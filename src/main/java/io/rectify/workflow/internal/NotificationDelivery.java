@@ -37,6 +37,8 @@ class NotificationDelivery implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        notifications.deliver((Long) execution.getVariable(VAR_NOTIFICATION_ID));
+        long notification = (Long) execution.getVariable(VAR_NOTIFICATION_ID);
+        notifications.fanOut(notification).ifPresent(deliveries -> deliveries.forEach(
+                delivery -> jobs.scheduleDelivery(notification, delivery)));
     }
 }

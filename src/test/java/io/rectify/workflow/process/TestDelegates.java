@@ -14,6 +14,7 @@ import io.rectify.calendar.WorkingDayCalendar;
 import io.rectify.casefile.CaseService;
 import io.rectify.casefile.RectificationCase;
 import io.rectify.notification.Notifications;
+import io.rectify.workflow.internal.CaseNotices;
 import io.rectify.supervision.SupervisionReviews;
 import io.rectify.workflow.internal.RealDelegates;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -49,7 +50,7 @@ final class TestDelegates {
         when(theCase.deadline()).thenAnswer(invocation -> deadline);
         when(cases.load(anyString())).thenReturn(theCase);
         when(cases.markOverdue(anyString())).thenReturn(true);
-        RealDelegates.of(List.of(cases, notifications, reviews, new WorkingDayCalendar(),
+        RealDelegates.of(List.of(cases, notifications, new CaseNotices(notifications, cases), reviews, new WorkingDayCalendar(),
                         engine.getRuntimeService(), engine.getManagementService()))
                 .forEach((name, delegate) -> delegates.put(name, new Recording(delegate)));
     }

@@ -149,8 +149,9 @@ class VerifyPageTests extends PageTest {
         String ordered = flashAfter(post("/tasks/" + office.taskOf(caseId, "issueOrder")).param("requirements", "更正错别字")
                 .param("periodWorkingDays", "4"), "jx.office", "zh-CN");
         String deadline = office.caseView(caseId).get("deadline").asText();
+        // the order's notice (ORDER_ISSUED) tells the respondent by message, not by its task list only
         assertThat(ordered).isEqualTo("已完成：下达整改通知。下一步：提交整改报告（" + edu + "）。整改期限：" + deadline
-                + "。已通知：" + edu + "（已列入其待办任务）。");
+                + "。已通知：" + edu + "。");
 
         Api department = office.as("jx.edu");
         department.complete(caseId, "respond", ResponseValues.of("A33-10"));
@@ -186,7 +187,10 @@ class VerifyPageTests extends PageTest {
         String accepted = flashAfter(post("/tasks/" + office.taskOf(caseId, "verify")).param("accepted", "true"),
                 "jx.office", "zh-CN");
         assertThat(office.caseView(caseId).get("status").asText()).isEqualTo("CLOSED");
-        assertThat(accepted).isEqualTo("已完成：审核整改情况。案件已结案。");
+        // the closing notice (CLOSED) goes to the respondent and the office
+        assertThat(accepted).isEqualTo("已完成：审核整改情况。案件已结案。已通知："
+                + directory.findOrganization("JX-EDU").orElseThrow().nameZh() + "、"
+                + directory.findOrganization("JX-GOV-OFFICE").orElseThrow().nameZh() + "。");
     }
 
     /** The flash a page task's completion leaves for the case page, as the reader's language gives it. */

@@ -27,11 +27,13 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.function.SingletonSupplier;
 
 /**
- * The delivery of one notification as an engine job of its own (a custom job handler): the
- * outbox's relay. The job is written in the transaction that wrote the notification
- * ({@link #schedule}); after the commit any node's job executor may take it and exactly one runs
- * it. Its id names the notification ({@code notification-42}), so a notification never has two
- * delivery jobs.
+ * The delivery of one notification as engine jobs of its own (a custom job handler): the outbox's
+ * relay. The first job is written in the transaction that wrote the notification ({@link #schedule});
+ * after the commit any node's job executor may take it and exactly one runs it. It fans the
+ * notification out to its recipients and channels and, in its own transaction, writes one job per
+ * delivery that has somewhere to go, so a mail server that is down delays the mail and nothing
+ * else. The ids name the notification ({@code notification-42}) and the delivery
+ * ({@code notification-42-delivery-17}), so neither ever has two jobs.
  *
  * <p>Retries are the engine's: the job is written with {@link #ATTEMPTS} retries, and the engine's
  * own failed-job command counts them down and raises the incident when none is left, which waits on
@@ -51,7 +53,8 @@ public class NotificationDeliveryJob extends AbstractProcessEnginePlugin
 
     static final String TYPE = "rectify-notification-delivery";
     static final String JOB_ID_PREFIX = "notification-";
-    /** Six attempts, ten minutes apart: the retry cycle ({@code R6/PT10M}) the delivery process had. */
+    static final String DELIVERY_INFIX = "-delivery-";
+    /** Six attempts, the first ten minutes after the failure and each wait twice the one before. */
     static final int ATTEMPTS = 6;
     static final Duration BETWEEN_ATTEMPTS = Duration.ofMinutes(10);
 
@@ -73,8 +76,10 @@ public class NotificationDeliveryJob extends AbstractProcessEnginePlugin
         if (jobId == null || !jobId.startsWith(JOB_ID_PREFIX)) {
             return OptionalLong.empty();
         }
+        String rest = jobId.substring(JOB_ID_PREFIX.length());
+        int delivery = rest.indexOf(DELIVERY_INFIX);
         try {
-            return OptionalLong.of(Long.parseLong(jobId.substring(JOB_ID_PREFIX.length())));
+            return OptionalLong.of(Long.parseLong(delivery < 0 ? rest : rest.substring(0, delivery)));
         } catch (NumberFormatException notOurs) {
             return OptionalLong.empty();
         }
@@ -86,7 +91,12 @@ public class NotificationDeliveryJob extends AbstractProcessEnginePlugin
      * completion) or the caller's Spring transaction.
      */
     public void schedule(long notificationId) {
-        engine.get().getCommandExecutorTxRequired().execute(new Create(notificationId));
+        engine.get().getCommandExecutorTxRequired().execute(new Create(new Configuration(notificationId, null)));
+    }
+
+    /** Writes the job of one delivery of a notification, in the calling transaction. */
+    public void scheduleDelivery(long notificationId, long deliveryId) {
+        engine.get().getCommandExecutorTxRequired().execute(new Create(new Configuration(notificationId, deliveryId)));
     }
 
     @Override
@@ -109,12 +119,21 @@ public class NotificationDeliveryJob extends AbstractProcessEnginePlugin
     @Override
     public void execute(Configuration configuration, ExecutionEntity execution, CommandContext commandContext,
                         String tenantId) {
-        notifications.get().deliver(configuration.notificationId());
+        if (configuration.deliveryId() != null) {
+            notifications.get().deliver(configuration.deliveryId());
+            return;
+        }
+        notifications.get().fanOut(configuration.notificationId()).ifPresent(deliveries -> deliveries.forEach(
+                delivery -> new Create(new Configuration(configuration.notificationId(), delivery))
+                        .execute(commandContext)));
     }
 
     @Override
     public Configuration newConfiguration(String canonicalString) {
-        return new Configuration(Long.parseLong(canonicalString));
+        int slash = canonicalString.indexOf('/');
+        return slash < 0 ? new Configuration(Long.parseLong(canonicalString), null)
+                : new Configuration(Long.parseLong(canonicalString.substring(0, slash)),
+                        Long.parseLong(canonicalString.substring(slash + 1)));
     }
 
     @Override
@@ -122,21 +141,30 @@ public class NotificationDeliveryJob extends AbstractProcessEnginePlugin
         // nothing of ours hangs on the job: the notification row stays, sent or not
     }
 
-    /** Which notification to deliver. */
-    record Configuration(long notificationId) implements JobHandlerConfiguration {
+    /** The wait after the given failure (0 for the first), doubling from {@link #BETWEEN_ATTEMPTS}. */
+    static Duration waitAfter(int failuresBefore) {
+        return BETWEEN_ATTEMPTS.multipliedBy(1L << Math.max(0, Math.min(failuresBefore, 10)));
+    }
+
+    /** Which notification to fan out ({@code 42}), or which of its deliveries to send ({@code 42/17}). */
+    record Configuration(long notificationId, Long deliveryId) implements JobHandlerConfiguration {
         @Override
         public String toCanonicalString() {
-            return Long.toString(notificationId);
+            return deliveryId == null ? Long.toString(notificationId) : notificationId + "/" + deliveryId;
+        }
+
+        String jobId() {
+            return JOB_ID_PREFIX + notificationId + (deliveryId == null ? "" : DELIVERY_INFIX + deliveryId);
         }
     }
 
-    private record Create(long notificationId) implements Command<Void> {
+    private record Create(Configuration configuration) implements Command<Void> {
         @Override
         public Void execute(CommandContext commandContext) {
             MessageEntity job = new MessageEntity();
-            job.setId(JOB_ID_PREFIX + notificationId);
+            job.setId(configuration.jobId());
             job.setJobHandlerType(TYPE);
-            job.setJobHandlerConfigurationRaw(Long.toString(notificationId));
+            job.setJobHandlerConfigurationRaw(configuration.toCanonicalString());
             job.setRetries(ATTEMPTS);
             // no process instance to keep in order with, so any free job thread may run it
             job.setExclusive(false);
@@ -150,7 +178,8 @@ public class NotificationDeliveryJob extends AbstractProcessEnginePlugin
 
     /**
      * On a delivery job's failure, before the engine counts the attempt down: unless this was the
-     * last attempt, the next one is due {@link #BETWEEN_ATTEMPTS} from now. Runs in the engine's
+     * last attempt, the next one is due {@link #BETWEEN_ATTEMPTS} from now after the first failure,
+     * twice that after the second, and so on (10, 20, 40, 80, 160 minutes). Runs in the engine's
      * command that records the failure, so the wait and the count are written together.
      */
     private class WaitBetweenAttempts implements HistoryEventHandler {
@@ -158,8 +187,8 @@ public class NotificationDeliveryJob extends AbstractProcessEnginePlugin
         public void handleEvent(HistoryEvent event) {
             if (event instanceof HistoricJobLogEvent log && log.isFailureLog()
                     && notificationOf(log.getJobId()).isPresent() && log.getJobRetries() > 1) {
-                management.get().setJobDuedate(log.getJobId(),
-                        Date.from(ClockUtil.getCurrentTime().toInstant().plus(BETWEEN_ATTEMPTS)));
+                management.get().setJobDuedate(log.getJobId(), Date.from(ClockUtil.getCurrentTime().toInstant()
+                        .plus(waitAfter(ATTEMPTS - log.getJobRetries()))));
             }
         }
 
