@@ -121,6 +121,25 @@ public class CaseSearch {
     }
 
     /**
+     * The condition of the whole list (every case the caller may see that matches the filter) on
+     * {@code rectification_case c}, with its named parameters; empty when the caller sees no case.
+     * The export reads the same rows as the list through it.
+     */
+    java.util.Optional<Condition> condition(Actor actor, CaseFilter filter, LocalDate today) {
+        Map<String, Object> params = new HashMap<>();
+        List<String> ways = visibleTo(actor, params);
+        if (ways.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        String visible = ways.stream().map(way -> "(" + way + ")").collect(Collectors.joining(" or ", "(", ")"));
+        return java.util.Optional.of(new Condition(visible + matching(filter, today, params), params));
+    }
+
+    /** A where clause on {@code rectification_case c} and its named parameters. */
+    record Condition(String sql, Map<String, Object> params) {
+    }
+
+    /**
      * The visibility rule of {@link CaseAccess#canSee} as SQL, one condition per way a case is
      * visible (a case is visible when any holds); none when the caller sees no case.
      */
