@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.rectify.IntegrationTest;
 import io.rectify.calendar.WorkingDayCalendar;
 import io.rectify.casefile.CaseService;
+import io.rectify.system.web.ExportSettings;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
@@ -23,17 +24,20 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.util.AopTestUtils;
+import org.springframework.test.util.ReflectionTestUtils;
 
 /**
  * The case list as XLSX and CSV: the rows of {@code GET /api/cases} with the same filters for the
  * same user, in the same order, with nothing a spreadsheet would run, the header in the caller's
- * language, and every export audited. Each test exports as a user of its own: exports are
+ * language, every export audited, and a list longer than one file refused. Each test exports as a user of its own: exports are
  * throttled per user.
  */
 class CaseExportApiTests extends IntegrationTest {
@@ -55,6 +59,9 @@ class CaseExportApiTests extends IntegrationTest {
 
     @Autowired
     CaseService cases;
+
+    @Autowired
+    ApplicationContext context;
 
     @Test
     void theWorkbookHoldsTheFilteredListRowByRowAsTheApiGivesIt() throws IOException {
@@ -199,6 +206,43 @@ class CaseExportApiTests extends IntegrationTest {
         assertThat(refused.entity().getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isNotBlank();
         assertThat(api.get("/api/cases?size=5").status()).as("the list itself is not throttled").isEqualTo(200);
         assertThat(new Api(rest, "anyone").anonymous().get("/api/cases/export?format=csv").status()).isEqualTo(401);
+    }
+
+    /**
+     * A list longer than one file may hold ({@code rectify.export.max-rows}, here set to 2 on the
+     * running controller: a second application context cannot run beside the first's engine) is
+     * refused with a 400 that says so before anything is written, never cut off, and not audited.
+     */
+    @Test
+    void moreRowsThanOneFileHoldsIsA400SayingSoNotATruncatedFile() throws Exception {
+        FreshBodies fresh = new FreshBodies(jdbc, passwords);
+        String department = fresh.department("GZ");
+        String user = fresh.user("SUPERVISOR", "GZ-GOV-OFFICE");
+        Api office = new Api(rest, user);
+        Api gz = new Api(rest, "gz.office");
+        for (String category : new String[] {"A33-02", "A33-05", "A33-09"}) {
+            gz.openCase(category, department);
+        }
+        Object controller = AopTestUtils.getTargetObject(context.getBean("caseExportController"));
+        Object settings = ReflectionTestUtils.getField(controller, "settings");
+        ReflectionTestUtils.setField(controller, "settings", new ExportSettings(2));
+        try {
+            for (String format : new String[] {"xlsx", "csv"}) {
+                Api.Response refused = office.get("/api/cases/export?format=" + format + "&respondentOrgCode=" + department)
+                        .isInvalid("rows");
+                assertThat(refused.body().get("errors").get(0).get("message").asText())
+                        .contains("超过单个文件的上限 2 行", "缩小范围");
+            }
+            ResponseEntity<byte[]> two = download(user, "/api/cases/export?format=xlsx&respondentOrgCode=" + department
+                    + "&categoryCode=A33-05", Locale.SIMPLIFIED_CHINESE);
+            assertThat(two.getStatusCode().value()).as("a row within the limit").isEqualTo(200);
+            assertThat(xlsx(two.getBody())).hasSize(2);
+        } finally {
+            ReflectionTestUtils.setField(controller, "settings", settings);
+        }
+        assertThat(jdbc.queryForList("select detail from audit_entry where action = 'CASES_EXPORTED' and detail like ?",
+                String.class, "%respondentOrgCode=" + department + "%")).as("the export that happened, not the refused ones")
+                .singleElement().asString().startsWith("xlsx [categoryCode=A33-05 ");
     }
 
     /** The whole list as the API pages it, by its cursor. */

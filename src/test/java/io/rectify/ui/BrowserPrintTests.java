@@ -52,9 +52,7 @@ class BrowserPrintTests extends IntegrationTest {
         String caseId = opened.get("id").asText();
         office.complete(caseId, "issueOrder", Map.of("requirements", "五个工作日内恢复首页更新并报送整改报告"));
 
-        Browser b = new Browser("http://localhost:" + port);
-        browser = b;
-        b.signIn("nc.office", Api.PASSWORD);
+        Browser b = browser();
         b.open("/cases/" + caseId);
         assertThat(b.find("[data-print]").isDisplayed()).as("the print button, with JavaScript").isTrue();
         assertThat(b.check("case-print-button")).isEmpty();
@@ -63,7 +61,7 @@ class BrowserPrintTests extends IntegrationTest {
         Path pdf = OUT.resolve("case.pdf");
         Files.write(pdf, b.printToPdf());
 
-        assertThat(run("pdfinfo", pdf.toString())).containsPattern("Page size:\\s+595\\.\\d* x 841\\.\\d* pts \\(A4\\)");
+        assertThat(run("pdfinfo", pdf.toString())).containsPattern("Page size:\\s+59\\d\\.\\d+ x 84\\d\\.\\d+ pts \\(A4\\)");
         String text = run("pdftotext", "-layout", pdf.toString(), "-");
         assertThat(text).contains(opened.get("caseNumber").asText(), opened.get("title").asText(), "案件信息", "案卷",
                 "五个工作日内恢复首页更新并报送整改报告", "南昌市教育局");
@@ -72,6 +70,28 @@ class BrowserPrintTests extends IntegrationTest {
                         "打印时只输出", "整改督办系统");
         run("pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", pdf.toString(), OUT.resolve("case").toString());
         assertThat(Files.list(OUT).map(p -> p.getFileName().toString())).anyMatch(n -> n.startsWith("case-") && n.endsWith(".png"));
+    }
+
+    /** The list's export links are plain links carrying the filters shown (no JavaScript needed). */
+    @Test
+    void theCaseListOffersTheFilteredListAsExcelAndCsv() {
+        new Api(rest, "nc.office").openCase("A33-04", "NC-EDU");
+        Browser b = browser();
+        b.open("/cases?status=DETECTED&categoryCode=A33-04&q=%E6%B5%8B%E8%AF%95");
+        assertThat(b.check("cases-export-links")).isEmpty();
+        List<String> links = b.all(".export-links a").stream().map(a -> a.getAttribute("href")).toList();
+        assertThat(links).hasSize(2);
+        assertThat(links.get(0)).contains("/api/cases/export?format=xlsx", "status=DETECTED", "categoryCode=A33-04", "q=");
+        assertThat(links.get(1)).contains("/api/cases/export?format=csv", "status=DETECTED", "categoryCode=A33-04");
+        assertThat(b.all(".export-links a").stream().map(a -> a.getText()).toList()).containsExactly("导出 Excel", "导出 CSV");
+    }
+
+    private Browser browser() {
+        if (browser == null) {
+            browser = new Browser("http://localhost:" + port);
+            browser.signIn("nc.office", Api.PASSWORD);
+        }
+        return browser;
     }
 
     private static String run(String... command) throws IOException, InterruptedException {
