@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
@@ -110,14 +112,14 @@ public class CaseExport {
     }
 
     private static String describe(CaseFilter filter) {
-        return java.util.stream.Stream.of(
+        return Stream.of(
                         filter.status() == null ? null : "status=" + filter.status(),
                         filter.categoryCode() == null ? null : "categoryCode=" + filter.categoryCode(),
                         filter.respondentOrgCode() == null ? null : "respondentOrgCode=" + filter.respondentOrgCode(),
                         filter.escalated() == null ? null : "escalated=" + filter.escalated(),
                         filter.overdue() == null ? null : "overdue=" + filter.overdue(),
                         filter.text() == null ? null : "q=" + filter.text())
-                .filter(java.util.Objects::nonNull).collect(Collectors.joining(" ", "[", "]"));
+                .filter(Objects::nonNull).collect(Collectors.joining(" ", "[", "]"));
     }
 
     /** Takes the rows of an export one at a time, e.g. onto a response. */

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -125,14 +126,14 @@ public class CaseSearch {
      * {@code rectification_case c}, with its named parameters; empty when the caller sees no case.
      * The export reads the same rows as the list through it.
      */
-    java.util.Optional<Condition> condition(Actor actor, CaseFilter filter, LocalDate today) {
+    Optional<Condition> condition(Actor actor, CaseFilter filter, LocalDate today) {
         Map<String, Object> params = new HashMap<>();
         List<String> ways = visibleTo(actor, params);
         if (ways.isEmpty()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         String visible = ways.stream().map(way -> "(" + way + ")").collect(Collectors.joining(" or ", "(", ")"));
-        return java.util.Optional.of(new Condition(visible + matching(filter, today, params), params));
+        return Optional.of(new Condition(visible + matching(filter, today, params), params));
     }
 
     /** A where clause on {@code rectification_case c} and its named parameters. */
