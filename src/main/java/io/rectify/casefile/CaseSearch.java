@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -118,6 +119,25 @@ public class CaseSearch {
         boolean exact = total <= countLimit;
         String next = items.size() == size ? Cursor.of(items.get(items.size() - 1)) : null;
         return new Result(items, exact ? total : countLimit, exact, next);
+    }
+
+    /**
+     * The condition of the whole list (every case the caller may see that matches the filter) on
+     * {@code rectification_case c}, with its named parameters; empty when the caller sees no case.
+     * The export reads the same rows as the list through it.
+     */
+    Optional<Condition> condition(Actor actor, CaseFilter filter, LocalDate today) {
+        Map<String, Object> params = new HashMap<>();
+        List<String> ways = visibleTo(actor, params);
+        if (ways.isEmpty()) {
+            return Optional.empty();
+        }
+        String visible = ways.stream().map(way -> "(" + way + ")").collect(Collectors.joining(" or ", "(", ")"));
+        return Optional.of(new Condition(visible + matching(filter, today, params), params));
+    }
+
+    /** A where clause on {@code rectification_case c} and its named parameters. */
+    record Condition(String sql, Map<String, Object> params) {
     }
 
     /**

@@ -303,6 +303,17 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /**
+     * The page now shown as the browser prints it: its print style sheet, on the paper its
+     * {@code @page} rule asks for, as PDF bytes (what "print to PDF" saves).
+     */
+    byte[] printToPdf() {
+        driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", java.util.Map.of());
+        java.util.Map<String, Object> pdf = driver.executeCdpCommand("Page.printToPDF",
+                java.util.Map.of("preferCSSPageSize", true, "printBackground", true));
+        return java.util.Base64.getDecoder().decode((String) pdf.get("data"));
+    }
+
     @Override
     public void close() {
         driver.quit();
