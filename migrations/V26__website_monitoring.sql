@@ -68,6 +68,14 @@ create table check_result (
     primary key (website_id, indicator)
 );
 
+-- The titles a homepage listed when last read: on a homepage that dates nothing, a changed list
+-- is what shows it is kept up.
+create table homepage_items (
+    website_id bigint   not null primary key references website (id),
+    signature  char(64) not null,
+    changed_on date     not null
+);
+
 -- db-scheduler's table (com.github.kagkarlsson:db-scheduler), its own DDL in SQL both databases
 -- read; the scheduler creates nothing itself.
 create table scheduled_tasks (
