@@ -48,10 +48,10 @@ create index probe_time on probe (fetched_at);
 -- The homepage probes of each day of each site, kept for years after the raw probes are gone.
 create table probe_daily (
     website_id bigint not null references website (id),
-    day        date   not null,
+    probe_day  date   not null,
     probes     int    not null,
     failures   int    not null,
-    primary key (website_id, day)
+    primary key (website_id, probe_day)
 );
 
 -- The latest judgement of each indicator on each site, with its distance to the veto line.

@@ -100,13 +100,13 @@ public class ProbeLog {
 
     private void countDaily(long websiteId, LocalDate day, boolean failed) {
         int failure = failed ? 1 : 0;
-        int updated = jdbc.update("update probe_daily set probes = probes + 1, failures = failures + ? where website_id = ? and day = ?",
+        int updated = jdbc.update("update probe_daily set probes = probes + 1, failures = failures + ? where website_id = ? and probe_day = ?",
                 failure, websiteId, day);
         if (updated == 0) {
             try {
-                jdbc.update("insert into probe_daily (website_id, day, probes, failures) values (?, ?, 1, ?)", websiteId, day, failure);
+                jdbc.update("insert into probe_daily (website_id, probe_day, probes, failures) values (?, ?, 1, ?)", websiteId, day, failure);
             } catch (DuplicateKeyException countedMeanwhile) {
-                jdbc.update("update probe_daily set probes = probes + 1, failures = failures + ? where website_id = ? and day = ?",
+                jdbc.update("update probe_daily set probes = probes + 1, failures = failures + ? where website_id = ? and probe_day = ?",
                         failure, websiteId, day);
             }
         }

@@ -156,11 +156,11 @@ public class ProbeSchedule {
             for (Long id : directory.watchedWebsiteIds()) {
                 String instance = Long.toString(id);
                 if (!scheduled.contains(HOMEPAGE + "/" + instance)
-                        && client.scheduleIfNotExists(homepage.instance(instance), now.plus(jitter(settings.schedule().jitter())))) {
+                        && client.scheduleIfNotExists(homepage.instance(instance), now)) {
                     added++;
                 }
                 if (!scheduled.contains(DAILY + "/" + instance)
-                        && client.scheduleIfNotExists(daily.instance(instance), now.plus(jitter(settings.schedule().jitter())))) {
+                        && client.scheduleIfNotExists(daily.instance(instance), now)) {
                     added++;
                 }
             }
@@ -171,6 +171,7 @@ public class ProbeSchedule {
         }
 
         @EventListener(ApplicationReadyEvent.class)
+        @org.springframework.core.annotation.Order(10)
         void onStart() {
             run();
         }

@@ -12,7 +12,7 @@ import java.util.Optional;
  * reserved ranges, IPv6 unique-local (fc00::/7) and link-local (fe80::/10), and IPv4 addresses
  * mapped or embedded in IPv6 are judged as the IPv4 address they carry.
  */
-public final class AddressPolicy {
+public class AddressPolicy {
 
     private final boolean allowPrivate;
 

@@ -223,7 +223,8 @@ public class SafeHttpClient implements AutoCloseable {
             boolean truncated = false;
             String error = null;
             if (entity != null && !head) {
-                try (InputStream in = entity.getContent()) {
+                InputStream in = entity.getContent();
+                try {
                     Capped capped = read(in, deadline);
                     body = capped.bytes();
                     truncated = capped.truncated();
@@ -233,7 +234,13 @@ public class SafeHttpClient implements AutoCloseable {
                             : "body cut off: " + describe(broken);
                 }
                 if (truncated || error != null) {
+                    // dropped, not drained: closing the stream first would read the rest of a huge body
                     request.cancel();
+                }
+                try {
+                    in.close();
+                } catch (IOException | RuntimeException closing) {
+                    // the connection is gone either way
                 }
             }
             String contentType = entity == null ? null : entity.getContentType();
