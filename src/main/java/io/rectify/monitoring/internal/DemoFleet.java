@@ -46,7 +46,7 @@ public class DemoFleet {
 
     public static final List<DemoSite> SITES = List.of(
             new DemoSite("jxedu", "3600000001", "江西省教育厅（演示站）", "JX-EDU", 1, true, 2, 0, false),
-            new DemoSite("ncedu", "3601000002", "南昌市教育局（演示站）", "NC-EDU", 20, true, 40, 0, false),
+            new DemoSite("ncedu", "3601000002", "南昌市教育局（演示站）", "NC-EDU", 20, true, 200, 0, false),
             new DemoSite("jxhealth", "3600000003", "江西省卫生健康委员会（演示站）", "JX-HEALTH", 3, false, 5, 0, false),
             new DemoSite("gzedu", "3607000004", "赣州市教育局（演示站）", "GZ-EDU", 2, true, 2, 5, false),
             new DemoSite("ncgov", "3601000005", "南昌市人民政府（演示站）", "NC-GOV-OFFICE", 0, true, 0, 0, true));

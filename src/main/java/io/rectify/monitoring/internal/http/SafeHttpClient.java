@@ -143,6 +143,9 @@ public class SafeHttpClient implements AutoCloseable {
         } catch (IllegalArgumentException bad) {
             return Optional.of(bad.getMessage());
         }
+        if (policy.allowsPrivate()) {
+            return Optional.empty();
+        }
         try {
             addresses(uri.getHost());
             return Optional.empty();
