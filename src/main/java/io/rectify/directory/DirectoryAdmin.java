@@ -208,7 +208,7 @@ public class DirectoryAdmin {
             } else if (websites.findByUrl(url).isPresent() || !urlsSoFar.add(url)) {
                 problems.add(FieldProblem.of(prefix + "url", "admin.website.url.taken", "该网站已登记", url));
             } else {
-                addressRefusal(url).ifPresent(why -> problems.add(FieldProblem.of(prefix + "url", "admin.website.url.refused", why)));
+                addressRefusal(url).ifPresent(why -> problems.add(FieldProblem.of(prefix + "url", "admin.website.url.refused", why, why)));
             }
         }
         String name = name(problems, prefix + "name", website.name());
@@ -279,7 +279,7 @@ public class DirectoryAdmin {
                 } else if (!WEBSITE_URL.matcher(columnUrl).matches()) {
                     problems.add(FieldProblem.of(field + "url", "admin.website.url.invalid", "网站地址应以 http:// 或 https:// 开头"));
                 } else {
-                    addressRefusal(columnUrl).ifPresent(why -> problems.add(FieldProblem.of(field + "url", "admin.website.url.refused", why)));
+                    addressRefusal(columnUrl).ifPresent(why -> problems.add(FieldProblem.of(field + "url", "admin.website.url.refused", why, why)));
                 }
             }
             ColumnKind kind = null;
@@ -454,7 +454,7 @@ public class DirectoryAdmin {
             ownerProblem(orgCode, site.orgCode()).ifPresent(problems::add);
         }
         if (url != null && !url.equals(site.url())) {
-            addressRefusal(url).ifPresent(why -> problems.add(FieldProblem.of("url", "admin.website.url.refused", why)));
+            addressRefusal(url).ifPresent(why -> problems.add(FieldProblem.of("url", "admin.website.url.refused", why, why)));
         }
         String siteCode = trim(edit.siteCode());
         siteCodeProblem("", siteCode, site.id()).ifPresent(problems::add);

@@ -63,6 +63,11 @@ public class SiteHealth {
         }).toList();
     }
 
+    /** Refuses (403) a role that sees no site's health at all, before anything about a site is looked up. */
+    public void requireReader(Actor actor) {
+        bodiesOf(actor);
+    }
+
     /** One site the caller may see, or 404. */
     public Website visible(Actor actor, long websiteId) {
         Website site = directory.website(websiteId).orElseThrow(() -> new NotFoundException("website " + websiteId));

@@ -47,6 +47,7 @@ class WebsitesApi {
 
     @GetMapping("/{id}/checks")
     List<CheckView> checks(@PathVariable String id) {
+        health.requireReader(currentActor.get());
         long websiteId = id(id);
         health.visible(currentActor.get(), websiteId);
         return health.results(websiteId).stream().map(CheckView::of).toList();
@@ -54,6 +55,7 @@ class WebsitesApi {
 
     @PostMapping("/{id}/checks/run")
     List<CheckView> run(@PathVariable String id) {
+        health.requireReader(currentActor.get());
         long websiteId = id(id);
         health.runnable(currentActor.get(), websiteId);
         List<CheckResult> ran = monitor.runNow(websiteId);
