@@ -57,6 +57,21 @@ public class Directory {
         return orgCodes.isEmpty() ? List.of() : websites.findByOrgCodeInAndActiveTrueOrderByOrgCodeAscNameAsc(orgCodes);
     }
 
+    /** One registered website, active or not. */
+    public Optional<Website> website(long id) {
+        return websites.findById(id);
+    }
+
+    /** Every website of these bodies, active or not, by body then name. */
+    public List<Website> websitesOf(Collection<String> orgCodes) {
+        return orgCodes.isEmpty() ? List.of() : websites.findByOrgCodeInOrderByOrgCodeAscNameAsc(orgCodes);
+    }
+
+    /** The ids of the websites the monitoring watches: active and open. */
+    public List<Long> watchedWebsiteIds() {
+        return jdbc.getJdbcTemplate().queryForList("select id from website where active and state = 'OPEN' order by id", Long.class);
+    }
+
     /** The registered website of this address, active or not. */
     public Optional<Website> websiteAt(String url) {
         return url == null ? Optional.empty() : websites.findByUrl(url);

@@ -33,6 +33,9 @@ public class DirectoryAdmin {
     static final int NAME_MAX = 200;
     static final int PREFIX_MAX = 40;
     static final int URL_MAX = 300;
+    static final Pattern SITE_CODE = Pattern.compile("[A-Za-z0-9]{10}");
+    static final int FILING_MAX = 64;
+    static final int COLUMNS_MAX = 50;
     /** how many of the things that keep a body from being deactivated are named */
     static final int BLOCKERS_SHOWN = 10;
 
@@ -42,9 +45,12 @@ public class DirectoryAdmin {
     private final AppUserRepository users;
     private final AuditLog audit;
     private final List<BodyInUse> uses;
+    private final org.springframework.beans.factory.ObjectProvider<WebsiteAddressCheck> addressCheck;
 
     DirectoryAdmin(RegionRepository regions, OrganizationRepository organizations, WebsiteRepository websites,
-                   AppUserRepository users, AuditLog audit, List<BodyInUse> uses) {
+                   AppUserRepository users, AuditLog audit, List<BodyInUse> uses,
+                   org.springframework.beans.factory.ObjectProvider<WebsiteAddressCheck> addressCheck) {
+        this.addressCheck = addressCheck;
         this.regions = regions;
         this.organizations = organizations;
         this.websites = websites;
@@ -154,31 +160,155 @@ public class DirectoryAdmin {
     public Website registerWebsite(Actor actor, NewWebsite website) {
         requireAdmin(actor);
         List<FieldProblem> problems = new ArrayList<>();
-        String url = trim(website.url());
-        if (required(problems, "url", url)) {
-            if (url.length() > URL_MAX) {
-                problems.add(tooLong("url", URL_MAX));
-            } else if (!WEBSITE_URL.matcher(url).matches()) {
-                problems.add(FieldProblem.of("url", "admin.website.url.invalid", "网站地址应以 http:// 或 https:// 开头"));
-            } else if (websites.findByUrl(url).isPresent()) {
-                problems.add(FieldProblem.of("url", "admin.website.url.taken", "该网站已登记", url));
+        Website saved = websites.save(checkedNewWebsite(website, "", problems, new java.util.HashSet<>(), new java.util.HashSet<>()));
+        audit.record(actor.username(), "WEBSITE_REGISTERED", null, saved.url() + " for " + saved.orgCode() + ": " + saved.name());
+        return saved;
+    }
+
+    /**
+     * The province's list of websites, all or nothing: every line is checked before any is saved,
+     * and the problems name their line ({@code line 7: siteCode}). Returns the sites registered.
+     */
+    public List<Website> importWebsites(Actor actor, List<NewWebsite> lines, int firstLineNumber) {
+        requireAdmin(actor);
+        if (lines.isEmpty()) {
+            throw InvalidInputException.of("file", "admin.website.import.empty", "文件中没有网站");
+        }
+        List<FieldProblem> problems = new ArrayList<>();
+        java.util.Set<String> urls = new java.util.HashSet<>();
+        java.util.Set<String> codes = new java.util.HashSet<>();
+        List<Website> checked = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            List<FieldProblem> lineProblems = new ArrayList<>();
+            String prefix = "line " + (firstLineNumber + i) + ": ";
+            try {
+                checked.add(checkedNewWebsite(lines.get(i), prefix, lineProblems, urls, codes));
+            } catch (InvalidInputException bad) {
+                problems.addAll(bad.problems());
             }
-        }
-        String name = trim(website.name());
-        if (required(problems, "name", name) && name.length() > NAME_MAX) {
-            problems.add(tooLong("name", NAME_MAX));
-        }
-        UnsafeText.problem("name", name).ifPresent(problems::add);
-        String orgCode = trim(website.orgCode());
-        if (required(problems, "orgCode", orgCode)) {
-            ownerProblem(orgCode, null).ifPresent(problems::add);
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        Website saved = websites.save(new Website(url, name, orgCode));
-        audit.record(actor.username(), "WEBSITE_REGISTERED", null, url + " for " + orgCode + ": " + name);
+        List<Website> saved = websites.saveAll(checked);
+        audit.record(actor.username(), "WEBSITES_IMPORTED", null, saved.size() + " website(s) imported: "
+                + saved.stream().map(Website::url).limit(20).collect(java.util.stream.Collectors.joining(", ")));
         return saved;
+    }
+
+    /** A new website checked field by field; problems name the field after the prefix (an import's line). */
+    private Website checkedNewWebsite(NewWebsite website, String prefix, List<FieldProblem> problems,
+                                      java.util.Set<String> urlsSoFar, java.util.Set<String> codesSoFar) {
+        String url = trim(website.url());
+        if (required(problems, prefix + "url", url)) {
+            if (url.length() > URL_MAX) {
+                problems.add(tooLong(prefix + "url", URL_MAX));
+            } else if (!WEBSITE_URL.matcher(url).matches()) {
+                problems.add(FieldProblem.of(prefix + "url", "admin.website.url.invalid", "网站地址应以 http:// 或 https:// 开头"));
+            } else if (websites.findByUrl(url).isPresent() || !urlsSoFar.add(url)) {
+                problems.add(FieldProblem.of(prefix + "url", "admin.website.url.taken", "该网站已登记", url));
+            } else {
+                addressRefusal(url).ifPresent(why -> problems.add(FieldProblem.of(prefix + "url", "admin.website.url.refused", why, why)));
+            }
+        }
+        String name = name(problems, prefix + "name", website.name());
+        String orgCode = trim(website.orgCode());
+        if (required(problems, prefix + "orgCode", orgCode)) {
+            ownerProblem(orgCode, null).ifPresent(p -> problems.add(new FieldProblem(prefix + p.field(), p.code(), p.args(), p.defaultMessage())));
+        }
+        String siteCode = trim(website.siteCode());
+        if (siteCode != null && !codesSoFar.add(siteCode)) {
+            problems.add(FieldProblem.of(prefix + "siteCode", "admin.website.siteCode.taken", "网站标识码已被使用：" + siteCode, siteCode));
+        } else {
+            siteCodeProblem(prefix, siteCode, null).ifPresent(problems::add);
+        }
+        Details details = details(problems, prefix, website.state(), website.icpNumber(), website.psbNumber(), website.columns());
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        Website site = new Website(url, name, orgCode);
+        site.register(siteCode, details.state(), details.icp(), details.psb(), details.columns());
+        return site;
+    }
+
+    private Optional<FieldProblem> siteCodeProblem(String prefix, String siteCode, Long siteId) {
+        if (siteCode == null) {
+            return Optional.empty();
+        }
+        if (!SITE_CODE.matcher(siteCode).matches()) {
+            return Optional.of(FieldProblem.of(prefix + "siteCode", "admin.website.siteCode.invalid",
+                    "网站标识码是 10 位字母或数字"));
+        }
+        if (websites.findBySiteCode(siteCode).filter(other -> !other.id().equals(siteId)).isPresent()) {
+            return Optional.of(FieldProblem.of(prefix + "siteCode", "admin.website.siteCode.taken",
+                    "网站标识码已被使用：" + siteCode, siteCode));
+        }
+        return Optional.empty();
+    }
+
+    private record Details(SiteState state, String icp, String psb, List<WatchedColumn> columns) {
+    }
+
+    private Details details(List<FieldProblem> problems, String prefix, String stateText, String icpText, String psbText,
+                            List<ColumnInput> columnInputs) {
+        SiteState state = SiteState.OPEN;
+        String stateValue = trim(stateText);
+        if (stateValue != null) {
+            try {
+                state = SiteState.valueOf(stateValue.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException unknown) {
+                problems.add(FieldProblem.of(prefix + "state", "admin.website.state.invalid", "状态应为 OPEN 或 CLOSED"));
+            }
+        }
+        String icp = filing(problems, prefix + "icpNumber", icpText);
+        String psb = filing(problems, prefix + "psbNumber", psbText);
+        List<WatchedColumn> columns = new ArrayList<>();
+        List<ColumnInput> inputs = columnInputs == null ? List.of() : columnInputs;
+        if (inputs.size() > COLUMNS_MAX) {
+            problems.add(FieldProblem.of(prefix + "columns", "admin.website.columns.tooMany", "栏目不能超过 " + COLUMNS_MAX + " 个", COLUMNS_MAX));
+            return new Details(state, icp, psb, columns);
+        }
+        for (int i = 0; i < inputs.size(); i++) {
+            ColumnInput input = inputs.get(i) == null ? new ColumnInput(null, null, null) : inputs.get(i);
+            String field = prefix + "columns[" + i + "].";
+            String columnName = name(problems, field + "name", input.name());
+            String columnUrl = trim(input.url());
+            if (required(problems, field + "url", columnUrl)) {
+                if (columnUrl.length() > URL_MAX) {
+                    problems.add(tooLong(field + "url", URL_MAX));
+                } else if (!WEBSITE_URL.matcher(columnUrl).matches()) {
+                    problems.add(FieldProblem.of(field + "url", "admin.website.url.invalid", "网站地址应以 http:// 或 https:// 开头"));
+                } else {
+                    addressRefusal(columnUrl).ifPresent(why -> problems.add(FieldProblem.of(field + "url", "admin.website.url.refused", why, why)));
+                }
+            }
+            ColumnKind kind = null;
+            String kindText = trim(input.kind());
+            if (required(problems, field + "kind", kindText)) {
+                try {
+                    kind = ColumnKind.valueOf(kindText.toUpperCase(Locale.ROOT));
+                } catch (IllegalArgumentException unknown) {
+                    problems.add(FieldProblem.of(field + "kind", "admin.website.column.kind.invalid",
+                            "栏目类型应为 NEWS、NOTICE、POLICY、INTERACTION 或 OTHER"));
+                }
+            }
+            columns.add(new WatchedColumn(columnName, columnUrl, kind));
+        }
+        return new Details(state, icp, psb, columns);
+    }
+
+    private static String filing(List<FieldProblem> problems, String field, String value) {
+        String number = trim(value);
+        if (number != null && number.length() > FILING_MAX) {
+            problems.add(tooLong(field, FILING_MAX));
+        }
+        UnsafeText.problem(field, number).ifPresent(problems::add);
+        return number;
+    }
+
+    private Optional<String> addressRefusal(String url) {
+        WebsiteAddressCheck check = addressCheck.getIfAvailable();
+        return check == null ? Optional.empty() : check.refusal(url);
     }
 
     /** The accounts, by body then user name (creating and disabling them is the security administrator's). */
@@ -323,12 +453,20 @@ public class DirectoryAdmin {
         if (required(problems, "orgCode", orgCode)) {
             ownerProblem(orgCode, site.orgCode()).ifPresent(problems::add);
         }
+        if (url != null && !url.equals(site.url())) {
+            addressRefusal(url).ifPresent(why -> problems.add(FieldProblem.of("url", "admin.website.url.refused", why, why)));
+        }
+        String siteCode = trim(edit.siteCode());
+        siteCodeProblem("", siteCode, site.id()).ifPresent(problems::add);
+        Details details = details(problems, "", edit.state(), edit.icpNumber(), edit.psbNumber(),
+                edit.columns() == null ? site.columns().stream().map(ColumnInput::of).toList() : edit.columns());
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
         requireVersion(site.version(), version, "网站 " + site.url(), "The website " + site.url());
         String before = site.url() + " for " + site.orgCode() + ": " + site.name();
         site.change(url, name, orgCode);
+        site.register(siteCode, details.state(), details.icp(), details.psb(), details.columns());
         websites.saveAndFlush(site);
         audit.record(actor.username(), "WEBSITE_EDITED", null, "website " + id + ": was " + before + "; now " + url
                 + " for " + orgCode + ": " + name);
@@ -438,7 +576,18 @@ public class DirectoryAdmin {
     public record BodyEdit(String nameZh, String nameEn, String regionCode, String casePrefix, Long version) {
     }
 
-    public record WebsiteEdit(String url, String name, String orgCode, Long version) {
+    public record WebsiteEdit(String url, String name, String orgCode, Long version, String siteCode, String state,
+                              String icpNumber, String psbNumber, List<ColumnInput> columns) {
+        public WebsiteEdit(String url, String name, String orgCode, Long version) {
+            this(url, name, orgCode, version, null, null, null, null, null);
+        }
+    }
+
+    /** A watched column as typed or imported: its kind still text, checked with the rest. */
+    public record ColumnInput(String name, String url, String kind) {
+        static ColumnInput of(WatchedColumn column) {
+            return new ColumnInput(column.name(), column.url(), column.kind() == null ? null : column.kind().name());
+        }
     }
 
     private static boolean required(List<FieldProblem> problems, String field, String value) {
@@ -466,7 +615,11 @@ public class DirectoryAdmin {
     public record NewBody(String code, String nameZh, String nameEn, String kind, String regionCode, String casePrefix) {
     }
 
-    public record NewWebsite(String url, String name, String orgCode) {
+    public record NewWebsite(String url, String name, String orgCode, String siteCode, String state, String icpNumber,
+                             String psbNumber, List<ColumnInput> columns) {
+        public NewWebsite(String url, String name, String orgCode) {
+            this(url, name, orgCode, null, null, null, null, null);
+        }
     }
 
     private static FieldProblem tooLong(String field, int max) {

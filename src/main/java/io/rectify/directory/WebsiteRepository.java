@@ -10,5 +10,9 @@ public interface WebsiteRepository extends JpaRepository<Website, Long> {
 
     Optional<Website> findByUrl(String url);
 
+    Optional<Website> findBySiteCode(String siteCode);
+
+    List<Website> findByOrgCodeInOrderByOrgCodeAscNameAsc(Collection<String> orgCodes);
+
     List<Website> findByOrgCodeInAndActiveTrueOrderByOrgCodeAscNameAsc(Collection<String> orgCodes);
 }

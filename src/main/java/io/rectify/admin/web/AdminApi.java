@@ -111,6 +111,23 @@ class AdminApi {
         return BodyView.of(directory.activateBody(currentActor.get(), code));
     }
 
+    /** The province's list from CSV or XLSX: all lines or none, every bad line named by its number. */
+    @PostMapping(path = "/websites/import", consumes = "multipart/form-data")
+    @PreAuthorize("hasRole('ADMIN')")
+    ResponseEntity<Map<String, Object>> importWebsites(@org.springframework.web.bind.annotation.RequestPart("file")
+                                                       org.springframework.web.multipart.MultipartFile file) {
+        byte[] content;
+        try {
+            content = file.getBytes();
+        } catch (java.io.IOException unreadable) {
+            throw io.rectify.kernel.InvalidInputException.of("file", "admin.website.import.unreadable", "无法读取该文件");
+        }
+        List<Website> saved = directory.importWebsites(currentActor.get(),
+                WebsiteSheet.read(file.getOriginalFilename(), content), 2);
+        return ResponseEntity.status(201).body(Map.of("imported", saved.size(),
+                "websites", saved.stream().map(WebsiteView::of).toList()));
+    }
+
     @GetMapping("/websites/{id}")
     @PreAuthorize("hasRole('ADMIN')")
     WebsiteView website(@PathVariable String id) {
@@ -213,10 +230,16 @@ class AdminApi {
         }
     }
 
-    record WebsiteView(Long id, String url, String name, String orgCode, boolean active, long version) {
+    record WebsiteView(Long id, String url, String name, String orgCode, boolean active, long version, String siteCode,
+                       String state, String icpNumber, String psbNumber, List<ColumnView> columns) {
         static WebsiteView of(Website w) {
-            return new WebsiteView(w.id(), w.url(), w.name(), w.orgCode(), w.active(), w.version());
+            return new WebsiteView(w.id(), w.url(), w.name(), w.orgCode(), w.active(), w.version(), w.siteCode(),
+                    w.state().name(), w.icpNumber(), w.psbNumber(),
+                    w.columns().stream().map(c -> new ColumnView(c.name(), c.url(), c.kind().name())).toList());
         }
+    }
+
+    record ColumnView(String name, String url, String kind) {
     }
 
     record UserView(String username, String displayName, String role, String orgCode, boolean enabled) {

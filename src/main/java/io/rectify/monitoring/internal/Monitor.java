@@ -1,0 +1,197 @@
+package io.rectify.monitoring.internal;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.rectify.directory.Directory;
+import io.rectify.directory.Website;
+import io.rectify.kernel.NotFoundException;
+import io.rectify.monitoring.CheckFailed;
+import io.rectify.monitoring.CheckResult;
+import io.rectify.monitoring.Indicator;
+import io.rectify.monitoring.MonitoringSettings;
+import io.rectify.monitoring.ProbeEvidence;
+import io.rectify.monitoring.SiteChecks;
+import io.rectify.monitoring.internal.ProbeLog.Purpose;
+import io.rectify.monitoring.internal.check.BlankColumns;
+import io.rectify.monitoring.internal.check.BrokenLinks;
+import io.rectify.monitoring.internal.check.ColumnFreshness;
+import io.rectify.monitoring.internal.check.ColumnPage;
+import io.rectify.monitoring.internal.check.HomepageFreshness;
+import io.rectify.monitoring.internal.check.IdentityMarks;
+import io.rectify.monitoring.internal.check.NotGovDomain;
+import io.rectify.monitoring.internal.check.Page;
+import io.rectify.monitoring.internal.check.Reachability;
+import io.rectify.monitoring.internal.check.Tls;
+import io.rectify.monitoring.internal.check.Verdict;
+import io.rectify.monitoring.internal.http.Fetched;
+import io.rectify.monitoring.internal.http.SafeHttpClient;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs the checks of a site: fetches what they need (outside any transaction), lets each check
+ * judge, then stores the requests and the results in one short transaction and publishes a
+ * {@link CheckFailed} for each failure in it. The schedule calls it; so do "check now" and the
+ * re-check before a case closes ({@link SiteChecks}).
+ */
+@Service
+public class Monitor implements SiteChecks {
+
+    /** what the daily run and "check now" judge; the interaction and registry indicators are not probed */
+    static final Set<Indicator> PROBED = EnumSet.of(Indicator.UNREACHABLE, Indicator.HOMEPAGE_STALE, Indicator.COLUMNS_STALE,
+            Indicator.BLANK_COLUMNS, Indicator.BROKEN_LINKS, Indicator.IDENTITY_MISSING, Indicator.TLS, Indicator.NOT_GOV_DOMAIN);
+
+    private final Directory directory;
+    private final SafeHttpClient http;
+    private final ProbeLog log;
+    private final MonitoringSettings settings;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transaction;
+
+    private final Reachability reachability;
+    private final HomepageFreshness homepageFreshness;
+    private final ColumnFreshness columnFreshness;
+    private final BlankColumns blankColumns;
+    private final BrokenLinks brokenLinks;
+    private final IdentityMarks identityMarks = new IdentityMarks();
+    private final Tls tls;
+    private final NotGovDomain notGovDomain = new NotGovDomain();
+
+    Monitor(Directory directory, SafeHttpClient http, ProbeLog log, MonitoringSettings settings, Clock clock,
+            ApplicationEventPublisher events, PlatformTransactionManager transactions) {
+        this.directory = directory;
+        this.http = http;
+        this.log = log;
+        this.settings = settings;
+        this.clock = clock;
+        this.events = events;
+        this.transaction = new TransactionTemplate(transactions);
+        MonitoringSettings.Thresholds thresholds = settings.thresholds();
+        this.reachability = new Reachability(thresholds);
+        this.homepageFreshness = new HomepageFreshness(thresholds);
+        this.columnFreshness = new ColumnFreshness(thresholds);
+        this.blankColumns = new BlankColumns(thresholds);
+        this.brokenLinks = new BrokenLinks(thresholds, http);
+        this.tls = new Tls(thresholds);
+    }
+
+    @Override
+    public List<CheckResult> runNow(long websiteId, Set<Indicator> indicators) {
+        Website site = directory.website(websiteId).orElseThrow(() -> new NotFoundException("website " + websiteId));
+        Set<Indicator> wanted = EnumSet.noneOf(Indicator.class);
+        wanted.addAll(indicators);
+        wanted.retainAll(PROBED);
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, ProbeLog.BUSINESS_ZONE);
+        URI homepageUri = homepageUri(site);
+
+        Page homepage = Page.of(http.get(site.url()));
+        List<ColumnPage> columns = new ArrayList<>();
+        if (wanted.contains(Indicator.COLUMNS_STALE) || wanted.contains(Indicator.BLANK_COLUMNS) || wanted.contains(Indicator.BROKEN_LINKS)) {
+            site.columns().forEach(column -> columns.add(new ColumnPage(column, Page.of(http.get(column.url())))));
+        }
+        List<Verdict> verdicts = new ArrayList<>();
+        if (wanted.contains(Indicator.HOMEPAGE_STALE)) {
+            verdicts.add(homepageFreshness.judge(homepage, today, homepage.readable()
+                    ? log.itemsChanged(websiteId, homepage.itemTitles(), today) : java.util.Optional.empty()));
+        }
+        if (wanted.contains(Indicator.COLUMNS_STALE)) {
+            verdicts.add(columnFreshness.judge(columns, today));
+        }
+        if (wanted.contains(Indicator.BLANK_COLUMNS)) {
+            verdicts.add(blankColumns.judge(columns, today));
+        }
+        if (wanted.contains(Indicator.BROKEN_LINKS)) {
+            List<Page> pages = new ArrayList<>();
+            pages.add(homepage);
+            columns.forEach(c -> pages.add(c.page()));
+            verdicts.add(brokenLinks.judge(pages));
+        }
+        if (wanted.contains(Indicator.IDENTITY_MISSING)) {
+            verdicts.add(identityMarks.judge(homepage, site.siteCode()));
+        }
+        if (wanted.contains(Indicator.TLS) && homepageUri != null) {
+            verdicts.add(tls.judge(homepageUri, "https".equalsIgnoreCase(homepageUri.getScheme())
+                    ? http.certificate(site.url()) : null, now));
+        }
+        if (wanted.contains(Indicator.NOT_GOV_DOMAIN) && homepageUri != null) {
+            verdicts.add(notGovDomain.judge(homepageUri));
+        }
+        return transaction.execute(status -> {
+            Map<Fetched, ProbeEvidence> recorded = new IdentityHashMap<>();
+            recorded.put(homepage.fetched(), log.record(websiteId, Purpose.HOMEPAGE, homepage.fetched(), true));
+            for (ColumnPage column : columns) {
+                recorded.put(column.page().fetched(), log.record(websiteId, Purpose.COLUMN, column.page().fetched(), true));
+            }
+            List<Verdict> all = new ArrayList<>(verdicts);
+            if (wanted.contains(Indicator.UNREACHABLE)) {
+                all.add(0, reachabilityNow(websiteId, now));
+            }
+            List<CheckResult> results = new ArrayList<>();
+            for (Verdict verdict : all) {
+                List<ProbeEvidence> evidence = new ArrayList<>();
+                for (Fetched fetched : verdict.evidence()) {
+                    evidence.add(recorded.computeIfAbsent(fetched, f -> log.record(websiteId, Purpose.LINK, f, true)));
+                }
+                if (verdict.indicator() == Indicator.UNREACHABLE) {
+                    evidence.addAll(log.latestFailedHomepageProbes(websiteId, now.minus(settings.thresholds().reachabilityWindow()), 5));
+                }
+                results.add(store(websiteId, verdict, now, evidence));
+            }
+            return results;
+        });
+    }
+
+    /**
+     * The scheduled homepage probe: one GET, its row, and the reachability of the week judged
+     * again. No audit entry, no engine history.
+     */
+    public void probeHomepage(long websiteId) {
+        Website site = directory.website(websiteId).orElse(null);
+        if (site == null || !site.watched()) {
+            return;
+        }
+        Fetched fetched = http.get(site.url());
+        Instant now = clock.instant();
+        transaction.executeWithoutResult(status -> {
+            log.record(websiteId, Purpose.HOMEPAGE, fetched, false);
+            Verdict verdict = reachabilityNow(websiteId, now);
+            store(websiteId, verdict, now, log.latestFailedHomepageProbes(websiteId,
+                    now.minus(settings.thresholds().reachabilityWindow()), 5));
+        });
+    }
+
+    private Verdict reachabilityNow(long websiteId, Instant now) {
+        long[] counts = log.homepageProbesSince(websiteId, now.minus(settings.thresholds().reachabilityWindow()));
+        return reachability.judge(counts[0], counts[1], List.of());
+    }
+
+    private CheckResult store(long websiteId, Verdict verdict, Instant now, List<ProbeEvidence> evidence) {
+        log.saveResult(websiteId, verdict, now, evidence);
+        CheckResult result = new CheckResult(websiteId, verdict.indicator(), verdict.status(), now, verdict.detail(), evidence);
+        if (result.failed()) {
+            events.publishEvent(new CheckFailed(result));
+        }
+        return result;
+    }
+
+    private static URI homepageUri(Website site) {
+        try {
+            return SafeHttpClient.parse(site.url());
+        } catch (IllegalArgumentException unusable) {
+            return null;
+        }
+    }
+}
