@@ -106,9 +106,9 @@ class FindingStore {
      */
     List<Finding> search(Set<String> regions, FindingStatus status, Long websiteId, int limit) {
         MapSqlParameterSource params = new MapSqlParameterSource("regions", regions);
-        StringBuilder sql = new StringBuilder("select " + COLUMNS + """
-                 from finding f join website w on w.id = f.website_id join organization o on o.code = w.org_code
-                 where o.region_code in (:regions)""");
+        StringBuilder sql = new StringBuilder("select " + COLUMNS
+                + " from finding f join website w on w.id = f.website_id join organization o on o.code = w.org_code"
+                + " where o.region_code in (:regions)");
         if (status != null) {
             sql.append(" and f.status = :status");
             params.addValue("status", status.name());
