@@ -153,7 +153,8 @@ public class CaseService {
         entityManager.flush();
         record(c, actor, CaseRecordKind.OPENED, command.title(), command);
         audit.record(actor.username(), "CASE_OPENED", c.id(), number + " " + category.code() + " " + respondent.code()
-                + (repeat ? " repeat" : "") + (repeatOf != null ? " of " + repeatOf : "") + (command.serious() ? " flagged serious: " + command.seriousReason() : ""));
+                + (repeat ? " repeat" : "") + (repeatOf != null ? " of " + repeatOf : "")
+                + (command.serious() ? " flagged serious: " + command.seriousReason() : ""));
         events.publishEvent(new CaseOpened(c.id(), opener.regionCode()));
         return c;
     }
