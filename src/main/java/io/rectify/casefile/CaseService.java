@@ -38,6 +38,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import org.apache.commons.lang3.StringUtils;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -81,10 +82,13 @@ public class CaseService {
     private final ObjectMapper json;
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    /** the findings a case came from, when the findings module is there */
+    private final ObjectProvider<CaseFindings> findings;
 
     CaseService(CaseRepository cases, CaseRecordRepository records, CaseNumbers numbers, CaseAccess access,
                 Directory directory, Categories categories, WorkingDayCalendar calendar, AuditLog audit,
-                ApplicationEventPublisher events, ObjectMapper json, JdbcTemplate jdbc, Clock clock) {
+                ApplicationEventPublisher events, ObjectMapper json, JdbcTemplate jdbc, Clock clock,
+                ObjectProvider<CaseFindings> findings) {
         this.cases = cases;
         this.records = records;
         this.numbers = numbers;
@@ -97,10 +101,20 @@ public class CaseService {
         this.json = json;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.findings = findings;
     }
 
     /** A supervisor opens a case against a body in their jurisdiction; its process starts with it. */
     public RectificationCase open(Actor actor, OpenCase command) {
+        return open(actor, command, null);
+    }
+
+    /**
+     * Opens a case that repeats a closed one the caller found (a site's recurrence, 反弹): it is a
+     * repeat violation whatever the respondent's own history says, so the seriousness decision's
+     * repeat rule applies to it.
+     */
+    public RectificationCase open(Actor actor, OpenCase command, String repeatOf) {
         if (actor.role() != Role.SUPERVISOR) {
             throw new ForbiddenException("only an office supervisor opens cases");
         }
@@ -130,7 +144,8 @@ public class CaseService {
         if (!opener.approved()) {
             throw new ForbiddenException("an office awaiting the security administrator's approval opens no case");
         }
-        boolean repeat = closedRecently(respondent.code(), category.code(), clock.instant().minus(REPEAT_WINDOW));
+        boolean repeat = repeatOf != null
+                || closedRecently(respondent.code(), category.code(), clock.instant().minus(REPEAT_WINDOW));
         String number = numbers.next(opener.code(), opener.casePrefix(), today().getYear());
         RectificationCase c = new RectificationCase(UUID.randomUUID().toString(), number, command,
                 respondent.regionCode(), opener.code(), actor.username(), repeat, clock.instant());
@@ -139,7 +154,8 @@ public class CaseService {
         entityManager.flush();
         record(c, actor, CaseRecordKind.OPENED, command.title(), command);
         audit.record(actor.username(), "CASE_OPENED", c.id(), number + " " + category.code() + " " + respondent.code()
-                + (repeat ? " repeat" : "") + (command.serious() ? " flagged serious: " + command.seriousReason() : ""));
+                + (repeat ? " repeat" : "") + (repeatOf != null ? " of " + repeatOf : "")
+                + (command.serious() ? " flagged serious: " + command.seriousReason() : ""));
         events.publishEvent(new CaseOpened(c.id(), opener.regionCode()));
         return c;
     }
@@ -165,6 +181,33 @@ public class CaseService {
         return directory.organizations().stream()
                 .filter(org -> respondentProblem(actor, org, null).isEmpty())
                 .toList();
+    }
+
+    /** Whether this supervisor may open a case against the body (any category): the rule of {@link #open}. */
+    @Transactional(readOnly = true)
+    public boolean mayOpenAgainst(Actor actor, String respondentOrgCode) {
+        return actor.role() == Role.SUPERVISOR && directory.findOrganization(respondentOrgCode)
+                .map(org -> respondentProblem(actor, org, null).isEmpty()).orElse(false);
+    }
+
+    /** The open case (not closed) of this site and category, oldest first: where a new finding of the same kind belongs. */
+    @Transactional(readOnly = true)
+    public Optional<RectificationCase> openCaseOnSite(String websiteUrl, String categoryCode) {
+        List<String> ids = jdbc.queryForList("""
+                        select id from rectification_case
+                        where website_url = ? and category_code = ? and status <> 'CLOSED' order by created_at""",
+                String.class, websiteUrl, categoryCode);
+        return ids.stream().findFirst().map(this::find);
+    }
+
+    /** The latest case of this site and category closed within the repeat window (a year): what a new failure repeats. */
+    @Transactional(readOnly = true)
+    public Optional<String> closedRecentlyOnSite(String websiteUrl, String categoryCode) {
+        return jdbc.queryForList("""
+                        select id from rectification_case
+                        where website_url = ? and category_code = ? and closed_at > ? order by closed_at desc""",
+                String.class, websiteUrl, categoryCode,
+                OffsetDateTime.ofInstant(clock.instant().minus(REPEAT_WINDOW), ZoneOffset.UTC)).stream().findFirst();
     }
 
     /** The active websites of the bodies this supervisor may open a case against, for the website picker. */
@@ -259,6 +302,7 @@ public class CaseService {
         boolean waived = c.recordResponse(values);
         record(c, actor, CaseRecordKind.RESPONSE, report, values);
         audit.record(actor.username(), "RESPONSE_SUBMITTED", caseId, null);
+        events.publishEvent(new ResponseRecorded(caseId));
         return waived;
     }
 
@@ -290,8 +334,16 @@ public class CaseService {
         Map<String, Object> data = new java.util.LinkedHashMap<>(Map.of("accepted", accepted,
                 "comment", StringUtils.defaultString(comment), "serious", serious,
                 "seriousReason", StringUtils.defaultString(seriousReason)));
+        boolean recheckFailed = recheckFailed(caseId);
+        if (accepted && recheckFailed && StringUtils.isBlank(comment)) {
+            throw InvalidInputException.of("comment", "finding.recheck.reasonRequired",
+                    "复查未通过，确认整改到位须写明理由");
+        }
         if (accepted) {
             c.accept();
+            if (recheckFailed) {
+                audit.record(actor.username(), "RECHECK_OVERRIDDEN", caseId, comment);
+            }
         } else {
             int period = period(c, periodWorkingDays);
             LocalDate deadline = deadlineOnRejection(c, period, extensionGranted(caseId));
@@ -369,6 +421,15 @@ public class CaseService {
             day = day.plusDays(1);
         }
         return day;
+    }
+
+    /** Whether the case came from findings and their re-check, run when the department reported, did not pass. */
+    private boolean recheckFailed(String caseId) {
+        CaseFindings known = findings.getIfAvailable();
+        return known != null && known.of(caseId)
+                .map(CaseFindings.Monitored::recheck)
+                .map(recheck -> !recheck.passed())
+                .orElse(false);
     }
 
     /** The respondent asks once for more working days; an office decides. */

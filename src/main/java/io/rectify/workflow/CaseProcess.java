@@ -20,6 +20,7 @@ public final class CaseProcess {
 
     public static final String DECISION_SERIOUSNESS = "seriousness";
     public static final String DECISION_DEADLINE_POLICY = "deadline-policy";
+    public static final String DECISION_FINDING_CATEGORY = "finding-category";
 
     private CaseProcess() {
     }

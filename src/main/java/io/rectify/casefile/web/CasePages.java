@@ -19,6 +19,7 @@ import io.rectify.audit.AuditLog;
 import io.rectify.calendar.WorkingDayCalendar;
 import io.rectify.casefile.AttachmentService;
 import io.rectify.casefile.CaseFilter;
+import io.rectify.casefile.CaseFindings;
 import io.rectify.casefile.CaseAccess;
 import io.rectify.casefile.CaseOpening;
 import io.rectify.casefile.CaseRecord;
@@ -55,6 +56,7 @@ import io.rectify.system.web.PageController;
 import io.rectify.system.web.PageText;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.commons.lang3.StringUtils;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.data.domain.Page;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -105,11 +107,13 @@ class CasePages {
     private final ObjectMapper json;
     private final CurrentActor currentActor;
     private final CaseDocuments documents;
+    private final ObjectProvider<CaseFindings> caseFindings;
 
     CasePages(CaseService cases, CaseOpening opening, CaseSearch search, CaseViews views, Countdown countdown,
               AttachmentService attachments, FormCatalog forms, Categories categories, Directory directory,
               OpenTasks openTasks, ProcessSteps steps, AuditLog audit, CaseAccess access, MessageSource messages,
-              ObjectMapper json, CurrentActor currentActor, CaseDocuments documents) {
+              ObjectMapper json, CurrentActor currentActor, CaseDocuments documents,
+              ObjectProvider<CaseFindings> caseFindings) {
         this.documents = documents;
         this.cases = cases;
         this.opening = opening;
@@ -127,6 +131,7 @@ class CasePages {
         this.messages = messages;
         this.json = json;
         this.currentActor = currentActor;
+        this.caseFindings = caseFindings;
     }
 
     // ---- the list ------------------------------------------------------------------------------
@@ -288,6 +293,8 @@ class CasePages {
                 .toList());
         model.addAttribute("timeline", timeline(id, locale, findings));
         model.addAttribute("progress", CaseProgress.of(c.status(), c.escalated(), c.reviewStatus()));
+        CaseFindings monitoring = caseFindings.getIfAvailable();
+        model.addAttribute("monitored", monitoring == null ? null : monitoring.of(id).map(m -> monitored(m, actor)).orElse(null));
         model.addAttribute("showSanctions", actor.role() == Role.SUPERVISION || !view.sanctions().isEmpty());
         model.addAttribute("canRequestExtension", actor.orgCode() != null && actor.orgCode().equals(c.respondentOrgCode())
                 && c.status() == CaseStatus.ORDERED && !c.extensionUsed() && c.extensionBarred(cases.today()).isEmpty());
@@ -473,6 +480,17 @@ class CasePages {
         return messages.getMessage(key, null, key, locale);
     }
 
+    /** A case that came from findings, for its page: the findings with their evidence, the re-check, the case it repeats. */
+    private static MonitoredView monitored(CaseFindings.Monitored m, Actor actor) {
+        CaseFindings.Recheck r = m.recheck();
+        return new MonitoredView(m.findings().stream().map(f -> new FindingRow(f.id(), f.indicator(), f.detail(),
+                        when(f.detectedAt()), f.evidence().stream().map(e -> new SeenRow(e.url(), e.status(),
+                                when(e.fetchedAt()), e.sha256())).toList())).toList(),
+                r == null ? null : new RecheckView(r.passed(), when(r.checkedAt()), r.results().stream()
+                        .map(x -> new RecheckRow(x.indicator(), x.status(), when(x.checkedAt()), x.detail())).toList()),
+                m.repeatOf(), actor.role() == Role.SUPERVISOR);
+    }
+
     private static String when(Instant instant) {
         return instant == null ? "" : WHEN.format(instant.atZone(WorkingDayCalendar.ZONE));
     }
@@ -564,6 +582,21 @@ class CasePages {
     }
 
     record Detail(String label, String value) {
+    }
+
+    record MonitoredView(List<FindingRow> findings, RecheckView recheck, String repeatOf, boolean linkFindings) {
+    }
+
+    record FindingRow(String id, String indicator, String detail, String detectedAt, List<SeenRow> evidence) {
+    }
+
+    record SeenRow(String url, Integer status, String fetchedAt, String sha256) {
+    }
+
+    record RecheckView(boolean passed, String checkedAt, List<RecheckRow> results) {
+    }
+
+    record RecheckRow(String indicator, String status, String checkedAt, String detail) {
     }
 
     record AttachmentRow(String id, String name, long size, String sha256, String uploadedBy, String when) {

@@ -1,0 +1,25 @@
+package io.rectify.finding;
+
+import java.time.Instant;
+import java.util.List;
+
+import io.rectify.monitoring.Indicator;
+
+/**
+ * A failed check waiting for a decision, or the decision taken on it.
+ *
+ * @param repeatOf the case of the same site and category closed within a year that this failure repeats, or null
+ */
+public record Finding(String id, long websiteId, Indicator indicator, String categoryCode, FindingStatus status,
+                      String detail, Instant detectedAt, String caseId, String repeatOf, String decidedBy,
+                      Instant decidedAt, String dismissReason, List<Evidence> evidence) {
+
+    /** One response the check was judged on, copied from the monitoring's evidence. */
+    public record Evidence(long probeEvidenceId, String url, Integer status, Instant fetchedAt, String sha256) {
+    }
+
+    Finding withEvidence(List<Evidence> seen) {
+        return new Finding(id, websiteId, indicator, categoryCode, status, detail, detectedAt, caseId, repeatOf,
+                decidedBy, decidedAt, dismissReason, seen);
+    }
+}

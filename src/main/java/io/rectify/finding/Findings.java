@@ -1,0 +1,307 @@
+package io.rectify.finding;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import io.rectify.audit.AuditLog;
+import io.rectify.calendar.WorkingDayCalendar;
+import io.rectify.casefile.CaseService;
+import io.rectify.casefile.CaseSource;
+import io.rectify.casefile.CaseStatus;
+import io.rectify.casefile.OpenCase;
+import io.rectify.casefile.RectificationCase;
+import io.rectify.directory.Actor;
+import io.rectify.directory.Directory;
+import io.rectify.directory.OrgKind;
+import io.rectify.directory.Organization;
+import io.rectify.directory.Role;
+import io.rectify.directory.Website;
+import io.rectify.directory.WebsiteRepository;
+import io.rectify.kernel.ConflictException;
+import io.rectify.kernel.FieldProblem;
+import io.rectify.kernel.ForbiddenException;
+import io.rectify.kernel.InvalidInputException;
+import io.rectify.kernel.NotFoundException;
+import io.rectify.kernel.UnsafeText;
+import io.rectify.monitoring.CheckFailed;
+import io.rectify.monitoring.CheckResult;
+import io.rectify.monitoring.Indicator;
+import org.apache.commons.lang3.StringUtils;
+import org.springframework.context.MessageSource;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Failed checks become findings, and findings become cases. A failure opens a finding unless one is
+ * open for the site and indicator already, or a case a finding of it went into is still open (the
+ * case's re-check follows it). A supervisor of the site's jurisdiction confirms a finding into a
+ * case of source MONITOR, or into the open case of the same site and category, or dismisses it with
+ * a reason (核减); both are audited. An office may have failures of an indicator open cases at once.
+ * <p>
+ * Who sees findings: the supervisors (offices) whose jurisdiction holds the site's body. A finding is
+ * a suspicion until a supervisor confirms it; the department sees the case it becomes, not the
+ * findings before (least privilege: nobody else needs them to act).
+ */
+@Service
+@Transactional
+public class Findings {
+
+    /** Who the case file and the audit log name when an office's setting opened the case, not a person. */
+    public static final String AUTO_OPENER = "monitor";
+    static final int MAX_REASON = 2000;
+
+    private final FindingStore store;
+    private final FindingCategories categories;
+    private final WebsiteRepository websites;
+    private final Directory directory;
+    private final CaseService cases;
+    private final AuditLog audit;
+    private final MessageSource messages;
+    private final FindingSettings settings;
+    private final Clock clock;
+
+    Findings(FindingStore store, FindingCategories categories, WebsiteRepository websites, Directory directory,
+             CaseService cases, AuditLog audit, MessageSource messages, FindingSettings settings, Clock clock) {
+        this.store = store;
+        this.categories = categories;
+        this.websites = websites;
+        this.directory = directory;
+        this.cases = cases;
+        this.audit = audit;
+        this.messages = messages;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /**
+     * A check failed: in the transaction that stored its result. Writes a finding at most; whatever
+     * cannot be decided here (a site unknown, a case that cannot be opened automatically) leaves the
+     * finding for a person, and never fails the monitoring's transaction.
+     */
+    @EventListener
+    public void on(CheckFailed event) {
+        CheckResult result = event.result();
+        if (!result.failed()) {
+            return;
+        }
+        Website site = websites.findById(result.websiteId()).orElse(null);
+        if (site == null || store.isOpen(site.id(), result.indicator()) || tracked(site.id(), result.indicator())) {
+            return;
+        }
+        String category = categories.categoryOf(result.indicator());
+        String repeatOf = cases.closedRecentlyOnSite(site.url(), category).orElse(null);
+        Finding finding = new Finding(UUID.randomUUID().toString(), site.id(), result.indicator(), category,
+                FindingStatus.OPEN, result.detail(), result.checkedAt() == null ? clock.instant() : result.checkedAt(),
+                null, repeatOf, null, null, null,
+                result.evidence() == null ? List.of() : result.evidence().stream()
+                        .map(e -> new Finding.Evidence(e.id(), e.url(), e.status(), e.fetchedAt(), e.sha256())).toList());
+        store.insert(finding);
+        autoOpen(finding, site);
+    }
+
+    /** Whether a case that a finding of this site and indicator went into is still open: it follows the failure already. */
+    private boolean tracked(long websiteId, Indicator indicator) {
+        List<String> caseIds = store.casesOf(websiteId, indicator);
+        return !caseIds.isEmpty() && cases.byId(Set.copyOf(caseIds)).values().stream()
+                .anyMatch(c -> c.status() != CaseStatus.CLOSED);
+    }
+
+    /**
+     * The nearest office above the site's body that chose to open cases of this indicator at once,
+     * and may open a case against the body, confirms the finding in its name.
+     */
+    private void autoOpen(Finding finding, Website site) {
+        List<String> openers = store.autoOpeners(finding.indicator());
+        if (openers.isEmpty() || !site.active()) {
+            return;
+        }
+        Organization owner = directory.findOrganization(site.orgCode()).orElse(null);
+        if (owner == null) {
+            return;
+        }
+        List<String> chain = directory.regionAndAbove(owner.regionCode());
+        directory.findOrganizations(openers.toArray(String[]::new)).values().stream()
+                .filter(office -> office.kind() == OrgKind.OFFICE && office.active() && office.approved()
+                        && chain.contains(office.regionCode()))
+                .sorted(Comparator.comparingInt((Organization office) -> chain.indexOf(office.regionCode()))
+                        .thenComparing(Organization::code))
+                .map(office -> new Actor(AUTO_OPENER, Role.SUPERVISOR, office.code(), office.kind(), office.regionCode()))
+                .filter(office -> cases.mayOpenAgainst(office, site.orgCode()))
+                .findFirst()
+                .ifPresent(office -> confirmAs(office, finding, site));
+    }
+
+    /** The findings the caller may see, newest first: a supervisor's jurisdiction; nobody else sees any. */
+    @Transactional(readOnly = true)
+    public List<Finding> list(Actor actor, FindingStatus status, Long websiteId) {
+        if (actor.role() != Role.SUPERVISOR || actor.regionCode() == null) {
+            return List.of();
+        }
+        return store.search(directory.regionAndBelow(actor.regionCode()), status, websiteId, settings.listLimit());
+    }
+
+    /** A finding the caller may see, or 404. */
+    @Transactional(readOnly = true)
+    public Finding visible(Actor actor, String id) {
+        Finding finding = store.find(id).orElseThrow(() -> new NotFoundException("finding " + id));
+        siteVisibleTo(actor, finding.websiteId());
+        return finding;
+    }
+
+    /** The site of a finding the caller may see, or 404. */
+    @Transactional(readOnly = true)
+    public Website siteOf(Actor actor, Finding finding) {
+        return siteVisibleTo(actor, finding.websiteId());
+    }
+
+    private Website siteVisibleTo(Actor actor, long websiteId) {
+        Website site = websites.findById(websiteId).orElse(null);
+        if (site == null || !canSee(actor, site)) {
+            throw new NotFoundException("finding");
+        }
+        return site;
+    }
+
+    private boolean canSee(Actor actor, Website site) {
+        if (actor.role() != Role.SUPERVISOR || actor.regionCode() == null) {
+            return false;
+        }
+        return directory.findOrganization(site.orgCode())
+                .map(owner -> directory.isWithin(owner.regionCode(), actor.regionCode()))
+                .orElse(false);
+    }
+
+    /** What a confirmation did: opened a case, or attached the finding to the open case of its site and category. */
+    public record Confirmation(RectificationCase caseOf, boolean opened) {
+    }
+
+    /** A supervisor confirms a finding: a new case, or the open case of the same site and category. Once only. */
+    public Confirmation confirm(Actor actor, String id) {
+        Finding finding = store.lock(id).orElseThrow(() -> new NotFoundException("finding " + id));
+        Website site = siteVisibleTo(actor, finding.websiteId());
+        requireOpen(finding);
+        return confirmAs(actor, finding, site);
+    }
+
+    private Confirmation confirmAs(Actor actor, Finding finding, Website site) {
+        Instant now = clock.instant();
+        Optional<RectificationCase> open = cases.openCaseOnSite(site.url(), finding.categoryCode());
+        if (open.isPresent()) {
+            RectificationCase joined = open.get();
+            store.confirm(finding.id(), joined.id(), actor.username(), now);
+            store.monitoredCase(joined.id(), site.id(), null);
+            audit.record(actor.username(), "FINDING_ATTACHED", joined.id(), "finding " + finding.id() + " "
+                    + finding.indicator() + " on " + site.url() + " joins " + joined.caseNumber());
+            return new Confirmation(joined, false);
+        }
+        OpenCase command = new OpenCase(finding.categoryCode(), site.orgCode(), title(finding, site),
+                description(finding, site), site.url(), CaseSource.MONITOR, false, null);
+        RectificationCase opened = cases.open(actor, command, finding.repeatOf());
+        store.confirm(finding.id(), opened.id(), actor.username(), now);
+        store.monitoredCase(opened.id(), site.id(), finding.repeatOf());
+        audit.record(actor.username(), "FINDING_CONFIRMED", opened.id(), "finding " + finding.id() + " "
+                + finding.indicator() + " on " + site.url() + (finding.repeatOf() != null ? ", repeats " + finding.repeatOf() : "")
+                + (AUTO_OPENER.equals(actor.username()) ? ", opened automatically for " + actor.orgCode() : ""));
+        return new Confirmation(opened, true);
+    }
+
+    /** 核减: the supervisor dismisses a finding with a reason; audited. */
+    public Finding dismiss(Actor actor, String id, String reason) {
+        Finding finding = store.lock(id).orElseThrow(() -> new NotFoundException("finding " + id));
+        Website site = siteVisibleTo(actor, finding.websiteId());
+        String text = StringUtils.strip(reason);
+        if (StringUtils.isEmpty(text)) {
+            throw InvalidInputException.of("reason", "finding.dismiss.reasonRequired", "核减须写明理由");
+        }
+        if (text.length() > MAX_REASON) {
+            throw InvalidInputException.of("reason", "form.maxLength", "不能超过 " + MAX_REASON + " 字", "reason", MAX_REASON);
+        }
+        Optional<FieldProblem> unsafe = UnsafeText.problem("reason", text);
+        if (unsafe.isPresent()) {
+            throw new InvalidInputException(List.of(unsafe.get()));
+        }
+        requireOpen(finding);
+        store.dismiss(finding.id(), text, actor.username(), clock.instant());
+        audit.record(actor.username(), "FINDING_DISMISSED", null, "finding " + finding.id() + " " + finding.indicator()
+                + " on " + site.url() + ": " + text);
+        return store.find(id).orElseThrow();
+    }
+
+    private static void requireOpen(Finding finding) {
+        if (finding.status() != FindingStatus.OPEN) {
+            throw new ConflictException("finding " + finding.id() + " is " + finding.status(), "finding.decided");
+        }
+    }
+
+    // ---- opening cases at once, per office and indicator -----------------------------------------
+
+    /** Which indicators' failures the office turns into cases at once: the office's supervisors and the administrator read it. */
+    @Transactional(readOnly = true)
+    public Map<Indicator, Boolean> autoOpen(Actor actor, String orgCode) {
+        String office = settingsOffice(actor, orgCode);
+        Set<Indicator> on = store.autoOpenOf(office);
+        Map<Indicator, Boolean> all = new EnumMap<>(Indicator.class);
+        for (Indicator indicator : Indicator.values()) {
+            all.put(indicator, on.contains(indicator));
+        }
+        return all;
+    }
+
+    public Map<Indicator, Boolean> changeAutoOpen(Actor actor, String orgCode, Indicator indicator, boolean enabled) {
+        String office = settingsOffice(actor, orgCode);
+        if (indicator == null) {
+            throw InvalidInputException.of("indicator", "finding.indicator.unknown", "没有这个监测指标");
+        }
+        store.autoOpen(office, indicator, enabled);
+        audit.record(actor.username(), "FINDING_AUTO_OPEN_CHANGED", null, office + " " + indicator + " " + (enabled ? "on" : "off"));
+        return autoOpen(actor, office);
+    }
+
+    /** The office whose setting is meant: the administrator names any office, a supervisor only their own. */
+    private String settingsOffice(Actor actor, String orgCode) {
+        String code = StringUtils.defaultIfBlank(StringUtils.strip(orgCode), actor.orgCode());
+        boolean admin = actor.role() == Role.ADMIN;
+        if (!admin && !(actor.role() == Role.SUPERVISOR && code != null && code.equals(actor.orgCode()))) {
+            throw new ForbiddenException("only the administrator or the office's own supervisors change its setting");
+        }
+        Organization office = code == null ? null : directory.findOrganization(code).orElse(null);
+        if (office == null || office.kind() != OrgKind.OFFICE) {
+            throw InvalidInputException.of("orgCode", "finding.autoOpen.notAnOffice", "应为政府办公厅（室）的单位代码",
+                    String.valueOf(code));
+        }
+        return office.code();
+    }
+
+    // ---- the case's words ----------------------------------------------------------------------
+
+    private String title(Finding finding, Website site) {
+        return StringUtils.abbreviate(messages.getMessage("finding.case.title",
+                new Object[] {site.name(), indicatorName(finding.indicator())}, Locale.SIMPLIFIED_CHINESE), 200);
+    }
+
+    private String description(Finding finding, Website site) {
+        StringBuilder text = new StringBuilder(messages.getMessage("finding.case.description",
+                new Object[] {site.name(), site.url(), indicatorName(finding.indicator()),
+                        StringUtils.defaultIfBlank(finding.detail(), "—")}, Locale.SIMPLIFIED_CHINESE));
+        for (Finding.Evidence e : finding.evidence()) {
+            text.append("\n- ").append(e.url()).append(" HTTP ").append(e.status() == null ? "—" : e.status())
+                    .append(' ').append(e.fetchedAt() == null ? "" : e.fetchedAt().atZone(WorkingDayCalendar.ZONE)
+                            .toOffsetDateTime())
+                    .append(e.sha256() == null ? "" : " SHA-256 " + e.sha256());
+        }
+        return StringUtils.abbreviate(text.toString(), 4000);
+    }
+
+    private String indicatorName(Indicator indicator) {
+        return messages.getMessage("finding.indicator." + indicator.name(), null, indicator.name(), Locale.SIMPLIFIED_CHINESE);
+    }
+}
