@@ -190,7 +190,7 @@ class SecurityConfiguration {
      */
     @Bean
     @Order(2)
-    SecurityFilterChain publicReports(HttpSecurity http, CookieCsrfTokenRepository csrfTokens) throws Exception {
+    SecurityFilterChain publicPages(HttpSecurity http, CookieCsrfTokenRepository csrfTokens) throws Exception {
         return http
                 .securityMatcher("/public/**")
                 .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
