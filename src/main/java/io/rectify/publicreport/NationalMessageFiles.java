@@ -105,7 +105,7 @@ public final class NationalMessageFiles {
         } catch (IOException | RuntimeException e) {
             throw unreadable("XLSX");
         }
-        return table(rows);
+        return table(rows, null);
     }
 
     private static String cellText(Cell cell, DataFormatter format) {
@@ -116,11 +116,16 @@ public final class NationalMessageFiles {
     }
 
     static List<NationalMessage> csv(String text) {
-        return table(csvRows(text));
+        List<Integer> lines = new ArrayList<>();
+        List<List<String>> rows = csvRows(text, lines);
+        return table(rows, lines);
     }
 
-    /** The rows of a table whose first row names the columns; blank rows are skipped, line numbers kept. */
-    private static List<NationalMessage> table(List<List<String>> rows) {
+    /**
+     * The rows of a table whose first row names the columns; blank rows are skipped. Each message
+     * keeps the line its row starts on ({@code lines}, or the row's number when null).
+     */
+    private static List<NationalMessage> table(List<List<String>> rows, List<Integer> lines) {
         if (rows.isEmpty()) {
             throw InvalidInputException.of("file", "publicReport.import.empty", "文件中没有留言");
         }
@@ -145,7 +150,7 @@ public final class NationalMessageFiles {
             if (row.stream().allMatch(String::isBlank)) {
                 continue;
             }
-            messages.add(new NationalMessage(r + 1, cell(row, columns.get("messageId")), cell(row, columns.get("receivedAt")),
+            messages.add(new NationalMessage(lines == null ? r + 1 : lines.get(r), cell(row, columns.get("messageId")), cell(row, columns.get("receivedAt")),
                     cell(row, columns.get("siteUrl")), cell(row, columns.get("pageUrl")),
                     cell(row, columns.get("description")), cell(row, columns.get("contact"))));
         }
@@ -157,13 +162,18 @@ public final class NationalMessageFiles {
     }
 
     /** RFC 4180: quoted fields may hold commas, quotes ("") and line breaks. */
-    private static List<List<String>> csvRows(String text) {
+    private static List<List<String>> csvRows(String text, List<Integer> startLines) {
         List<List<String>> rows = new ArrayList<>();
         List<String> row = new ArrayList<>();
         StringBuilder field = new StringBuilder();
         boolean quoted = false;
+        int line = 1;
+        int rowStart = 1;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
+            if (c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'))) {
+                line++;
+            }
             if (quoted) {
                 if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
                     field.append('"');
@@ -180,11 +190,14 @@ public final class NationalMessageFiles {
                 field.setLength(0);
             } else if (c == '\n' || c == '\r') {
                 if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                    i++;
+                    i++; // the \n of a CRLF, which the count above has not seen
+                    line++;
                 }
                 row.add(field.toString());
                 field.setLength(0);
                 rows.add(row);
+                startLines.add(rowStart);
+                rowStart = line;
                 row = new ArrayList<>();
             } else {
                 field.append(c);
@@ -192,11 +205,12 @@ public final class NationalMessageFiles {
         }
         if (quoted) {
             throw InvalidInputException.of("file", "publicReport.import.unclosedQuote",
-                    "CSV 文件的第 " + (rows.size() + 1) + " 行有未闭合的引号", rows.size() + 1);
+                    "CSV 文件的第 " + rowStart + " 行有未闭合的引号", rowStart);
         }
         if (!field.isEmpty() || !row.isEmpty()) {
             row.add(field.toString());
             rows.add(row);
+            startLines.add(rowStart);
         }
         return rows;
     }
