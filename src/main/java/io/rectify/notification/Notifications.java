@@ -64,7 +64,8 @@ public class Notifications {
 
     /**
      * Writes a message to the groups in {@code recipients} (comma-separated) unless one with
-     * the same key exists. Returns false when the same message was already written.
+     * the same key exists. Returns false when the same message was already written. {@code caseId}
+     * is null for a message about something other than a case (a public error report).
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean send(String caseId, String kind, String recipients, String dedupKey) {
@@ -178,8 +179,9 @@ public class Notifications {
     /** The case a notification is about, if the notification exists. */
     @Transactional(readOnly = true)
     public Optional<String> caseOf(long id) {
+        // a message about something other than a case (a public error report) names none
         return jdbc.query("select case_id from notification where id = ?", (row, n) -> row.getString(1), id)
-                .stream().findFirst();
+                .stream().filter(java.util.Objects::nonNull).findFirst();
     }
 
     /** The newest message's id of a case, or 0: a mark for {@link #recipientsAfter}. */

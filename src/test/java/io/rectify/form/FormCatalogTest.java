@@ -32,7 +32,7 @@ class FormCatalogTest {
                     .map(n -> n.substring(0, n.length() - ".form".length()))
                     .collect(Collectors.toSet());
         }
-        assertThat(files).hasSize(18);
+        assertThat(files).hasSize(21);
         assertThat(CATALOG.formKeys()).containsExactlyInAnyOrderElementsOf(files);
     }
 

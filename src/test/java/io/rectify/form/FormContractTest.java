@@ -26,7 +26,8 @@ class FormContractTest {
     @Test
     void thereIsAFormForEveryTask() {
         List<String> expected = new ArrayList<>(List.of("issueOrder", "verify", "requestExtension",
-                "decideExtension", "reviewEscalation", "recordSanctions"));
+                "decideExtension", "reviewEscalation", "recordSanctions",
+                "triageReport", "replyToReport", "reviewReply"));
         categories().forEach(code -> expected.add("respond-" + code));
         assertThat(CATALOG.formKeys()).containsExactlyInAnyOrderElementsOf(expected);
     }

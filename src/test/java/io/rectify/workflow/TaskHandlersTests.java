@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import io.rectify.process.CaseTasks;
+import io.rectify.process.PublicReportTasks;
 import io.rectify.process.Routing;
 import io.rectify.process.TaskHandler;
 import org.junit.jupiter.api.Test;
@@ -58,7 +59,8 @@ class TaskHandlersTests {
 
     private static Stream<String> allTaskKeys() {
         return Stream.of(CaseTasks.ISSUE_ORDER, CaseTasks.RESPOND, CaseTasks.VERIFY, CaseTasks.DECIDE_EXTENSION,
-                CaseTasks.REVIEW_ESCALATION, CaseTasks.RECORD_SANCTIONS);
+                CaseTasks.REVIEW_ESCALATION, CaseTasks.RECORD_SANCTIONS, PublicReportTasks.TRIAGE, PublicReportTasks.REPLY,
+                PublicReportTasks.REVIEW);
     }
 
     private static List<TaskHandler> handlersFor(Stream<String> keys) {

@@ -15,6 +15,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AccountExpiredException;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -24,6 +25,7 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -178,6 +180,35 @@ class SecurityConfiguration {
                 .httpBasic(basic -> basic.authenticationEntryPoint(SecurityConfiguration::unauthorized))
                 .headers(SecurityConfiguration::hardened)
                 .build();
+    }
+
+    /**
+     * The public error report page and its API (no login): nothing here reads or makes a session.
+     * The product's own form carries a CSRF token (the cookie store needs no session); a JSON post
+     * cannot come from another site's form (its content type needs the browser's preflight), so it
+     * needs none. Disjoint from the actuator's paths, so the order between the two does not matter.
+     */
+    @Bean
+    @Order(2)
+    SecurityFilterChain publicPages(HttpSecurity http, CookieCsrfTokenRepository csrfTokens) throws Exception {
+        return http
+                .securityMatcher("/public/**")
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.requestCache(new NullRequestCache()))
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
+                        .ignoringRequestMatchers(SecurityConfiguration::sendsJson))
+                .headers(SecurityConfiguration::hardened)
+                .build();
+    }
+
+    private static boolean sendsJson(HttpServletRequest request) {
+        try {
+            return request.getContentType() != null
+                    && MediaType.APPLICATION_JSON.isCompatibleWith(MediaType.parseMediaType(request.getContentType()));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     @Bean
