@@ -240,7 +240,7 @@ public class CaseService {
         RectificationCase c = load(caseId);
         int period = period(c, periodWorkingDays);
         LocalDate deadline = calendar.addWorkingDays(today(), period);
-        c.issueOrder(requirements, deadline);
+        c.issueOrder(requirements, deadline, today());
         record(c, actor, CaseRecordKind.ORDER, requirements,
                 Map.of("requirements", requirements, "periodWorkingDays", period, "deadline", deadline.toString()));
         audit.record(actor.username(), "ORDER_ISSUED", caseId, period + " working days, deadline " + deadline);
@@ -254,7 +254,7 @@ public class CaseService {
      */
     public boolean recordResponse(String caseId, Actor actor, String report, Map<String, Object> values) {
         RectificationCase c = load(caseId);
-        boolean waived = c.recordResponse(values);
+        boolean waived = c.recordResponse(values, today());
         record(c, actor, CaseRecordKind.RESPONSE, report, values);
         audit.record(actor.username(), "RESPONSE_SUBMITTED", caseId, null);
         return waived;
@@ -289,7 +289,8 @@ public class CaseService {
                 "comment", StringUtils.defaultString(comment), "serious", serious,
                 "seriousReason", StringUtils.defaultString(seriousReason)));
         if (accepted) {
-            c.accept();
+            c.accept(c.orderedOn() == null || c.respondedOn() == null || c.respondedOn().isBefore(c.orderedOn()) ? null
+                    : calendar.workingDaysUntil(c.orderedOn(), c.respondedOn()));
         } else {
             int period = period(c, periodWorkingDays);
             LocalDate deadline = deadlineOnRejection(c, period, extensionGranted(caseId));
@@ -423,7 +424,7 @@ public class CaseService {
     /** 情节严重: to the supervision authority; rectification continues beside the review. */
     public void escalate(String caseId, String reason) {
         RectificationCase c = load(caseId);
-        c.escalate(reason);
+        c.escalate(reason, today());
         record(c, Actor.system(), CaseRecordKind.ESCALATION, reason, null);
         audit.record("system", "CASE_ESCALATED", caseId, reason);
     }
