@@ -27,7 +27,7 @@ public class FiguresWorkbook {
     public static final String MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     /** the scorecard's columns, in order: message key suffix */
-    static final List<String> COLUMNS = List.of("opened", "repeats", "ordersIssued", "closed", "closedOnTime",
+    public static final List<String> COLUMNS = List.of("opened", "repeats", "ordersIssued", "closed", "closedOnTime",
             "onTimeRate", "medianWorkingDays", "rejections", "openOrders", "overdue", "overdueRate", "escalations",
             "extensionsGranted");
 

@@ -37,6 +37,8 @@ public class Ranking {
     public static final String SPEED = "SPEED";
     public static final String REPEATS = "REPEATS";
     public static final String ESCALATIONS = "ESCALATIONS";
+    /** the components in the order they are shown */
+    public static final List<String> COMPONENTS = List.of(ON_TIME, OVERDUE, SPEED, REPEATS, ESCALATIONS);
     /** working days at which the speed component reaches 0: the longest period an order may give */
     static final double SLOWEST = 60;
 

@@ -116,6 +116,11 @@ public class Scorecards {
 
     /** The cases open and past their deadline now, most overdue first, at most {@code limit}. */
     public List<OverdueCase> overdue(Actor actor, int limit) {
+        return openOrders(actor, true, limit);
+    }
+
+    /** The open orders and their deadlines, the nearest first; only the overdue ones if asked; at most {@code limit}. */
+    public List<OverdueCase> openOrders(Actor actor, boolean overdueOnly, int limit) {
         Scope scope = Scope.of(actor, directory);
         if (scope.none()) {
             return List.of();
@@ -124,15 +129,16 @@ public class Scorecards {
                 .addValue("limit", Math.max(1, Math.min(limit, MAX_OVERDUE_LIST)));
         return jdbc.query("select c.id, c.case_number, c.respondent_org_code, c.category_code, c.deadline"
                         + " from rectification_case c where " + scope.condition()
-                        + " and c.status = 'ORDERED' and c.deadline < :today order by c.deadline, c.case_number"
+                        + " and c.status = 'ORDERED'" + (overdueOnly ? " and c.deadline < :today" : "")
+                        + " order by c.deadline, c.case_number"
                         + " limit :limit", params,
                 (rs, i) -> new OverdueCase(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getObject(5, LocalDate.class)));
+                        rs.getObject(5, LocalDate.class), rs.getObject(5, LocalDate.class).isBefore(today())));
     }
 
     /** An overdue case as the list shows it. */
     public record OverdueCase(String id, String caseNumber, String respondentOrgCode, String categoryCode,
-                              LocalDate deadline) {
+                              LocalDate deadline, boolean overdue) {
     }
 
     /** The bodies whose scorecards the reader sees: a department itself; others every body of their regions but supervision. */
