@@ -33,3 +33,5 @@ create table ranking_weights (
 );
 insert into ranking_weights (version, on_time, overdue, speed, repeats, escalations, set_by, set_at)
 values (1, 40, 20, 20, 10, 10, 'system', timestamp with time zone '2026-01-01 00:00:00+08:00');
+-- the open orders now, and those past their deadline, of a whole province without reading its closed cases
+create index stats_open_orders on rectification_case (status, deadline, region_code, respondent_org_code);

@@ -67,7 +67,7 @@ public class Scorecards {
         Scope scope = Scope.of(actor, directory);
         Map<String, Tally> tallies = new TreeMap<>();
         bodiesOf(actor).forEach(org -> tallies.put(org.code(), new Tally(scope.sanctions())));
-        count(scope, period, "c.respondent_org_code", Function.identity(), tallies);
+        count(scope, period, "c.respondent_org_code", IDENTITY, tallies);
         return tallies.entrySet().stream().map(e -> e.getValue().card(e.getKey())).toList();
     }
 
@@ -100,7 +100,7 @@ public class Scorecards {
         Scope scope = Scope.of(actor, directory);
         Map<String, Tally> tallies = new TreeMap<>();
         tallies.put("ALL", new Tally(scope.sanctions()));
-        count(scope, period, "'ALL'", Function.identity(), tallies);
+        count(scope, period, "'ALL'", IDENTITY, tallies);
         return tallies.get("ALL").card("ALL");
     }
 
@@ -174,6 +174,11 @@ public class Scorecards {
     private record Count(Scope scope, Period period, String key, Function<String, String> shown,
                          Map<String, Tally> tallies, LocalDate today) {
 
+        /** Whether each key of the rows is a key shown (no rolling up): then a median is the database's. */
+        boolean oneToOne() {
+            return shown == IDENTITY;
+        }
+
         MapSqlParameterSource params() {
             return scope.params()
                     .addValue("start", OffsetDateTime.ofInstant(period.start(), ZoneOffset.UTC))
@@ -191,7 +196,22 @@ public class Scorecards {
         String where() {
             return " from rectification_case c where " + scope.condition();
         }
+
+        /**
+         * The GROUP BY of the key and {@code more}: none for the constant key of a total, which
+         * PostgreSQL does not take there (and one row of a total needs no grouping).
+         */
+        String groupBy(String... more) {
+            List<String> columns = new ArrayList<>();
+            if (!key.startsWith("'")) {
+                columns.add(key);
+            }
+            columns.addAll(List.of(more));
+            return columns.isEmpty() ? "" : " group by " + String.join(", ", columns);
+        }
     }
+
+    private static final Function<String, String> IDENTITY = Function.identity();
 
     private void count(Scope scope, Period period, String key, Function<String, String> shown, Map<String, Tally> tallies) {
         if (scope.none()) {
@@ -204,7 +224,7 @@ public class Scorecards {
     private void opened(Count q) {
         jdbc.query("select " + q.key() + " k, c.category_code, c.source, count(*) n,"
                 + " sum(case when c.repeat_violation then 1 else 0 end) repeats" + q.where()
-                + " and c.created_at >= :start and c.created_at < :end group by " + q.key() + ", c.category_code, c.source",
+                + " and c.created_at >= :start and c.created_at < :end" + q.groupBy("c.category_code", "c.source"),
                 q.params(), rs -> {
                     Tally t = q.of(rs);
                     if (t != null) {
@@ -219,7 +239,7 @@ public class Scorecards {
 
     private void ordered(Count q) {
         jdbc.query("select " + q.key() + " k, count(*) n" + q.where()
-                + " and c.ordered_on >= :fromDate and c.ordered_on <= :toDate group by " + q.key(), q.params(), rs -> {
+                + " and c.ordered_on >= :fromDate and c.ordered_on <= :toDate" + q.groupBy(), q.params(), rs -> {
                     Tally t = q.of(rs);
                     if (t != null) {
                         t.ordersIssued += rs.getLong("n");
@@ -230,25 +250,34 @@ public class Scorecards {
     private void closed(Count q) {
         jdbc.query("select " + q.key() + " k, count(*) n, count(c.rectified_on_time) rated,"
                 + " sum(case when c.rectified_on_time then 1 else 0 end) on_time, sum(c.rejection_count) rejections"
-                + q.where() + " and c.closed_at >= :start and c.closed_at < :end group by " + q.key(), q.params(), rs -> {
+                + (q.oneToOne() ? ", percentile_cont(0.5) within group (order by c.rectification_working_days) median"
+                : "") + q.where() + " and c.closed_at >= :start and c.closed_at < :end" + q.groupBy(), q.params(), rs -> {
                     Tally t = q.of(rs);
                     if (t != null) {
                         t.closed += rs.getLong("n");
                         t.closedRated += rs.getLong("rated");
                         t.closedOnTime += rs.getLong("on_time");
                         t.rejections += rs.getLong("rejections");
+                        if (q.oneToOne()) {
+                            double median = rs.getDouble("median");
+                            t.median = rs.wasNull() ? null : median;
+                        }
                     }
                 });
     }
 
     /**
-     * The working days of the closed cases as counts per number of days: the median of any
-     * grouping (a city's bodies together) is exact from these, where medians cannot be merged.
+     * The working days of the closed cases as counts per number of days, when rows are rolled up
+     * (a city's counties into the city): medians cannot be merged, but the median of the merged
+     * counts is exact. Without rolling up the database gives the median itself ({@link #closed}).
      */
     private void workingDays(Count q) {
+        if (q.oneToOne()) {
+            return; // the closed cases' query has the median
+        }
         jdbc.query("select " + q.key() + " k, c.rectification_working_days d, count(*) n" + q.where()
                 + " and c.closed_at >= :start and c.closed_at < :end and c.rectification_working_days is not null"
-                + " group by " + q.key() + ", c.rectification_working_days", q.params(), rs -> {
+                + q.groupBy("c.rectification_working_days"), q.params(), rs -> {
                     Tally t = q.of(rs);
                     if (t != null) {
                         t.workingDays.merge(rs.getInt("d"), rs.getLong("n"), Long::sum);
@@ -258,7 +287,7 @@ public class Scorecards {
 
     private void openOrders(Count q) {
         jdbc.query("select " + q.key() + " k, count(*) n, sum(case when c.deadline < :today then 1 else 0 end) overdue"
-                + q.where() + " and c.status = 'ORDERED' group by " + q.key(), q.params(), rs -> {
+                + q.where() + " and c.status = 'ORDERED'" + q.groupBy(), q.params(), rs -> {
                     Tally t = q.of(rs);
                     if (t != null) {
                         t.openOrders += rs.getLong("n");
@@ -269,7 +298,7 @@ public class Scorecards {
 
     private void escalated(Count q) {
         jdbc.query("select " + q.key() + " k, count(*) n" + q.where()
-                + " and c.escalated_on >= :fromDate and c.escalated_on <= :toDate group by " + q.key(), q.params(), rs -> {
+                + " and c.escalated_on >= :fromDate and c.escalated_on <= :toDate" + q.groupBy(), q.params(), rs -> {
                     Tally t = q.of(rs);
                     if (t != null) {
                         t.escalations += rs.getLong("n");
@@ -279,7 +308,7 @@ public class Scorecards {
 
     private void extended(Count q) {
         jdbc.query("select " + q.key() + " k, count(*) n" + q.where()
-                + " and c.extension_granted_on >= :fromDate and c.extension_granted_on <= :toDate group by " + q.key(),
+                + " and c.extension_granted_on >= :fromDate and c.extension_granted_on <= :toDate" + q.groupBy(),
                 q.params(), rs -> {
                     Tally t = q.of(rs);
                     if (t != null) {
@@ -295,7 +324,7 @@ public class Scorecards {
         }
         jdbc.query("select " + q.key() + " k, s.type, count(*) n from sanction s join rectification_case c on c.id = s.case_id"
                 + " where " + q.scope().condition() + " and s.decision_date >= :fromDate and s.decision_date <= :toDate"
-                + " group by " + q.key() + ", s.type", q.params(), rs -> {
+                + q.groupBy("s.type"), q.params(), rs -> {
                     Tally t = q.of(rs);
                     if (t != null) {
                         t.sanctions.merge(rs.getString("type"), rs.getLong("n"), Long::sum);
@@ -354,6 +383,8 @@ public class Scorecards {
         long closedRated;
         long closedOnTime;
         final TreeMap<Integer, Long> workingDays = new TreeMap<>();
+        /** the database's median, when the rows were not rolled up */
+        Double median;
         long rejections;
         long openOrders;
         long overdue;
@@ -368,7 +399,7 @@ public class Scorecards {
         Scorecard card(String key) {
             return new Scorecard(key, opened, Map.copyOf(byCategory), Map.copyOf(bySource), repeats, ordersIssued,
                     closed, closedRated, closedOnTime, closedRated == 0 ? null : (double) closedOnTime / closedRated,
-                    median(workingDays), rejections, openOrders, overdue,
+                    median != null ? median : median(workingDays), rejections, openOrders, overdue,
                     openOrders == 0 ? null : (double) overdue / openOrders, escalations, extensionsGranted,
                     sanctions == null ? null : Map.copyOf(sanctions));
         }
