@@ -89,6 +89,35 @@ class StatsApiTests extends FreshDepartmentOnTheDemoClock {
         assertThat(office.anonymous().get("/api/stats/bodies").status()).isEqualTo(401);
     }
 
+    @Test
+    void theAdministratorsWeightsAreANewVersionEachTimeAndTheRankingNamesThem() {
+        Api.Response set = admin.exchange(org.springframework.http.HttpMethod.PUT, "/api/admin/ranking-weights",
+                Map.of("ON_TIME", 50, "OVERDUE", 20, "SPEED", 10, "REPEATS", 10, "ESCALATIONS", 10));
+        assertThat(set.status()).as(set.text()).isEqualTo(200);
+        int version = set.body().get("version").asInt();
+        assertThat(version).isGreaterThan(1);
+        assertThat(set.body().get("onTime").asInt()).isEqualTo(50);
+        admin.exchange(org.springframework.http.HttpMethod.PUT, "/api/admin/ranking-weights",
+                Map.of("ON_TIME", 101, "OVERDUE", 20, "SPEED", 10, "REPEATS", 10, "ESCALATIONS", 10)).isInvalid("onTime");
+        assertThat(office.exchange(org.springframework.http.HttpMethod.PUT, "/api/admin/ranking-weights",
+                Map.of("ON_TIME", 1, "OVERDUE", 1, "SPEED", 1, "REPEATS", 1, "ESCALATIONS", 1)).status()).isEqualTo(403);
+
+        office.openCase("A33-04", body);
+        JsonNode ranking = office.get("/api/stats/ranking?year=2026").body();
+        assertThat(ranking.get("weights").get("version").asInt()).isEqualTo(version);
+        JsonNode place = null;
+        for (JsonNode p : ranking.get("bodies")) {
+            if (p.get("orgCode").asText().equals(body)) {
+                place = p;
+            }
+        }
+        assertThat(place).isNotNull();
+        // one case opened, nothing closed or overdue: every component full
+        assertThat(place.get("components").get("ON_TIME").asDouble()).isEqualTo(100.0);
+        assertThat(place.get("score").asDouble()).isEqualTo(100.0);
+        assertThat(respondent.get("/api/stats/ranking?year=2026").status()).isEqualTo(403);
+    }
+
     private JsonNode bodyFigures(Api reader, String from, String to) {
         Api.Response r = reader.get("/api/stats/bodies?from=" + from + "&to=" + to);
         assertThat(r.status()).as(r.text()).isEqualTo(200);
