@@ -174,10 +174,6 @@ public class Scorecards {
     private record Count(Scope scope, Period period, String key, Function<String, String> shown,
                          Map<String, Tally> tallies, LocalDate today) {
 
-        /** Whether each key of the rows is a key shown (no rolling up): then a median is the database's. */
-        boolean oneToOne() {
-            return shown == IDENTITY;
-        }
 
         MapSqlParameterSource params() {
             return scope.params()
@@ -250,31 +246,24 @@ public class Scorecards {
     private void closed(Count q) {
         jdbc.query("select " + q.key() + " k, count(*) n, count(c.rectified_on_time) rated,"
                 + " sum(case when c.rectified_on_time then 1 else 0 end) on_time, sum(c.rejection_count) rejections"
-                + (q.oneToOne() ? ", percentile_cont(0.5) within group (order by c.rectification_working_days) median"
-                : "") + q.where() + " and c.closed_at >= :start and c.closed_at < :end" + q.groupBy(), q.params(), rs -> {
+                + q.where() + " and c.closed_at >= :start and c.closed_at < :end" + q.groupBy(), q.params(), rs -> {
                     Tally t = q.of(rs);
                     if (t != null) {
                         t.closed += rs.getLong("n");
                         t.closedRated += rs.getLong("rated");
                         t.closedOnTime += rs.getLong("on_time");
                         t.rejections += rs.getLong("rejections");
-                        if (q.oneToOne()) {
-                            double median = rs.getDouble("median");
-                            t.median = rs.wasNull() ? null : median;
-                        }
                     }
                 });
     }
 
     /**
-     * The working days of the closed cases as counts per number of days, when rows are rolled up
-     * (a city's counties into the city): medians cannot be merged, but the median of the merged
-     * counts is exact. Without rolling up the database gives the median itself ({@link #closed}).
+     * The working days of the closed cases as counts per number of days: the median of any key is
+     * exact from these, also when rows are rolled up (a city's counties into the city), where
+     * medians cannot be merged. A hash aggregate of a few thousand groups: the database's
+     * {@code percentile_cont} per body sorted the year's closed cases instead (P22).
      */
     private void workingDays(Count q) {
-        if (q.oneToOne()) {
-            return; // the closed cases' query has the median
-        }
         jdbc.query("select " + q.key() + " k, c.rectification_working_days d, count(*) n" + q.where()
                 + " and c.closed_at >= :start and c.closed_at < :end and c.rectification_working_days is not null"
                 + q.groupBy("c.rectification_working_days"), q.params(), rs -> {
@@ -383,8 +372,6 @@ public class Scorecards {
         long closedRated;
         long closedOnTime;
         final TreeMap<Integer, Long> workingDays = new TreeMap<>();
-        /** the database's median, when the rows were not rolled up */
-        Double median;
         long rejections;
         long openOrders;
         long overdue;
@@ -399,7 +386,7 @@ public class Scorecards {
         Scorecard card(String key) {
             return new Scorecard(key, opened, Map.copyOf(byCategory), Map.copyOf(bySource), repeats, ordersIssued,
                     closed, closedRated, closedOnTime, closedRated == 0 ? null : (double) closedOnTime / closedRated,
-                    median != null ? median : median(workingDays), rejections, openOrders, overdue,
+                    median(workingDays), rejections, openOrders, overdue,
                     openOrders == 0 ? null : (double) overdue / openOrders, escalations, extensionsGranted,
                     sanctions == null ? null : Map.copyOf(sanctions));
         }
