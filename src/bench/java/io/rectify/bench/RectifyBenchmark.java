@@ -46,6 +46,9 @@ import io.rectify.document.DocumentKind;
 import io.rectify.document.Documents;
 import io.rectify.process.CaseTasks;
 import io.rectify.process.CaseVariables;
+import io.rectify.stats.Period;
+import io.rectify.stats.Scorecard;
+import io.rectify.stats.Scorecards;
 import io.rectify.workflow.CaseProcess;
 import io.rectify.workflow.Tasks;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -87,7 +90,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * -Dbench.timerRounds (3),
  * -Dbench.threads (4), -Dbench.warmUp (1000), -Dbench.openTasks (100000), -Dbench.cases (1000000), -Dbench.provinceOpenCases
  * (10000, for the heap); -Dbench.phases=sql (the statement counts alone, a minute), or any of
- * rates,sql,timers,inbox,cases,export,mixed,heap (rates: openings and lifecycles per second; export:
+ * rates,sql,timers,inbox,cases,export,mixed,stats,heap (rates: openings and lifecycles per second; export:
  * the province's 100k cases as XLSX over HTTP; mixed: see {@link #mixedLoad}, with its own -Dbench.mixed.* sizes).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -129,7 +132,7 @@ class RectifyBenchmark {
     /** seconds measured at each step, after its new people have signed in */
     private static final int MIXED_KNEE_SECONDS = Integer.getInteger("bench.mixed.kneeSeconds", 30);
     /**
-     * -Dbench.phases=rates,sql,timers,inbox,cases,export,mixed,heap,documents: only these parts (rates: openings and
+     * -Dbench.phases=rates,sql,timers,inbox,cases,export,mixed,stats,heap,documents: only these parts (rates: openings and
      * lifecycles per second; sql: the statement counts of opening and completing; mixed: a
      * province's staff over HTTP).
      */
@@ -181,6 +184,7 @@ class RectifyBenchmark {
     @Autowired Tasks tasks;
     @Autowired CaseSearch search;
     @Autowired CaseViews views;
+    @Autowired Scorecards scorecards;
     @Autowired ProcessEngine engine;
     @Autowired JdbcTemplate jdbc;
     @LocalServerPort int port;
@@ -232,6 +236,9 @@ class RectifyBenchmark {
             if (PHASES.contains("cases")) {
                 caseList1m();
             }
+            if (PHASES.contains("stats")) {
+                scorecards();
+            }
             if (PHASES.contains("heap")) {
                 heap();
             }
@@ -254,6 +261,7 @@ class RectifyBenchmark {
         export100k();
         mixedLoad(jobs);
         caseList1m();
+        scorecards();
         heap();
         documents();
 
@@ -638,15 +646,52 @@ class RectifyBenchmark {
         put("case_list_p95_ms_100k", at100k.get("all").p95);
     }
 
+    private boolean millionLoaded;
+
     private void caseList1m() {
         province();
-        loadCases(100_001, CASES);
+        million();
         Map<String, Percentiles> at1m = listSamples();
         put("case_list_p50_ms_1m", at1m.get("all").p50);
         put("case_list_p95_ms_1m", at1m.get("all").p95);
         put("case_list_p99_ms_1m", at1m.get("all").p99);
         at1m.forEach((who, p) -> put("case_list_p95_ms_1m_" + who, p.p95));
         put("cases_in_database", jdbc.queryForObject("select count(*) from rectification_case", Long.class));
+    }
+
+    /** The province's cases up to -Dbench.cases (1M), once. */
+    private void million() {
+        if (!millionLoaded) {
+            millionLoaded = true;
+            loadCases(100_001, CASES);
+        }
+    }
+
+    // ---- the scorecards at 1M cases ---------------------------------------------------------
+
+    /**
+     * The evaluation's scorecards at 1M cases (src/docs/stats.md): the province office's scorecard
+     * of every body for a whole year (600 bodies, 200k cases opened in the year), and one
+     * department's, read straight from the case rows (no cache: a case closed a second ago counts).
+     */
+    private void scorecards() {
+        province();
+        million();
+        Period year = Period.year(2024);
+        Actor province = OFFICES[0];
+        Actor department = new Actor("bench", Role.RESPONDER, "B3-D7", OrgKind.DEPARTMENT, "B3");
+        List<Scorecard> cards = scorecards.byBody(province, year);
+        put("scorecard_province_bodies", cards.size());
+        put("scorecard_province_opened", cards.stream().mapToLong(Scorecard::opened).sum());
+        Percentiles provinceCard = sample(() -> scorecards.byBody(province, year), 40);
+        put("scorecard_province_p50_ms", provinceCard.p50);
+        put("scorecard_province_p95_ms", provinceCard.p95);
+        Percentiles bodyCard = sample(() -> scorecards.byBody(department, year), QUERY_SAMPLES);
+        put("scorecard_body_p50_ms", bodyCard.p50);
+        put("scorecard_body_p95_ms", bodyCard.p95);
+        Percentiles city = sample(() -> scorecards.byBody(
+                new Actor("bench", Role.SUPERVISOR, "B3-OFFICE", OrgKind.OFFICE, "B3"), year), 100);
+        put("scorecard_city_p95_ms", city.p95);
     }
 
     /**
@@ -662,7 +707,8 @@ class RectifyBenchmark {
                     opened_by_org_code, opened_by, title, description, website_url, source, status, outcome,
                     requirements, deadline, overdue_marked, flagged_serious, serious_reason, repeat_violation,
                     escalated, escalation_reason, review_status, rectification_accepted, rejection_count,
-                    extension_used, created_at, closed_at, version)
+                    extension_used, created_at, closed_at, version, ordered_on, rectified_on_time,
+                    rectification_working_days, escalated_on, extension_granted_on)
                 select 'bench-' || lpad(n::text, 8, '0'), '基' || (n % 10 + 1) || '整改〔' || n || '〕号',
                        'A33-' || lpad((category + 1)::text, 2, '0'), 'B' || (n % 10 + 1) || '-D' || (n / 10 % 50 + 1),
                        'B' || (n % 10 + 1), case when n % 7 = 0 then 'JX-GOV-OFFICE' else 'B' || (n % 10 + 1) || '-OFFICE' end,
@@ -675,10 +721,17 @@ class RectifyBenchmark {
                        case when escalated then 'PENDING' else 'NONE' end, false, 0, false,
                        timestamptz '2021-01-01 00:00:00+08' + (n * 150 || ' seconds')::interval,
                        case when state < 7 then timestamptz '2021-01-01 00:00:00+08' + (n * 150 + 86400 || ' seconds')::interval end,
-                       0
+                       0,
+                       case when state < 9 then opened_on end,
+                       case when state < 7 then abs(hashtext(n || 'onTime')) % 10 < 8 end,
+                       case when state < 7 then abs(hashtext(n || 'days')) % 30 + 1 end,
+                       case when escalated then opened_on + 5 end,
+                       case when state < 9 and abs(hashtext(n || 'extension')) % 12 = 0 then opened_on + 3 end
                 from generate_series(?, ?) n,
                      lateral (select abs(hashtext(n || 'state')) % 10 as state, abs(hashtext(n || 'category')) % 10 as category,
-                                     abs(hashtext(n || 'escalated')) % 20 = 0 as escalated) drawn""", from, to);
+                                     abs(hashtext(n || 'escalated')) % 20 = 0 as escalated,
+                                     ((timestamptz '2021-01-01 00:00:00+08' + (n * 150 || ' seconds')::interval)
+                                         at time zone 'Asia/Shanghai')::date as opened_on) drawn""", from, to);
         jdbc.execute("vacuum analyze rectification_case");
         // the bulk load's dirty pages are written now, not by a checkpoint in the middle of the samples
         jdbc.execute("checkpoint");
@@ -1098,6 +1151,8 @@ class RectifyBenchmark {
             new Budget("case_list_p95_ms_1m", 20),
             new Budget("heap_mb", 512),
             new Budget("export_100k_rows_s", 10),
+            new Budget("scorecard_province_p95_ms", 200),
+            new Budget("scorecard_body_p95_ms", 50),
             new Budget("mixed_load_p95_ms", 100),
             new Budget("mixed_load_p99_ms", 300),
             new Budget("mixed_load_errors", 0));
@@ -1250,11 +1305,15 @@ class RectifyBenchmark {
     }
 
     private Percentiles sample(Runnable query) {
+        return sample(query, QUERY_SAMPLES);
+    }
+
+    private Percentiles sample(Runnable query, int samples) {
         for (int i = 0; i < 20; i++) {
             query.run();
         }
         List<Double> ms = new ArrayList<>();
-        for (int i = 0; i < QUERY_SAMPLES; i++) {
+        for (int i = 0; i < samples; i++) {
             long t0 = System.nanoTime();
             query.run();
             ms.add((System.nanoTime() - t0) / 1e6);

@@ -284,7 +284,7 @@ public class CaseService {
         RectificationCase c = load(caseId);
         int period = period(c, periodWorkingDays);
         LocalDate deadline = calendar.addWorkingDays(today(), period);
-        c.issueOrder(requirements, deadline);
+        c.issueOrder(requirements, deadline, today());
         record(c, actor, CaseRecordKind.ORDER, requirements,
                 Map.of("requirements", requirements, "periodWorkingDays", period, "deadline", deadline.toString()));
         audit.record(actor.username(), "ORDER_ISSUED", caseId, period + " working days, deadline " + deadline);
@@ -299,7 +299,7 @@ public class CaseService {
      */
     public boolean recordResponse(String caseId, Actor actor, String report, Map<String, Object> values) {
         RectificationCase c = load(caseId);
-        boolean waived = c.recordResponse(values);
+        boolean waived = c.recordResponse(values, today());
         record(c, actor, CaseRecordKind.RESPONSE, report, values);
         audit.record(actor.username(), "RESPONSE_SUBMITTED", caseId, null);
         events.publishEvent(new ResponseRecorded(caseId));
@@ -340,7 +340,8 @@ public class CaseService {
                     "复查未通过，确认整改到位须写明理由");
         }
         if (accepted) {
-            c.accept();
+            c.accept(c.orderedOn() == null || c.respondedOn() == null || c.respondedOn().isBefore(c.orderedOn()) ? null
+                    : calendar.workingDaysUntil(c.orderedOn(), c.respondedOn()));
             if (recheckFailed) {
                 audit.record(actor.username(), "RECHECK_OVERRIDDEN", caseId, comment);
             }
@@ -552,7 +553,7 @@ public class CaseService {
     /** 情节严重: to the supervision authority; rectification continues beside the review. */
     public void escalate(String caseId, String reason) {
         RectificationCase c = load(caseId);
-        c.escalate(reason);
+        c.escalate(reason, today());
         record(c, Actor.system(), CaseRecordKind.ESCALATION, reason, null);
         audit.record("system", "CASE_ESCALATED", caseId, reason);
         events.publishEvent(new CaseEscalated(caseId, reason));

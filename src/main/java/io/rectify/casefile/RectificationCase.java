@@ -117,6 +117,30 @@ public class RectificationCase {
     @Version
     private Long version;
 
+    // What the figures need, decided by the step that changes them (src/docs/stats.md).
+
+    /** the business date of the first order */
+    @Column(name = "ordered_on")
+    private LocalDate orderedOn;
+
+    /** the business date of the latest report */
+    @Column(name = "responded_on")
+    private LocalDate respondedOn;
+
+    /** the accepted report came by the deadline then in force; null until one is accepted */
+    @Column(name = "rectified_on_time")
+    private Boolean rectifiedOnTime;
+
+    /** working days from the first order to the accepted report; null until one is accepted */
+    @Column(name = "rectification_working_days")
+    private Integer rectificationWorkingDays;
+
+    @Column(name = "escalated_on")
+    private LocalDate escalatedOn;
+
+    @Column(name = "extension_granted_on")
+    private LocalDate extensionGrantedOn;
+
     protected RectificationCase() {
     }
 
@@ -142,11 +166,12 @@ public class RectificationCase {
     }
 
     /** 责令整改: the first order, or a new one after a rejected report. */
-    void issueOrder(String requirements, LocalDate deadline) {
+    void issueOrder(String requirements, LocalDate deadline, LocalDate today) {
         requireStatus(CaseStatus.DETECTED, "an order is issued once, when the case is opened");
         this.requirements = requirements;
         this.deadline = deadline;
         this.status = CaseStatus.ORDERED;
+        this.orderedOn = today;
     }
 
     /**
@@ -154,7 +179,7 @@ public class RectificationCase {
      * right: filed, with its filing number, or lawfully shut down, with the date it closed; the
      * shutdown waives the rectification. Returns whether the report waives it.
      */
-    boolean recordResponse(Map<String, ?> report) {
+    boolean recordResponse(Map<String, ?> report, LocalDate today) {
         requireStatus(CaseStatus.ORDERED, "a report answers an open order");
         boolean shutDown = false;
         if (WAIVED_BY_SHUTDOWN.equals(categoryCode)) {
@@ -169,6 +194,7 @@ public class RectificationCase {
             }
         }
         this.status = CaseStatus.RESPONDED;
+        this.respondedOn = today;
         return shutDown;
     }
 
@@ -176,9 +202,16 @@ public class RectificationCase {
         return value != null && !(value instanceof String text && text.isBlank());
     }
 
-    void accept() {
+    /**
+     * The report is accepted. It was on time when it came by the deadline then in force (a report
+     * on the last working day is on time, one the next working day is not); {@code workingDays}
+     * counts from the first order to that report, for the median of the figures.
+     */
+    void accept(Integer workingDays) {
         requireStatus(CaseStatus.RESPONDED, "only a submitted report can be accepted");
         this.rectificationAccepted = true;
+        this.rectifiedOnTime = respondedOn != null && deadline != null && !respondedOn.isAfter(deadline);
+        this.rectificationWorkingDays = workingDays;
     }
 
     /** The report is not enough: a new deadline follows, and rectification goes on. */
@@ -211,7 +244,7 @@ public class RectificationCase {
     }
 
     /** 情节严重: the case goes to the supervision authority while rectification continues. */
-    void escalate(String reason) {
+    void escalate(String reason, LocalDate today) {
         if (StringUtils.isBlank(reason)) {
             throw new IllegalArgumentException("an escalation needs a reason");
         }
@@ -222,6 +255,7 @@ public class RectificationCase {
         this.escalated = true;
         this.escalationReason = reason;
         this.reviewStatus = ReviewStatus.PENDING;
+        this.escalatedOn = today;
     }
 
     void finishReview() {
@@ -248,6 +282,7 @@ public class RectificationCase {
         extensionBarred(today).ifPresent(RectificationCase::refuseExtension);
         this.deadline = newDeadline;
         this.overdueMarked = false;
+        this.extensionGrantedOn = today;
     }
 
     /**
@@ -412,6 +447,30 @@ public class RectificationCase {
 
     public Instant closedAt() {
         return closedAt;
+    }
+
+    public LocalDate orderedOn() {
+        return orderedOn;
+    }
+
+    public LocalDate respondedOn() {
+        return respondedOn;
+    }
+
+    public Boolean rectifiedOnTime() {
+        return rectifiedOnTime;
+    }
+
+    public Integer rectificationWorkingDays() {
+        return rectificationWorkingDays;
+    }
+
+    public LocalDate escalatedOn() {
+        return escalatedOn;
+    }
+
+    public LocalDate extensionGrantedOn() {
+        return extensionGrantedOn;
     }
 
     /** Serious in the eyes of the case: flagged by a supervisor or escalated by a rule. */

@@ -131,6 +131,16 @@ public class Directory {
         return result;
     }
 
+    /** The regions directly below this one (a province's cities), for figures by region. */
+    public List<Region> regionsBelow(String regionCode) {
+        return allRegions().stream().filter(r -> regionCode.equals(r.parentCode())).toList();
+    }
+
+    /** A region by its code. */
+    public Optional<Region> region(String regionCode) {
+        return allRegions().stream().filter(r -> r.code().equals(regionCode)).findFirst();
+    }
+
     /** Whether these are every region there is (a body's region and those below: the whole province). */
     public boolean isEveryRegion(Set<String> regionCodes) {
         return allRegions().stream().allMatch(region -> regionCodes.contains(region.code()));

@@ -1,0 +1,419 @@
+package io.rectify.stats;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+import io.rectify.calendar.WorkingDayCalendar;
+import io.rectify.directory.Actor;
+import io.rectify.directory.Directory;
+import io.rectify.directory.OrgKind;
+import io.rectify.directory.Organization;
+import io.rectify.directory.Region;
+import io.rectify.directory.Role;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The query object of every figure: scorecards by body, by region, by month and in total, for the
+ * cases the reader may see (the rule of the case list: an office its region and below, a
+ * department itself, supervision the escalated cases of its region; sanctions only to
+ * supervision). Each component of a scorecard is one grouped query over one date axis of the
+ * case row, read from an index that carries its columns ({@code V29__figures.sql}); the figures a
+ * step decides are written on the case row in the step's own transaction, so nothing here is
+ * cached and a case closed a second ago counts. A new component (monitoring health, spot-check
+ * scores, 找错 rates) is one more query in {@link #components}.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Scorecards {
+
+    /** what an overdue list shows at most */
+    public static final int MAX_OVERDUE_LIST = 200;
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final Directory directory;
+    private final Clock clock;
+    private final List<Component> components = List.of(
+            this::opened, this::ordered, this::closed, this::workingDays, this::openOrders, this::escalated,
+            this::extended, this::sanctions);
+
+    Scorecards(NamedParameterJdbcTemplate jdbc, Directory directory, Clock clock) {
+        this.jdbc = jdbc;
+        this.directory = directory;
+        this.clock = clock;
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(WorkingDayCalendar.ZONE));
+    }
+
+    /** One scorecard per body the reader may see (a department: itself), ordered by code; bodies without cases have zeros. */
+    public List<Scorecard> byBody(Actor actor, Period period) {
+        Scope scope = Scope.of(actor, directory);
+        Map<String, Tally> tallies = new TreeMap<>();
+        bodiesOf(actor).forEach(org -> tallies.put(org.code(), new Tally(scope.sanctions())));
+        count(scope, period, "c.respondent_org_code", IDENTITY, tallies);
+        return tallies.entrySet().stream().map(e -> e.getValue().card(e.getKey())).toList();
+    }
+
+    /**
+     * One scorecard per region directly below the reader's (a province: its cities), the cases of
+     * regions further down counted in the city above them; the reader's own region first, for the
+     * cases of its own bodies. A department or a city without regions below: its region alone.
+     */
+    public List<Scorecard> byRegion(Actor actor, Period period) {
+        Scope scope = Scope.of(actor, directory);
+        if (actor.regionCode() == null || scope.none()) {
+            return List.of();
+        }
+        Map<String, String> toShown = new HashMap<>();
+        Map<String, Tally> tallies = new LinkedHashMap<>();
+        tallies.put(actor.regionCode(), new Tally(scope.sanctions()));
+        toShown.put(actor.regionCode(), actor.regionCode());
+        if (actor.role() != Role.RESPONDER) {
+            for (Region child : directory.regionsBelow(actor.regionCode())) {
+                tallies.put(child.code(), new Tally(scope.sanctions()));
+                directory.regionAndBelow(child.code()).forEach(code -> toShown.put(code, child.code()));
+            }
+        }
+        count(scope, period, "c.region_code", region -> toShown.getOrDefault(region, actor.regionCode()), tallies);
+        return tallies.entrySet().stream().map(e -> e.getValue().card(e.getKey())).toList();
+    }
+
+    /** The reader's whole jurisdiction in one scorecard (key {@code ALL}). */
+    public Scorecard total(Actor actor, Period period) {
+        Scope scope = Scope.of(actor, directory);
+        Map<String, Tally> tallies = new TreeMap<>();
+        tallies.put("ALL", new Tally(scope.sanctions()));
+        count(scope, period, "'ALL'", IDENTITY, tallies);
+        return tallies.get("ALL").card("ALL");
+    }
+
+    /** The total of each calendar month of the period (key YYYY-MM), for the trend. */
+    public List<Scorecard> byMonth(Actor actor, Period period) {
+        List<Scorecard> months = new ArrayList<>();
+        for (Period month : period.months()) {
+            Scorecard card = total(actor, month);
+            months.add(withKey(card, month.from().toString().substring(0, 7)));
+        }
+        return months;
+    }
+
+    /** The cases open and past their deadline now, most overdue first, at most {@code limit}. */
+    public List<OverdueCase> overdue(Actor actor, int limit) {
+        return openOrders(actor, true, limit);
+    }
+
+    /** The open orders and their deadlines, the nearest first; only the overdue ones if asked; at most {@code limit}. */
+    public List<OverdueCase> openOrders(Actor actor, boolean overdueOnly, int limit) {
+        Scope scope = Scope.of(actor, directory);
+        if (scope.none()) {
+            return List.of();
+        }
+        MapSqlParameterSource params = scope.params().addValue("today", today())
+                .addValue("limit", Math.max(1, Math.min(limit, MAX_OVERDUE_LIST)));
+        return jdbc.query("select c.id, c.case_number, c.respondent_org_code, c.category_code, c.deadline"
+                        + " from rectification_case c where " + scope.condition()
+                        + " and c.status = 'ORDERED'" + (overdueOnly ? " and c.deadline < :today" : "")
+                        + " order by c.deadline, c.case_number"
+                        + " limit :limit", params,
+                (rs, i) -> new OverdueCase(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getObject(5, LocalDate.class), rs.getObject(5, LocalDate.class).isBefore(today())));
+    }
+
+    /** An overdue case as the list shows it. */
+    public record OverdueCase(String id, String caseNumber, String respondentOrgCode, String categoryCode,
+                              LocalDate deadline, boolean overdue) {
+    }
+
+    /** The bodies whose scorecards the reader sees: a department itself; others every body of their regions but supervision. */
+    public List<Organization> bodiesOf(Actor actor) {
+        if (actor.role() == null || actor.orgCode() == null || actor.role().administers()) {
+            return List.of();
+        }
+        if (actor.role() == Role.RESPONDER) {
+            return directory.findOrganization(actor.orgCode()).stream().toList();
+        }
+        Set<String> regions = directory.regionAndBelow(actor.regionCode());
+        return directory.organizations().stream()
+                .filter(org -> org.kind() != OrgKind.SUPERVISION && regions.contains(org.regionCode()))
+                .sorted(Comparator.comparing(Organization::code))
+                .toList();
+    }
+
+    private static Scorecard withKey(Scorecard c, String key) {
+        return new Scorecard(key, c.opened(), c.openedByCategory(), c.openedBySource(), c.repeats(), c.ordersIssued(),
+                c.closed(), c.closedRated(), c.closedOnTime(), c.onTimeRate(), c.medianWorkingDays(), c.rejections(),
+                c.openOrders(), c.overdue(), c.overdueRate(), c.escalations(), c.extensionsGranted(), c.sanctionsByType());
+    }
+
+    // ---- the components: one grouped query each ------------------------------------------
+
+    /** One query of a scorecard: adds its figures to the tallies of the keys it finds. */
+    @FunctionalInterface
+    private interface Component {
+        void count(Count count);
+    }
+
+    /** What a component reads with: the reader's cases, the period, the key column and where its rows go. */
+    private record Count(Scope scope, Period period, String key, Function<String, String> shown,
+                         Map<String, Tally> tallies, LocalDate today) {
+
+
+        MapSqlParameterSource params() {
+            return scope.params()
+                    .addValue("start", OffsetDateTime.ofInstant(period.start(), ZoneOffset.UTC))
+                    .addValue("end", OffsetDateTime.ofInstant(period.end(), ZoneOffset.UTC))
+                    .addValue("fromDate", period.from())
+                    .addValue("toDate", period.to())
+                    .addValue("today", today);
+        }
+
+        /** The tally of a row's key, or null when the key is not one the reader is shown. */
+        Tally of(ResultSet rs) throws SQLException {
+            return tallies.get(shown.apply(rs.getString("k")));
+        }
+
+        String where() {
+            return " from rectification_case c where " + scope.condition();
+        }
+
+        /**
+         * The GROUP BY of the key and {@code more}: none for the constant key of a total, which
+         * PostgreSQL does not take there (and one row of a total needs no grouping).
+         */
+        String groupBy(String... more) {
+            List<String> columns = new ArrayList<>();
+            if (!key.startsWith("'")) {
+                columns.add(key);
+            }
+            columns.addAll(List.of(more));
+            return columns.isEmpty() ? "" : " group by " + String.join(", ", columns);
+        }
+    }
+
+    private static final Function<String, String> IDENTITY = Function.identity();
+
+    private void count(Scope scope, Period period, String key, Function<String, String> shown, Map<String, Tally> tallies) {
+        if (scope.none()) {
+            return;
+        }
+        Count count = new Count(scope, period, key, shown, tallies, today());
+        components.forEach(component -> component.count(count));
+    }
+
+    private void opened(Count q) {
+        jdbc.query("select " + q.key() + " k, c.category_code, c.source, count(*) n,"
+                + " sum(case when c.repeat_violation then 1 else 0 end) repeats" + q.where()
+                + " and c.created_at >= :start and c.created_at < :end" + q.groupBy("c.category_code", "c.source"),
+                q.params(), rs -> {
+                    Tally t = q.of(rs);
+                    if (t != null) {
+                        long n = rs.getLong("n");
+                        t.opened += n;
+                        t.byCategory.merge(rs.getString("category_code"), n, Long::sum);
+                        t.bySource.merge(rs.getString("source"), n, Long::sum);
+                        t.repeats += rs.getLong("repeats");
+                    }
+                });
+    }
+
+    private void ordered(Count q) {
+        jdbc.query("select " + q.key() + " k, count(*) n" + q.where()
+                + " and c.ordered_on >= :fromDate and c.ordered_on <= :toDate" + q.groupBy(), q.params(), rs -> {
+                    Tally t = q.of(rs);
+                    if (t != null) {
+                        t.ordersIssued += rs.getLong("n");
+                    }
+                });
+    }
+
+    private void closed(Count q) {
+        jdbc.query("select " + q.key() + " k, count(*) n, count(c.rectified_on_time) rated,"
+                + " sum(case when c.rectified_on_time then 1 else 0 end) on_time, sum(c.rejection_count) rejections"
+                + q.where() + " and c.closed_at >= :start and c.closed_at < :end" + q.groupBy(), q.params(), rs -> {
+                    Tally t = q.of(rs);
+                    if (t != null) {
+                        t.closed += rs.getLong("n");
+                        t.closedRated += rs.getLong("rated");
+                        t.closedOnTime += rs.getLong("on_time");
+                        t.rejections += rs.getLong("rejections");
+                    }
+                });
+    }
+
+    /**
+     * The working days of the closed cases as counts per number of days: the median of any key is
+     * exact from these, also when rows are rolled up (a city's counties into the city), where
+     * medians cannot be merged. A hash aggregate of a few thousand groups: the database's
+     * {@code percentile_cont} per body sorted the year's closed cases instead (P22).
+     */
+    private void workingDays(Count q) {
+        jdbc.query("select " + q.key() + " k, c.rectification_working_days d, count(*) n" + q.where()
+                + " and c.closed_at >= :start and c.closed_at < :end and c.rectification_working_days is not null"
+                + q.groupBy("c.rectification_working_days"), q.params(), rs -> {
+                    Tally t = q.of(rs);
+                    if (t != null) {
+                        t.workingDays.merge(rs.getInt("d"), rs.getLong("n"), Long::sum);
+                    }
+                });
+    }
+
+    private void openOrders(Count q) {
+        jdbc.query("select " + q.key() + " k, count(*) n, sum(case when c.deadline < :today then 1 else 0 end) overdue"
+                + q.where() + " and c.status = 'ORDERED'" + q.groupBy(), q.params(), rs -> {
+                    Tally t = q.of(rs);
+                    if (t != null) {
+                        t.openOrders += rs.getLong("n");
+                        t.overdue += rs.getLong("overdue");
+                    }
+                });
+    }
+
+    private void escalated(Count q) {
+        jdbc.query("select " + q.key() + " k, count(*) n" + q.where()
+                + " and c.escalated_on >= :fromDate and c.escalated_on <= :toDate" + q.groupBy(), q.params(), rs -> {
+                    Tally t = q.of(rs);
+                    if (t != null) {
+                        t.escalations += rs.getLong("n");
+                    }
+                });
+    }
+
+    private void extended(Count q) {
+        jdbc.query("select " + q.key() + " k, count(*) n" + q.where()
+                + " and c.extension_granted_on >= :fromDate and c.extension_granted_on <= :toDate" + q.groupBy(),
+                q.params(), rs -> {
+                    Tally t = q.of(rs);
+                    if (t != null) {
+                        t.extensionsGranted += rs.getLong("n");
+                    }
+                });
+    }
+
+    /** Sanctions decided in the period, by the case's body and region: only for a reader who may read sanctions. */
+    private void sanctions(Count q) {
+        if (!q.scope().sanctions()) {
+            return;
+        }
+        jdbc.query("select " + q.key() + " k, s.type, count(*) n from sanction s join rectification_case c on c.id = s.case_id"
+                + " where " + q.scope().condition() + " and s.decision_date >= :fromDate and s.decision_date <= :toDate"
+                + q.groupBy("s.type"), q.params(), rs -> {
+                    Tally t = q.of(rs);
+                    if (t != null) {
+                        t.sanctions.merge(rs.getString("type"), rs.getLong("n"), Long::sum);
+                    }
+                });
+    }
+
+    // ---- who sees what ---------------------------------------------------------------------
+
+    /**
+     * The reader's cases as a condition on {@code c}: the rule of the case list (CaseSearch) for
+     * figures. {@code sanctions}: whether the reader may read sanctions (supervision only).
+     */
+    record Scope(String condition, Map<String, Object> values, boolean sanctions) {
+
+        static final Scope NONE = new Scope("1 = 0", Map.of(), false);
+
+        boolean none() {
+            return this == NONE;
+        }
+
+        MapSqlParameterSource params() {
+            return new MapSqlParameterSource(values);
+        }
+
+        static Scope of(Actor actor, Directory directory) {
+            if (actor.role() == null || actor.orgCode() == null || actor.role().administers()) {
+                return NONE;
+            }
+            return switch (actor.role()) {
+                case RESPONDER -> new Scope("c.respondent_org_code = :org", Map.of("org", actor.orgCode()), false);
+                case SUPERVISOR -> regions(actor, directory, "", false);
+                case SUPERVISION -> regions(actor, directory, "c.escalated = true and ", true);
+                default -> NONE;
+            };
+        }
+
+        private static Scope regions(Actor actor, Directory directory, String prefix, boolean sanctions) {
+            Set<String> regions = directory.regionAndBelow(actor.regionCode());
+            if (directory.isEveryRegion(regions)) {
+                // the whole province: no condition, so each axis is one range of its index
+                return new Scope(prefix + "1 = 1", Map.of(), sanctions);
+            }
+            return new Scope(prefix + "c.region_code in (:regions)", Map.of("regions", regions), sanctions);
+        }
+    }
+
+    /** A scorecard being counted. */
+    private static final class Tally {
+        long opened;
+        final Map<String, Long> byCategory = new TreeMap<>();
+        final Map<String, Long> bySource = new TreeMap<>();
+        long repeats;
+        long ordersIssued;
+        long closed;
+        long closedRated;
+        long closedOnTime;
+        final TreeMap<Integer, Long> workingDays = new TreeMap<>();
+        long rejections;
+        long openOrders;
+        long overdue;
+        long escalations;
+        long extensionsGranted;
+        final Map<String, Long> sanctions;
+
+        Tally(boolean sanctionsVisible) {
+            this.sanctions = sanctionsVisible ? new TreeMap<>() : null;
+        }
+
+        Scorecard card(String key) {
+            return new Scorecard(key, opened, Map.copyOf(byCategory), Map.copyOf(bySource), repeats, ordersIssued,
+                    closed, closedRated, closedOnTime, closedRated == 0 ? null : (double) closedOnTime / closedRated,
+                    median(workingDays), rejections, openOrders, overdue,
+                    openOrders == 0 ? null : (double) overdue / openOrders, escalations, extensionsGranted,
+                    sanctions == null ? null : Map.copyOf(sanctions));
+        }
+
+        /** The median of values given as counts per value: the middle one, or the mean of the middle two. */
+        static Double median(TreeMap<Integer, Long> counts) {
+            long n = counts.values().stream().mapToLong(Long::longValue).sum();
+            if (n == 0) {
+                return null;
+            }
+            long lower = (n - 1) / 2;
+            long upper = n / 2;
+            Integer lowerValue = null;
+            Integer upperValue = null;
+            long seen = 0;
+            for (Map.Entry<Integer, Long> e : counts.entrySet()) {
+                long next = seen + e.getValue();
+                if (lowerValue == null && lower < next) {
+                    lowerValue = e.getKey();
+                }
+                if (upper < next) {
+                    upperValue = e.getKey();
+                    break;
+                }
+                seen = next;
+            }
+            return (lowerValue + upperValue) / 2.0;
+        }
+    }
+}
