@@ -8,7 +8,9 @@ create table inspection_checklist (
     version     varchar(40)  not null unique,
     title       varchar(400) not null,
     loaded_at   timestamp with time zone not null,
-    loaded_by   varchar(100) not null
+    loaded_by   varchar(100) not null,
+    -- new campaigns start with the version activated last; a loaded version waits until then
+    activated_at timestamp with time zone
 );
 
 create table inspection_checklist_item (

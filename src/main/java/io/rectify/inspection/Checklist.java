@@ -6,6 +6,7 @@ import java.util.Optional;
 
 /** A version of the indicators (the 2019 set, a later year's beside it), as loaded. */
 public record Checklist(long id, String version, String title, Instant loadedAt, String loadedBy,
+                        Instant activatedAt,
                         List<ChecklistItem> items) {
 
     public Optional<ChecklistItem> item(String code) {

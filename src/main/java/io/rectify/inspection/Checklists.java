@@ -73,7 +73,8 @@ public class Checklists {
             return;
         }
         try (InputStream in = new ClassPathResource(BUILT_IN).getInputStream()) {
-            store(json.readValue(in, ChecklistDocument.class), "system");
+            long id = store(json.readValue(in, ChecklistDocument.class), "system");
+            jdbc.sql("update inspection_checklist set activated_at = loaded_at where id = ?").param(id).update();
         } catch (IOException e) {
             throw new UncheckedIOException("the built-in checklist " + BUILT_IN, e);
         }
@@ -92,6 +93,19 @@ public class Checklists {
         long id = store(document, actor.username());
         audit.record(actor.username(), "CHECKLIST_LOADED", null, document.version() + " " + document.items().size() + " items");
         return byId(id);
+    }
+
+    /** Makes a loaded version the one new campaigns start with; campaigns started before keep theirs. */
+    @Transactional
+    public Checklist activate(Actor actor, String version) {
+        if (actor.role() != Role.ADMIN) {
+            throw new ForbiddenException("only the system administrator activates a checklist");
+        }
+        Checklist checklist = find(version).orElseThrow(() -> new NotFoundException("checklist " + version));
+        jdbc.sql("update inspection_checklist set activated_at = ? where id = ?")
+                .params(Times.utc(clock.instant()), checklist.id()).update();
+        audit.record(actor.username(), "CHECKLIST_ACTIVATED", null, version);
+        return byId(checklist.id());
     }
 
     /** Sets the missing figure of an editable item, while no campaign uses the version. */
@@ -124,10 +138,11 @@ public class Checklists {
                 .stream().map(this::byId).toList();
     }
 
-    /** The newest version loaded: what a new campaign starts with. */
+    /** The version activated last: what a new campaign starts with. */
     @Transactional(readOnly = true)
     public Checklist current() {
-        return jdbc.sql("select id from inspection_checklist order by loaded_at desc, id desc").query(Long.class)
+        return jdbc.sql("select id from inspection_checklist where activated_at is not null order by activated_at desc, id desc")
+                .query(Long.class)
                 .list().stream().findFirst().map(this::byId)
                 .orElseThrow(() -> new IllegalStateException("no checklist is loaded"));
     }
@@ -149,9 +164,11 @@ public class Checklists {
                         row.getBigDecimal("max_points"), row.getBoolean("editable"), row.getBoolean("service_only"),
                         row.getString("indicator"), row.getString("source")))
                 .list();
-        return jdbc.sql("select id, version, title, loaded_at, loaded_by from inspection_checklist where id = ?").param(id)
+        return jdbc.sql("select id, version, title, loaded_at, loaded_by, activated_at from inspection_checklist where id = ?")
+                .param(id)
                 .query((row, i) -> new Checklist(row.getLong("id"), row.getString("version"), row.getString("title"),
-                        row.getTimestamp("loaded_at").toInstant(), row.getString("loaded_by"), items))
+                        row.getTimestamp("loaded_at").toInstant(), row.getString("loaded_by"),
+                        Times.instant(row.getTimestamp("activated_at")), items))
                 .optional().orElseThrow(() -> new NotFoundException("checklist " + id));
     }
 

@@ -40,6 +40,12 @@ class ChecklistAdminController {
         return ResponseEntity.created(URI.create("/api/inspections/checklists")).body(loaded);
     }
 
+    @PreAuthorize("hasRole('ADMIN')")
+    @PostMapping("/{version}/activate")
+    Checklist activate(@PathVariable String version) {
+        return checklists.activate(currentActor.get(), version);
+    }
+
     record Points(Object maxPoints) {
     }
 
