@@ -181,14 +181,17 @@ public class SelfInspections {
                 continue;
             }
             Organization office = above.get();
+            // the row first: a second sweep at the same moment (another node, the clock control's run) stops here
+            jdbc.sql("insert into self_inspection_overdue (org_code, period, opened_at) values (?, ?, ?)")
+                    .params(code, period.name(), Times.utc(clock.instant())).update();
             Actor opener = new Actor("system", Role.SUPERVISOR, office.code(), OrgKind.OFFICE, office.regionCode());
             RectificationCase c = cases.open(opener, new OpenCase(CATEGORY, code,
                     "未按期报送" + period.name() + "政府网站自查报告",
                     "第二十九条要求自查结束后15个工作日内报送自查报告；" + period.name() + "（截至" + period.end()
                             + "）的自查报告应于" + dueBy(period) + "前报送，逾期未报。",
                     null, CaseSource.INSPECTION, false, null));
-            jdbc.sql("insert into self_inspection_overdue (org_code, period, case_id, opened_at) values (?, ?, ?, ?)")
-                    .params(code, period.name(), c.id(), Times.utc(clock.instant())).update();
+            jdbc.sql("update self_inspection_overdue set case_id = ? where org_code = ? and period = ?")
+                    .params(c.id(), code, period.name()).update();
             opened++;
         }
         return opened;
