@@ -112,9 +112,10 @@ class InspectionPages {
     String save(@PathVariable long id, @PathVariable long websiteId, @RequestParam MultiValueMap<String, String> values,
                 Model model, HttpServletResponse response) {
         Actor actor = currentActor.get();
+        List<Answer> answers = List.of();
         try {
             Inspections.Form form = inspections.form(actor, id, websiteId);
-            List<Answer> answers = answers(form, values);
+            answers = answers(form, values);
             if (values.containsKey("review")) {
                 inspections.review(actor, id, websiteId, values.getFirst("note"), answers);
             } else {
@@ -126,7 +127,12 @@ class InspectionPages {
             return "redirect:/inspections/campaigns/" + id + "/sites/" + websiteId;
         } catch (InvalidInputException invalid) {
             response.setStatus(400);
-            model.addAttribute("form", inspections.form(actor, id, websiteId));
+            // the page shows what was posted, not what is stored, so nothing entered is lost
+            Inspections.Form stored = inspections.form(actor, id, websiteId);
+            Map<String, Answer> shown = new java.util.LinkedHashMap<>(stored.answers());
+            answers.forEach(a -> shown.put(a.itemCode(), a));
+            model.addAttribute("form", new Inspections.Form(stored.campaign(), stored.inspection(), stored.checklist(),
+                    shown, stored.preview()));
             model.addAttribute("problems", invalid.problems());
             return VIEW_FORM;
         }
