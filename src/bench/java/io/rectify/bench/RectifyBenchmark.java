@@ -34,6 +34,8 @@ import io.rectify.calendar.WorkingDayCalendar;
 import io.rectify.casefile.CaseFilter;
 import io.rectify.casefile.CaseSearch;
 import io.rectify.casefile.CaseService;
+import io.rectify.inspection.Campaign;
+import io.rectify.inspection.Campaigns;
 import io.rectify.casefile.CaseSource;
 import io.rectify.casefile.CaseStatus;
 import io.rectify.casefile.OpenCase;
@@ -245,6 +247,9 @@ class RectifyBenchmark {
             if (PHASES.contains("documents")) {
                 documents();
             }
+            if (PHASES.contains("inspections")) {
+                campaignSample();
+            }
             report();
             checkBudgets();
             return;
@@ -264,11 +269,43 @@ class RectifyBenchmark {
         scorecards();
         heap();
         documents();
+        campaignSample();
 
         report();
         assertThat(results).containsKeys("case_open_per_s", "bare_start_per_s", "case_list_p95_ms_1m",
                 "mixed_load_p95_ms");
         checkBudgets();
+    }
+
+    // ---- spot checks ---------------------------------------------------------------------------
+
+    @Autowired Campaigns campaigns;
+
+    /**
+     * A campaign over the whole country's 14,000 sites: the population read, stratified by region
+     * and level, sampled at 30 % and written with its 4,200 inspections (budget: 2 s).
+     */
+    private void campaignSample() {
+        jdbc.update("""
+                insert into organization (code, name_zh, name_en, kind, region_code, case_prefix)
+                select 'SC-' || n, '抽查基准单位' || n, 'Spot-check body ' || n,
+                       case when n % 20 = 0 then 'OFFICE' else 'DEPARTMENT' end, (array['JX', 'NC', 'GZ'])[n % 3 + 1], null
+                from generate_series(0, 13999) n on conflict do nothing""");
+        jdbc.update("""
+                insert into website (url, name, org_code)
+                select 'https://sc' || n || '.bench.gov.cn', '抽查基准网站' || n, 'SC-' || n
+                from generate_series(0, 13999) n on conflict do nothing""");
+        Campaigns.NewCampaign command = new Campaigns.NewCampaign("基准抽查", java.time.LocalDate.of(2026, 10, 1),
+                java.time.LocalDate.of(2026, 12, 31), 0.3, 42L, null, null);
+        campaigns.start(OFFICES[0], command); // warm
+        List<Double> ms = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            long t0 = System.nanoTime();
+            Campaign c = campaigns.start(OFFICES[0], command);
+            ms.add((System.nanoTime() - t0) / 1e6);
+            assertThat(c.population()).isGreaterThanOrEqualTo(14_000);
+        }
+        put("campaign_sample_ms", ms.stream().mapToDouble(Double::doubleValue).max().orElseThrow());
     }
 
     // ---- opening cases ----------------------------------------------------------------------
