@@ -1,6 +1,7 @@
 package io.rectify;
 
 import io.rectify.casefile.BreakableAttachmentStore;
+import io.rectify.finding.FakeSiteChecks;
 import io.rectify.notification.RefusableChannel;
 import io.rectify.notification.WatchedMail;
 import io.rectify.security.UnreachableAccount;
@@ -12,7 +13,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /** The whole application on a fresh database, with a real HTTP port and the job executor on. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import({MovableSecurityClock.Configuration.class, RefusableChannel.Configuration.class, WatchedMail.Configuration.class,
-        BreakableAttachmentStore.Configuration.class, UnreachableAccount.Configuration.class})
+        BreakableAttachmentStore.Configuration.class, UnreachableAccount.Configuration.class,
+        FakeSiteChecks.Configuration.class})
 public abstract class IntegrationTest {
 
     @DynamicPropertySource

@@ -18,6 +18,7 @@ import io.rectify.monitoring.CheckResult;
 import io.rectify.monitoring.CheckStatus;
 import io.rectify.monitoring.Indicator;
 import io.rectify.monitoring.ProbeEvidence;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,7 +34,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  * transaction) becomes one open finding; a supervisor confirms it into a case, which the department
  * answers, the site is re-checked, and the office closes it; or dismisses it with a reason.
  */
-@Import(FakeSiteChecks.Configuration.class)
 class FindingsApiTests extends IntegrationTest {
 
     @Autowired
@@ -53,6 +53,11 @@ class FindingsApiTests extends IntegrationTest {
 
     @Autowired
     FakeSiteChecks siteChecks;
+
+    @AfterEach
+    void realChecksAgain() {
+        siteChecks.reset();
+    }
 
     @Autowired
     AuditLog audit;

@@ -41,6 +41,7 @@ class LiaisonApi {
     }
 
     /** The same list for the offices (and the administrator). */
+    @PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN')")
     @GetMapping("/api/bodies/{code}/liaisons")
     List<Liaison> listForOffices(@PathVariable String code) {
         return liaisons.of(currentActor.get(), code);
@@ -75,6 +76,7 @@ class LiaisonApi {
     }
 
     /** Anyone signed in: their own mail address. */
+    @PreAuthorize("isAuthenticated()")
     @GetMapping("/api/account/mail")
     Map<String, Object> ownMail() {
         String username = currentActor.get().username();
@@ -84,6 +86,7 @@ class LiaisonApi {
         return view;
     }
 
+    @PreAuthorize("isAuthenticated()")
     @PutMapping("/api/account/mail")
     Map<String, Object> changeOwnMail(@RequestBody(required = false) MailEdit edit) {
         return mailView(liaisons.changeOwnMail(currentActor.get(), edit == null ? null : edit.mail()));

@@ -1,5 +1,6 @@
 package io.rectify.monitoring.web;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 import io.rectify.monitoring.internal.DemoFleet;
 import io.rectify.monitoring.internal.DemoFleet.DemoSite;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -33,11 +34,13 @@ class DemoSitePages {
         this.fleet = fleet;
     }
 
+    @PreAuthorize("permitAll()")
     @GetMapping("/{site}/")
     ResponseEntity<String> homepage(@PathVariable String site) {
         return fleet.site(site).map(s -> s.broken() ? down() : ok(fleet.homepage(s))).orElseGet(DemoSitePages::missing);
     }
 
+    @PreAuthorize("permitAll()")
     @GetMapping("/{site}/c/{column}/")
     ResponseEntity<String> column(@PathVariable String site, @PathVariable int column) {
         DemoSite demo = fleet.site(site).orElse(null);
@@ -50,6 +53,7 @@ class DemoSitePages {
         return fleet.column(demo, column).map(DemoSitePages::ok).orElseGet(DemoSitePages::missing);
     }
 
+    @PreAuthorize("permitAll()")
     @GetMapping("/{site}/c/{column}/{article}.html")
     ResponseEntity<String> article(@PathVariable String site, @PathVariable int column, @PathVariable int article) {
         DemoSite demo = fleet.site(site).orElse(null);

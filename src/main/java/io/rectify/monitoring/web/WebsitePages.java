@@ -1,5 +1,6 @@
 package io.rectify.monitoring.web;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 import io.rectify.monitoring.internal.Monitor;
 import io.rectify.monitoring.internal.SiteHealth;
 import io.rectify.system.web.CurrentActor;
@@ -28,12 +29,14 @@ class WebsitePages {
         this.currentActor = currentActor;
     }
 
+    @PreAuthorize("hasAnyRole('SUPERVISOR', 'RESPONDER', 'ADMIN')")
     @GetMapping("/websites")
     String list(@RequestParam(required = false) String orgCode, Model model) {
         model.addAttribute("sites", health.sites(currentActor.get(), orgCode));
         return VIEW_LIST;
     }
 
+    @PreAuthorize("hasAnyRole('SUPERVISOR', 'RESPONDER', 'ADMIN')")
     @GetMapping("/websites/{id}")
     String site(@PathVariable String id, Model model) {
         health.requireReader(currentActor.get());
@@ -45,6 +48,7 @@ class WebsitePages {
         return VIEW_SITE;
     }
 
+    @PreAuthorize("hasAnyRole('SUPERVISOR', 'RESPONDER', 'ADMIN')")
     @PostMapping("/websites/{id}/checks/run")
     String run(@PathVariable String id, RedirectAttributes redirect) {
         health.requireReader(currentActor.get());

@@ -1,5 +1,6 @@
 package io.rectify.monitoring.web;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -37,6 +38,7 @@ class WebsitesApi {
         this.currentActor = currentActor;
     }
 
+    @PreAuthorize("hasAnyRole('SUPERVISOR', 'RESPONDER', 'ADMIN')")
     @GetMapping
     List<SiteView> websites(@RequestParam(required = false) String orgCode) {
         return health.sites(currentActor.get(), orgCode).stream()
@@ -45,6 +47,7 @@ class WebsitesApi {
                 .toList();
     }
 
+    @PreAuthorize("hasAnyRole('SUPERVISOR', 'RESPONDER', 'ADMIN')")
     @GetMapping("/{id}/checks")
     List<CheckView> checks(@PathVariable String id) {
         health.requireReader(currentActor.get());
@@ -53,6 +56,7 @@ class WebsitesApi {
         return health.results(websiteId).stream().map(CheckView::of).toList();
     }
 
+    @PreAuthorize("hasAnyRole('SUPERVISOR', 'RESPONDER', 'ADMIN')")
     @PostMapping("/{id}/checks/run")
     List<CheckView> run(@PathVariable String id) {
         health.requireReader(currentActor.get());

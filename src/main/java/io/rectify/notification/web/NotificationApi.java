@@ -1,5 +1,6 @@
 package io.rectify.notification.web;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
@@ -27,18 +28,21 @@ class NotificationApi {
         this.centre = centre;
     }
 
+    @PreAuthorize("isAuthenticated()")
     @GetMapping
     Inbox list(Authentication caller, @RequestParam(required = false) String unread, Locale locale) {
         NotificationCentre.Inbox inbox = centre.of(caller.getName(), unreadOnly(unread), locale);
         return new Inbox(inbox.items().stream().map(Item::of).toList(), inbox.unread());
     }
 
+    @PreAuthorize("isAuthenticated()")
     @PostMapping("/{id}/read")
     Map<String, Object> read(Authentication caller, @PathVariable String id) {
         centre.markRead(caller.getName(), id(id));
         return Map.of("id", id(id), "unread", centre.unread(caller.getName()));
     }
 
+    @PreAuthorize("isAuthenticated()")
     @PostMapping("/read-all")
     Map<String, Object> readAll(Authentication caller) {
         return Map.of("marked", centre.markAllRead(caller.getName()), "unread", 0);

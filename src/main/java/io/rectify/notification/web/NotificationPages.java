@@ -1,5 +1,6 @@
 package io.rectify.notification.web;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 import java.util.Locale;
 
 import io.rectify.notification.NotificationCentre;
@@ -24,6 +25,7 @@ class NotificationPages {
         this.centre = centre;
     }
 
+    @PreAuthorize("isAuthenticated()")
     @GetMapping("/notifications")
     String centre(Authentication caller, @RequestParam(required = false) String unread, Locale locale, Model model) {
         boolean unreadOnly = "true".equalsIgnoreCase(unread);
@@ -32,6 +34,7 @@ class NotificationPages {
         return VIEW;
     }
 
+    @PreAuthorize("isAuthenticated()")
     @PostMapping("/notifications/{id}/read")
     String read(Authentication caller, @PathVariable String id, @RequestParam(required = false) String unread,
                 RedirectAttributes redirect) {
@@ -40,6 +43,7 @@ class NotificationPages {
         return "true".equalsIgnoreCase(unread) ? "redirect:/notifications?unread=true" : "redirect:/notifications";
     }
 
+    @PreAuthorize("isAuthenticated()")
     @PostMapping("/notifications/read-all")
     String readAll(Authentication caller, RedirectAttributes redirect) {
         int marked = centre.markAllRead(caller.getName());

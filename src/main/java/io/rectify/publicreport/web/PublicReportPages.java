@@ -66,11 +66,13 @@ class PublicReportPages {
         this.currentActor = currentActor;
     }
 
+    @PreAuthorize("permitAll()")
     @GetMapping("/public/report")
     String form(Model model) {
         return form(Map.of(), List.of(), model, Locale.ROOT);
     }
 
+    @PreAuthorize("permitAll()")
     @PostMapping("/public/report")
     String submit(@RequestParam Map<String, String> params, HttpServletRequest request, HttpServletResponse response,
                   Model model, Locale locale) {
@@ -115,6 +117,7 @@ class PublicReportPages {
         return VIEW_FORM;
     }
 
+    @PreAuthorize("permitAll()")
     @GetMapping("/public/track")
     String track(@RequestParam(required = false) String number, @RequestParam(required = false) String received,
                  Model model) {
