@@ -49,7 +49,8 @@ public class NotificationCentre {
                 (row, n) -> new Row(row.getLong(1), row.getString(2), row.getString(3), row.getTimestamp(4),
                         row.getTimestamp(5)), recipient, Notifications.IN_APP);
         Map<String, String> numbers = rows.isEmpty() ? Map.of()
-                : texts.caseNumbers(rows.stream().map(Row::caseId).collect(Collectors.toSet()));
+                : texts.caseNumbers(rows.stream().map(Row::caseId).filter(java.util.Objects::nonNull)
+                        .collect(Collectors.toSet()));
         List<Entry> entries = rows.stream().map(row -> new Entry(row.id(), row.kind(), row.caseId(),
                 numbers.get(row.caseId()), texts.title(row.kind(), numbers.get(row.caseId()), locale),
                 local(row.createdAt()), local(row.readAt()))).toList();

@@ -31,6 +31,9 @@ public class NotificationTexts {
 
     /** "整改期限提醒：赣府办整改〔2026〕12号", in the reader's language. */
     public String title(String kind, String caseNumber, Locale locale) {
+        if (caseNumber == null) {
+            return kindName(kind, locale);
+        }
         return messages.getMessage("notify.title", new Object[] {kindName(kind, locale), caseNumber == null ? "" : caseNumber},
                 locale);
     }
@@ -49,6 +52,10 @@ public class NotificationTexts {
 
     /** The subject of a notification's mail: Chinese, then English. */
     String subject(Notification notification) {
+        if (notification.caseId() == null) { // a notice about no case, e.g. a citizen's error report forwarded
+            return messages.getMessage("notify.mail.subject", new Object[] {
+                    title(notification.kind(), null, CHINESE), title(notification.kind(), null, Locale.ENGLISH)}, CHINESE);
+        }
         RectificationCase about = cases.load(notification.caseId());
         return messages.getMessage("notify.mail.subject", new Object[] {
                 title(notification.kind(), about.caseNumber(), CHINESE),
@@ -57,6 +64,12 @@ public class NotificationTexts {
 
     /** The text of a notification's mail: Chinese, then English. */
     String body(Notification notification) {
+        if (notification.caseId() == null) {
+            return messages.getMessage("notify.mail.bodyWithoutCase", new Object[] {kindName(notification.kind(), CHINESE)}, CHINESE)
+                    + "\n\n----------------------------------------\n\n"
+                    + messages.getMessage("notify.mail.bodyWithoutCase", new Object[] {kindName(notification.kind(), Locale.ENGLISH)},
+                            Locale.ENGLISH);
+        }
         RectificationCase about = cases.load(notification.caseId());
         return body(notification, about, CHINESE) + "\n\n----------------------------------------\n\n"
                 + body(notification, about, Locale.ENGLISH);
