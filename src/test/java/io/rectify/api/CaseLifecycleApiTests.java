@@ -190,8 +190,10 @@ class CaseLifecycleApiTests extends IntegrationTest {
         assertThat(audit.ofCase(caseId)).extracting(AuditEntry::action, AuditEntry::actor).containsExactly(
                 tuple("CASE_OPENED", "jx.office"),
                 tuple("ORDER_ISSUED", "jx.office"),
+                tuple("DOCUMENT_ISSUED", "jx.office"), // the order as an official document
                 tuple("RESPONSE_SUBMITTED", body.toLowerCase()),
                 tuple("RESPONSE_ACCEPTED", "jx.office"),
+                tuple("DOCUMENT_ISSUED", "jx.office"), // the verification opinion
                 tuple("CASE_CLOSED", "system"));
     }
 
