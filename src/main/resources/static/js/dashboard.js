@@ -53,7 +53,12 @@
     }
     var chart = echarts.init(el);
     chart.setOption(option);
-    window.addEventListener('resize', function () { chart.resize(); });
+    // follow the box, not only the window: a narrowed page or an opened table changes it too
+    if (window.ResizeObserver) {
+      new ResizeObserver(function () { chart.resize(); }).observe(el);
+    } else {
+      window.addEventListener('resize', function () { chart.resize(); });
+    }
     // the chart is drawn: its table stays one click away
     var details = el.nextElementSibling;
     if (details && details.tagName === 'DETAILS') {
