@@ -54,7 +54,7 @@ public class Directory {
 
     /** The active websites of these bodies, by body then name: what a new case may name. */
     public List<Website> activeWebsitesOf(Collection<String> orgCodes) {
-        return orgCodes.isEmpty() ? List.of() : websites.findByOrgCodeInAndActiveTrueOrderByOrgCodeAscNameAsc(orgCodes);
+        return orgCodes.isEmpty() ? List.of() : websites.findByOrgCodeInAndActiveTrueOrderByOrgCodeAscNameAscUrlAsc(orgCodes);
     }
 
     /** One registered website, active or not. */
@@ -64,7 +64,7 @@ public class Directory {
 
     /** Every website of these bodies, active or not, by body then name. */
     public List<Website> websitesOf(Collection<String> orgCodes) {
-        return orgCodes.isEmpty() ? List.of() : websites.findByOrgCodeInOrderByOrgCodeAscNameAsc(orgCodes);
+        return orgCodes.isEmpty() ? List.of() : websites.findByOrgCodeInOrderByOrgCodeAscNameAscUrlAsc(orgCodes);
     }
 
     /** The ids of the websites the monitoring watches: active and open. */

@@ -12,7 +12,7 @@ public interface WebsiteRepository extends JpaRepository<Website, Long> {
 
     Optional<Website> findBySiteCode(String siteCode);
 
-    List<Website> findByOrgCodeInOrderByOrgCodeAscNameAsc(Collection<String> orgCodes);
+    List<Website> findByOrgCodeInOrderByOrgCodeAscNameAscUrlAsc(Collection<String> orgCodes);
 
-    List<Website> findByOrgCodeInAndActiveTrueOrderByOrgCodeAscNameAsc(Collection<String> orgCodes);
+    List<Website> findByOrgCodeInAndActiveTrueOrderByOrgCodeAscNameAscUrlAsc(Collection<String> orgCodes);
 }
