@@ -17,7 +17,7 @@ import io.rectify.directory.SiteState;
 import io.rectify.directory.Website;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.context.WebServerInitializedEvent;
 import org.springframework.context.event.EventListener;
@@ -32,7 +32,8 @@ import org.springframework.stereotype.Component;
  * that the demo contacts no site on the Internet (an administrator may open them again).
  */
 @Component
-@ConditionalOnProperty(name = "rectify.demo", havingValue = "true")
+// the demo sites live on this machine: where loopback may not be fetched (prod, even with demo users) there is no fleet
+@ConditionalOnExpression("${rectify.demo:false} and ${rectify.monitoring.allow-private-addresses:false}")
 public class DemoFleet {
 
     private static final Logger log = LoggerFactory.getLogger(DemoFleet.class);

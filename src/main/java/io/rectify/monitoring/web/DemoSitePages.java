@@ -3,7 +3,7 @@ package io.rectify.monitoring.web;
 import org.springframework.security.access.prepost.PreAuthorize;
 import io.rectify.monitoring.internal.DemoFleet;
 import io.rectify.monitoring.internal.DemoFleet.DemoSite;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -23,7 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/demo-sites")
-@ConditionalOnProperty(name = "rectify.demo", havingValue = "true")
+// served where the fleet is watched: the demo, on a profile that may fetch this machine
+@ConditionalOnExpression("${rectify.demo:false} and ${rectify.monitoring.allow-private-addresses:false}")
 class DemoSitePages {
 
     private static final MediaType HTML = new MediaType("text", "html", java.nio.charset.StandardCharsets.UTF_8);
