@@ -11,6 +11,7 @@ import io.rectify.kernel.FieldProblem;
 import io.rectify.kernel.InvalidInputException;
 import io.rectify.kernel.NotFoundException;
 import io.rectify.kernel.UnsafeText;
+import org.apache.commons.lang3.StringUtils;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -155,14 +156,14 @@ public class Liaisons {
     private static LiaisonEdit validate(LiaisonEdit edit) {
         LiaisonEdit given = edit == null ? new LiaisonEdit(null, null, null) : edit;
         List<FieldProblem> problems = new ArrayList<>();
-        String name = trim(given.name());
+        String name = StringUtils.stripToNull(given.name());
         if (name == null) {
             problems.add(FieldProblem.of("name", "admin.field.required", "此项为必填项"));
         } else if (name.length() > NAME_MAX) {
             problems.add(FieldProblem.of("name", "admin.field.tooLong", "不能超过 " + NAME_MAX + " 个字符", NAME_MAX));
         }
         UnsafeText.problem("name", name).ifPresent(problems::add);
-        String mobile = trim(given.mobile());
+        String mobile = StringUtils.stripToNull(given.mobile());
         if (mobile != null && !MOBILE.matcher(mobile).matches()) {
             problems.add(FieldProblem.of("mobile", "notify.mobile.invalid", "手机号码只能包含数字、空格、“-”和开头的“+”"));
         }
@@ -177,19 +178,11 @@ public class Liaisons {
     }
 
     private static String mail(List<FieldProblem> problems, String value) {
-        String mail = trim(value);
+        String mail = StringUtils.stripToNull(value);
         if (mail != null && (mail.length() > MAIL_MAX || !MAIL.matcher(mail).matches())) {
             problems.add(FieldProblem.of("mail", "notify.mail.invalid", "电子邮箱格式不正确"));
         }
         return mail;
-    }
-
-    private static String trim(String value) {
-        if (value == null) {
-            return null;
-        }
-        String trimmed = value.strip();
-        return trimmed.isEmpty() ? null : trimmed;
     }
 
     private static void requireAdmin(Actor actor) {

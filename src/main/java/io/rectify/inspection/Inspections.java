@@ -18,6 +18,7 @@ import io.rectify.kernel.NotFoundException;
 import io.rectify.monitoring.CheckResult;
 import io.rectify.monitoring.CheckStatus;
 import io.rectify.monitoring.ProbeEvidence;
+import org.apache.commons.lang3.StringUtils;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -309,22 +310,19 @@ public class Inspections {
         int changed = jdbc.sql("""
                         update inspection_answer set result = ?, points = ?, evidence = ?, attachment = ?, prefilled = ?
                         where inspection_id = ? and item_code = ?""")
-                .params(answer.result() == null ? null : answer.result().name(), answer.points(), blankToNull(answer.evidence()),
-                        blankToNull(answer.attachment()), answer.prefilled(), inspectionId, answer.itemCode())
+                .params(answer.result() == null ? null : answer.result().name(), answer.points(),
+                        StringUtils.stripToNull(answer.evidence()), StringUtils.stripToNull(answer.attachment()),
+                        answer.prefilled(), inspectionId, answer.itemCode())
                 .update();
         if (changed == 0) {
             jdbc.sql("""
                             insert into inspection_answer (inspection_id, item_code, result, points, evidence, attachment, prefilled)
                             values (?, ?, ?, ?, ?, ?, ?)""")
                     .params(inspectionId, answer.itemCode(), answer.result() == null ? null : answer.result().name(),
-                            answer.points(), blankToNull(answer.evidence()), blankToNull(answer.attachment()),
-                            answer.prefilled())
+                            answer.points(), StringUtils.stripToNull(answer.evidence()),
+                            StringUtils.stripToNull(answer.attachment()), answer.prefilled())
                     .update();
         }
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
     }
 
     /** Each answer against its item: a known item, a failed one with evidence, points within the item's range. */

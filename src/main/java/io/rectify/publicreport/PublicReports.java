@@ -47,6 +47,7 @@ import io.rectify.kernel.InvalidInputException;
 import io.rectify.kernel.NotFoundException;
 import io.rectify.notification.Notifications;
 import io.rectify.process.Routing;
+import org.apache.commons.lang3.StringUtils;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -135,7 +136,7 @@ public class PublicReports {
             throw new InvalidInputException(problems);
         }
         PublicReport report = store(null, ReportChannel.PORTAL, clock.instant(), site, submission.pageUrl().strip(),
-                submission.description().strip(), blankToNull(submission.contact()));
+                submission.description().strip(), StringUtils.stripToNull(submission.contact()));
         audit.record("public", "PUBLIC_REPORT_RECEIVED", null, report.trackingNumber() + " " + site.url());
         return report;
     }
@@ -195,7 +196,7 @@ public class PublicReports {
                 continue;
             }
             stored.add(store(m.messageId().strip(), ReportChannel.NATIONAL, times.get(m), sites.get(m),
-                    m.pageUrl().strip(), m.description().strip(), blankToNull(m.contact())).trackingNumber());
+                    m.pageUrl().strip(), m.description().strip(), StringUtils.stripToNull(m.contact())).trackingNumber());
         }
         audit.record(actor.username(), "PUBLIC_REPORTS_IMPORTED", null,
                 stored.size() + " imported, " + skipped + " already imported");
@@ -601,10 +602,6 @@ public class PublicReports {
 
     private static String text(Object value) {
         return value == null || value.toString().isBlank() ? null : value.toString().strip();
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 
     private static String abbreviate(String text) {
