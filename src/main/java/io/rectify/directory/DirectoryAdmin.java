@@ -456,9 +456,12 @@ public class DirectoryAdmin {
         if (url != null && !url.equals(site.url())) {
             addressRefusal(url).ifPresent(why -> problems.add(FieldProblem.of("url", "admin.website.url.refused", why, why)));
         }
-        String siteCode = trim(edit.siteCode());
+        // a registry field left out (null) stays as it is, as the columns do; an empty one is cleared
+        String siteCode = edit.siteCode() == null ? site.siteCode() : trim(edit.siteCode());
         siteCodeProblem("", siteCode, site.id()).ifPresent(problems::add);
-        Details details = details(problems, "", edit.state(), edit.icpNumber(), edit.psbNumber(),
+        Details details = details(problems, "", edit.state() == null ? site.state().name() : edit.state(),
+                edit.icpNumber() == null ? site.icpNumber() : edit.icpNumber(),
+                edit.psbNumber() == null ? site.psbNumber() : edit.psbNumber(),
                 edit.columns() == null ? site.columns().stream().map(ColumnInput::of).toList() : edit.columns());
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.LinkedMultiValueMap;
@@ -51,6 +52,27 @@ class WebsiteRegistryApiTests extends PageTest {
         Api.Response refused = admin.post("/api/admin/websites", badColumn).isInvalid("columns[0].url");
         assertThat(refused.errorFields()).contains("columns[0].kind");
         admin.post("/api/admin/websites", site("gopher://v" + n + ".jxedu.gov.cn/", "V" + n)).isInvalid("url");
+    }
+
+    @Test
+    void anEditThatLeavesTheRegistryFieldsOutKeepsThem() {
+        Api admin = api("admin");
+        String n = suffix();
+        Map<String, Object> body = site("https://k" + n + ".jxedu.gov.cn/", "K" + n);
+        Api.Response created = admin.post("/api/admin/websites", body);
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        String id = created.body().get("id").asText();
+
+        // what the administrator's page sends: the address, the name, the owner and the version only
+        Api.Response edited = admin.exchange(HttpMethod.PUT, "/api/admin/websites/" + id, Map.of("url", body.get("url"),
+                "name", "改名后的网站", "orgCode", "JX-EDU", "version", created.body().get("version").asLong()));
+        assertThat(edited.status()).as(edited.text()).isEqualTo(200);
+        assertThat(edited.body().get("name").asText()).isEqualTo("改名后的网站");
+        assertThat(edited.body().get("siteCode").asText()).isEqualTo(body.get("siteCode"));
+        assertThat(edited.body().get("icpNumber").asText()).isEqualTo(body.get("icpNumber"));
+        assertThat(edited.body().get("psbNumber").asText()).isEqualTo(body.get("psbNumber"));
+        assertThat(edited.body().get("state").asText()).isEqualTo("OPEN");
+        assertThat(edited.body().get("columns")).hasSize(1);
     }
 
     @Test
