@@ -83,9 +83,8 @@ public class CaseExport {
             return;
         }
         String sql = "select c.case_number, c.title, c.category_code, c.respondent_org_code, c.website_url, c.status,"
-                + " c.outcome, c.deadline, c.escalated, c.closed_at,"
-                // the one order of a case (issueOrder happens once; a rejection keeps it and moves its deadline)
-                + " (select min(r.occurred_at) from case_record r where r.case_id = c.id and r.kind = 'ORDER') as ordered_at"
+                // ordered_on: the day of the case's one order, written when it is issued
+                + " c.outcome, c.deadline, c.escalated, c.closed_at, c.ordered_on"
                 + " from rectification_case c where " + where.get().sql()
                 + " order by c.created_at desc, c.id desc fetch first " + limit + " rows only";
         try {
@@ -95,7 +94,7 @@ public class CaseExport {
                     sink.accept(new Row(rs.getString("case_number"), rs.getString("title"), rs.getString("category_code"),
                             rs.getString("respondent_org_code"), rs.getString("website_url"),
                             CaseStatus.valueOf(rs.getString("status")), outcome == null ? null : CaseOutcome.valueOf(outcome),
-                            localDate(rs.getObject("ordered_at", OffsetDateTime.class)),
+                            rs.getObject("ordered_on", LocalDate.class),
                             rs.getObject("deadline", LocalDate.class), rs.getBoolean("escalated"),
                             localDate(rs.getObject("closed_at", OffsetDateTime.class))));
                 } catch (IOException e) {
