@@ -7,6 +7,7 @@ import io.rectify.casefile.CaseService;
 import io.rectify.casefile.RectificationCase;
 import io.rectify.directory.Directory;
 import io.rectify.notification.Notifications;
+import io.rectify.process.CaseTasks;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,15 +38,15 @@ public class CaseNotices {
     /** After a user task's step, in its transaction: the notice it calls for, if any. */
     public void afterTask(String taskKey, String taskId, String caseId) {
         switch (taskKey) {
-            case "issueOrder" -> {
+            case CaseTasks.ISSUE_ORDER -> {
                 RectificationCase order = cases.load(caseId);
                 notifications.send(caseId, ORDER_ISSUED, respondent(order), ORDER_ISSUED + ":" + caseId);
             }
-            case "decideExtension" -> notifications.send(caseId, EXTENSION_DECIDED, respondent(cases.load(caseId)),
+            case CaseTasks.DECIDE_EXTENSION -> notifications.send(caseId, EXTENSION_DECIDED, respondent(cases.load(caseId)),
                     EXTENSION_DECIDED + ":" + caseId + ":" + taskId);
-            case "reviewEscalation" -> notifications.send(caseId, REVIEW_DECIDED, office(cases.load(caseId)),
+            case CaseTasks.REVIEW_ESCALATION -> notifications.send(caseId, REVIEW_DECIDED, office(cases.load(caseId)),
                     REVIEW_DECIDED + ":" + caseId);
-            case "recordSanctions" -> notifications.send(caseId, SANCTION_RECORDED, office(cases.load(caseId)),
+            case CaseTasks.RECORD_SANCTIONS -> notifications.send(caseId, SANCTION_RECORDED, office(cases.load(caseId)),
                     SANCTION_RECORDED + ":" + caseId);
             default -> {
                 // the other steps are told by the next one's notice (a report by its verification)
