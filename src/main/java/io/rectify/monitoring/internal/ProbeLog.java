@@ -126,9 +126,10 @@ public class ProbeLog {
                 select id, url, status, fetched_at, body_sha256 from probe
                 where website_id = ? and purpose = 'HOMEPAGE' and fetched_at >= ?
                   and (status is null or status >= 400 or error is not null)
-                order by fetched_at desc""", (rs, i) -> new ProbeEvidence(rs.getLong(1), rs.getString(2),
+                order by fetched_at desc
+                fetch first ? rows only""", (rs, i) -> new ProbeEvidence(rs.getLong(1), rs.getString(2),
                 (Integer) rs.getObject(3), rs.getTimestamp(4).toInstant(), rs.getString(5)),
-                websiteId, Timestamp.from(since)).stream().limit(limit).toList();
+                websiteId, Timestamp.from(since), limit);
     }
 
     /** Stores the latest result of a check, replacing the one before. */
