@@ -93,8 +93,12 @@ public class Findings {
         if (!result.failed()) {
             return;
         }
+        // a failure seen again (every probe of a site that is down) stops at the cheap checks, before the site is loaded
+        if (store.isOpen(result.websiteId(), result.indicator()) || tracked(result.websiteId(), result.indicator())) {
+            return;
+        }
         Website site = websites.findById(result.websiteId()).orElse(null);
-        if (site == null || store.isOpen(site.id(), result.indicator()) || tracked(site.id(), result.indicator())) {
+        if (site == null) {
             return;
         }
         String category = categories.categoryOf(result.indicator());
