@@ -16,6 +16,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Version;
+import org.hibernate.annotations.BatchSize;
 
 /** A government website and the body that runs it. */
 @Entity
@@ -51,7 +52,9 @@ public class Website {
     private String psbNumber;
 
     /** the columns whose freshness the monitoring watches, in the administrator's order */
+    // a list of sites reads their columns a hundred sites at a time, not one select per site
     @ElementCollection(fetch = FetchType.EAGER)
+    @BatchSize(size = 100)
     @CollectionTable(name = "website_column", joinColumns = @JoinColumn(name = "website_id"))
     @OrderColumn(name = "position")
     private List<WatchedColumn> columns = new ArrayList<>();
