@@ -12,8 +12,4 @@ public record Checklist(long id, String version, String title, Instant loadedAt,
     public Optional<ChecklistItem> item(String code) {
         return items.stream().filter(i -> i.code().equals(code)).findFirst();
     }
-
-    public List<ChecklistItem> part(ChecklistPart part) {
-        return items.stream().filter(i -> i.part() == part).toList();
-    }
 }

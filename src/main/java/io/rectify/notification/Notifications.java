@@ -169,13 +169,6 @@ public class Notifications {
         return true;
     }
 
-    /** The notification a delivery belongs to, if the delivery exists. */
-    @Transactional(readOnly = true)
-    public Optional<Long> notificationOfDelivery(long deliveryId) {
-        return jdbc.query("select notification_id from notification_delivery where id = ?",
-                (row, n) -> row.getLong(1), deliveryId).stream().findFirst();
-    }
-
     /** The case a notification is about, if the notification exists. */
     @Transactional(readOnly = true)
     public Optional<String> caseOf(long id) {

@@ -71,8 +71,6 @@ public class PublicReports {
     public static final int MAX_DESCRIPTION = 2000;
     public static final int MAX_CONTACT = 200;
     public static final int MAX_URL = 2000;
-    public static final int MAX_REPLY = 4000;
-    public static final int MAX_NOTE = 2000;
     public static final int MAX_MESSAGE_ID = 64;
 
     public static final String KIND_FORWARDED = "PUBLIC_REPORT_FORWARDED";

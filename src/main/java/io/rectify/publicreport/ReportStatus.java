@@ -13,9 +13,5 @@ public enum ReportStatus {
     /** the office found no error */
     REJECTED,
     /** the office found it the same as an earlier message */
-    DUPLICATE;
-
-    public boolean closed() {
-        return this == DONE || this == REJECTED || this == DUPLICATE;
-    }
+    DUPLICATE
 }
