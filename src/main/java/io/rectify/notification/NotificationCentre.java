@@ -3,12 +3,12 @@ package io.rectify.notification;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import io.rectify.calendar.WorkingDayCalendar;
 import io.rectify.directory.Contact;
 import io.rectify.kernel.NotFoundException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -26,7 +26,6 @@ public class NotificationCentre {
 
     /** how many entries a list shows: the newest */
     static final int LIMIT = 200;
-    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -83,7 +82,7 @@ public class NotificationCentre {
     }
 
     private static OffsetDateTime local(Timestamp at) {
-        return at == null ? null : at.toInstant().atZone(ZONE).toOffsetDateTime();
+        return at == null ? null : at.toInstant().atZone(WorkingDayCalendar.ZONE).toOffsetDateTime();
     }
 
     private record Row(long id, String kind, String caseId, Timestamp createdAt, Timestamp readAt) {

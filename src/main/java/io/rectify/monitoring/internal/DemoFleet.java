@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.rectify.calendar.WorkingDayCalendar;
 import io.rectify.directory.Actor;
 import io.rectify.directory.Directory;
 import io.rectify.directory.DirectoryAdmin;
@@ -141,7 +142,7 @@ public class DemoFleet {
 
     /** The homepage of a demo site as of the application's clock. */
     public String homepage(DemoSite site) {
-        LocalDate today = LocalDate.now(clock.withZone(ProbeLog.BUSINESS_ZONE));
+        LocalDate today = LocalDate.now(clock.withZone(WorkingDayCalendar.ZONE));
         StringBuilder items = new StringBuilder();
         for (int i = 0; i < 6; i++) {
             LocalDate day = today.minusDays(site.homepageAgeDays() + i * 3L);
@@ -169,7 +170,7 @@ public class DemoFleet {
         if (number > 5 - site.blankColumns()) {
             return Optional.of(page(name + " - " + site.title(), "<h2>" + name + "</h2><p>暂无信息</p>"));
         }
-        LocalDate today = LocalDate.now(clock.withZone(ProbeLog.BUSINESS_ZONE));
+        LocalDate today = LocalDate.now(clock.withZone(WorkingDayCalendar.ZONE));
         StringBuilder items = new StringBuilder();
         for (int i = 0; i < 8; i++) {
             LocalDate day = today.minusDays(site.columnAgeDays() + i * 7L);

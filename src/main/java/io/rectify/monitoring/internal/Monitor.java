@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.rectify.calendar.WorkingDayCalendar;
 import io.rectify.directory.Directory;
 import io.rectify.directory.Website;
 import io.rectify.kernel.NotFoundException;
@@ -94,7 +95,7 @@ public class Monitor implements SiteChecks {
         wanted.addAll(indicators);
         wanted.retainAll(PROBED);
         Instant now = clock.instant();
-        LocalDate today = LocalDate.ofInstant(now, ProbeLog.BUSINESS_ZONE);
+        LocalDate today = LocalDate.ofInstant(now, WorkingDayCalendar.ZONE);
         URI homepageUri = homepageUri(site);
 
         Page homepage = Page.of(http.get(site.url()));

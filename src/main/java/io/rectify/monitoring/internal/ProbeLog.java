@@ -8,7 +8,6 @@ import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -16,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import io.rectify.calendar.WorkingDayCalendar;
 import io.rectify.monitoring.CheckStatus;
 import io.rectify.monitoring.Indicator;
 import io.rectify.monitoring.ProbeEvidence;
@@ -35,7 +35,6 @@ import org.springframework.stereotype.Repository;
 public class ProbeLog {
 
     /** the business day of the daily counts */
-    static final ZoneId BUSINESS_ZONE = ZoneId.of("Asia/Shanghai");
 
     private final JdbcTemplate jdbc;
 
@@ -80,7 +79,7 @@ public class ProbeLog {
         }, keys);
         long id = keys.getKey().longValue();
         if (purpose == Purpose.HOMEPAGE) {
-            countDaily(websiteId, LocalDate.ofInstant(fetched.fetchedAt(), BUSINESS_ZONE), !fetched.ok());
+            countDaily(websiteId, LocalDate.ofInstant(fetched.fetchedAt(), WorkingDayCalendar.ZONE), !fetched.ok());
         }
         return new ProbeEvidence(id, fetched.url().toString(), fetched.status(), fetched.fetchedAt(), sha256);
     }

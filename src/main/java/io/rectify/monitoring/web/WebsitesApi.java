@@ -4,10 +4,10 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
+import io.rectify.calendar.WorkingDayCalendar;
 import io.rectify.kernel.NotFoundException;
 import io.rectify.monitoring.CheckResult;
 import io.rectify.monitoring.internal.Monitor;
@@ -26,7 +26,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/websites")
 class WebsitesApi {
 
-    static final ZoneId BUSINESS_ZONE = ZoneId.of("Asia/Shanghai");
 
     private final SiteHealth health;
     private final Monitor monitor;
@@ -78,7 +77,7 @@ class WebsitesApi {
     }
 
     static OffsetDateTime time(Instant instant) {
-        return instant.atZone(BUSINESS_ZONE).toOffsetDateTime();
+        return instant.atZone(WorkingDayCalendar.ZONE).toOffsetDateTime();
     }
 
     record SiteView(long id, String siteCode, String name, String url, String orgCode, String state, String health, boolean active) {

@@ -2,11 +2,11 @@ package io.rectify.workflow.internal.engine;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.function.Supplier;
 
+import io.rectify.calendar.WorkingDayCalendar;
 import io.rectify.workflow.DailyTick;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -38,7 +38,6 @@ public class DailyJob extends AbstractProcessEnginePlugin implements JobHandler<
 
     static final String TYPE = "rectify-daily";
     static final String JOB_ID_PREFIX = "daily-";
-    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private static final Logger log = LoggerFactory.getLogger(DailyJob.class);
 
     private final Supplier<ProcessEngineConfigurationImpl> engine;
@@ -76,9 +75,9 @@ public class DailyJob extends AbstractProcessEnginePlugin implements JobHandler<
                         String tenantId) {
         Instant now = ClockUtil.getCurrentTime().toInstant();
         events.get().publishEvent(new DailyTick(now));
-        LocalDate tomorrow = LocalDate.ofInstant(now, ZONE).plusDays(1);
+        LocalDate tomorrow = LocalDate.ofInstant(now, WorkingDayCalendar.ZONE).plusDays(1);
         if (commandContext.getJobManager().findJobById(JOB_ID_PREFIX + tomorrow) == null) {
-            commandContext.getJobManager().send(job(tomorrow, tomorrow.atStartOfDay(ZONE).toInstant()));
+            commandContext.getJobManager().send(job(tomorrow, tomorrow.atStartOfDay(WorkingDayCalendar.ZONE).toInstant()));
         }
     }
 
@@ -119,7 +118,7 @@ public class DailyJob extends AbstractProcessEnginePlugin implements JobHandler<
             }
             Instant now = ClockUtil.getCurrentTime().toInstant();
             // the first run is now: a sweep on start, then every midnight
-            commandContext.getJobManager().send(job(LocalDate.ofInstant(now, ZONE), now));
+            commandContext.getJobManager().send(job(LocalDate.ofInstant(now, WorkingDayCalendar.ZONE), now));
             return null;
         }
     }
