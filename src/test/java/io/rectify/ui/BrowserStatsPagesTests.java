@@ -73,6 +73,8 @@ class BrowserStatsPagesTests extends IntegrationTest {
         b.go("a[href='/stats/ranking']");
         check("ranking");
         b.open("/stats/annual?year=2026");
+        assertThat(b.find("section[aria-labelledby='regions-title'] tbody td").getAttribute("textContent"))
+                .as("the region's figures are shown, not an error page").isNotBlank();
         check("annual-report");
         b.signOut();
 
