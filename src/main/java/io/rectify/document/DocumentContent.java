@@ -10,7 +10,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,6 +20,7 @@ import io.rectify.casefile.AttachmentService;
 import io.rectify.casefile.CaseRecord;
 import io.rectify.casefile.CaseRecordKind;
 import io.rectify.casefile.CaseService;
+import io.rectify.casefile.CaseTrail;
 import io.rectify.casefile.RectificationCase;
 import io.rectify.category.Categories;
 import io.rectify.category.Category;
@@ -57,8 +57,6 @@ class DocumentContent {
     private static final Locale ZH = Locale.SIMPLIFIED_CHINESE;
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     /** audit events that tell about sanctions, and the review's decision: for those who may read the findings only */
-    private static final Set<String> SANCTION_EVENTS = Set.of("SANCTIONS_RECORDED", "SANCTIONS_READ");
-    private static final String REVIEW_DECIDED = "REVIEW_DECIDED";
 
     private final CaseService cases;
     private final AttachmentService attachments;
@@ -192,10 +190,10 @@ class DocumentContent {
                 .toList();
         List<FileAudit> trail = new ArrayList<>();
         for (AuditEntry e : audit.ofCase(c.id())) {
-            if (!findings && SANCTION_EVENTS.contains(e.action())) {
+            if (!CaseTrail.shows(e.action(), findings)) {
                 continue;
             }
-            String detail = !findings && REVIEW_DECIDED.equals(e.action()) ? "" : StringUtils.defaultString(e.detail());
+            String detail = StringUtils.defaultString(CaseTrail.detail(e.action(), e.detail(), findings));
             trail.add(new FileAudit(e.sequence(), minute(e.occurredAt()), e.actor(),
                     message("audit.action." + e.action(), e.action()), detail));
         }

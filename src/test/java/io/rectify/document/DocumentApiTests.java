@@ -140,6 +140,17 @@ class DocumentApiTests extends IntegrationTest {
         assertThat(referral).contains("江西省监察委员会", "移送");
         String verdict = Poppler.text(download(office, caseId, find(listed, "VERIFICATION").get("id").asText()));
         assertThat(verdict).contains("整改未到位", "仍可访问");
+
+        // the case file shows the department no sanction event and not the review's findings
+        assertThat(Poppler.text(caseFile("jx.supervision", caseId))).contains("记录处分", "查实");
+        assertThat(Poppler.text(caseFile(body.toLowerCase(), caseId))).doesNotContain("记录处分", "查实");
+    }
+
+    private byte[] caseFile(String reader, String caseId) {
+        ResponseEntity<byte[]> file = rest.exchange("/api/cases/" + caseId + "/case-file", HttpMethod.GET,
+                new HttpEntity<>(basic(reader)), byte[].class);
+        assertThat(file.getStatusCode().value()).as(reader).isEqualTo(200);
+        return file.getBody();
     }
 
     @Test

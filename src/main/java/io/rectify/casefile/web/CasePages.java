@@ -20,6 +20,7 @@ import io.rectify.calendar.WorkingDayCalendar;
 import io.rectify.casefile.AttachmentService;
 import io.rectify.casefile.CaseFilter;
 import io.rectify.casefile.CaseFindings;
+import io.rectify.casefile.CaseTrail;
 import io.rectify.casefile.CaseAccess;
 import io.rectify.casefile.CaseOpening;
 import io.rectify.casefile.CaseRecord;
@@ -90,8 +91,6 @@ class CasePages {
     private final CaseOpening opening;
     private final CaseSearch search;
     /** audit events of the case that tell about sanctions: for those who may read them only */
-    private static final Set<String> SANCTION_EVENTS = Set.of("SANCTIONS_RECORDED", "SANCTIONS_READ");
-    private static final String REVIEW_DECIDED = "REVIEW_DECIDED";
 
     private final CaseViews views;
     private final Countdown countdown;
@@ -438,10 +437,9 @@ class CasePages {
         TimelineWords words = new TimelineWords(messages, locale);
         List<TimelineRow> rows = new ArrayList<>();
         audit.ofCase(caseId).stream()
-                .filter(e -> findings || !SANCTION_EVENTS.contains(e.action()))
+                .filter(e -> CaseTrail.shows(e.action(), findings))
                 .forEach(e -> {
-                    TimelineWords.Words detail = findings || !REVIEW_DECIDED.equals(e.action())
-                            ? words.of(e.action(), e.detail()) : TimelineWords.Words.NONE;
+                    TimelineWords.Words detail = words.of(e.action(), CaseTrail.detail(e.action(), e.detail(), findings));
                     rows.add(new TimelineRow(e.occurredAt(), when(e.occurredAt()), e.occurredAt().toString(), "audit",
                             messages.getMessage("audit.action." + e.action(), null, text("timeline.otherEvent", locale), locale),
                             e.actor(), detail.text(), detail.hash()));
