@@ -248,6 +248,22 @@ public class PublicReports {
                 .stream().map(r -> asSeenBy(actor, r)).toList();
     }
 
+    /**
+     * The caller's reports for an export in {@code format}: the contact masked whoever exports;
+     * more than {@code limit} is a 400 before anything is written; audited (who, which filter, how many).
+     */
+    @Transactional
+    public List<PublicReport> export(Actor actor, ReportStatus status, String format, long limit) {
+        List<PublicReport> found = list(actor, status, (int) Math.min(limit + 1, Integer.MAX_VALUE));
+        if (found.size() > limit) {
+            throw InvalidInputException.of("rows", "export.tooManyReports",
+                    "筛选出的留言超过单个文件的上限 " + limit + " 行：请按状态筛选后分次导出", limit);
+        }
+        audit.record(actor.username(), "PUBLIC_REPORTS_EXPORTED", null,
+                format + (status == null ? " []" : " [status=" + status + "]") + ": " + found.size() + " row(s)");
+        return found.stream().map(PublicReport::masked).toList();
+    }
+
     /** One report as the caller may read it; 404 when the caller may not see it. */
     @Transactional(readOnly = true)
     public PublicReport get(Actor actor, String id) {

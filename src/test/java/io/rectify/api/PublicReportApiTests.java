@@ -214,7 +214,32 @@ class PublicReportApiTests extends IntegrationTest {
         // the export never carries it unmasked, even for the triaging office
         Api.Response export = office.get("/api/public-reports/export");
         assertThat(export.status()).isEqualTo(200);
-        assertThat(export.text()).contains(tracking).contains("139****5678").doesNotContain("13912345678");
+        assertThat(export.text()).contains(tracking).contains("139****5678").doesNotContain("13912345678")
+                .contains("查询编号");
+        // as XLSX, in English: the same row, the contact masked; every export audited
+        HttpHeaders english = new HttpHeaders();
+        english.setBasicAuth("gz.office", Api.PASSWORD);
+        english.set(HttpHeaders.ACCEPT_LANGUAGE, "en");
+        ResponseEntity<byte[]> xlsx = rest.exchange("/api/public-reports/export?format=xlsx", HttpMethod.GET,
+                new HttpEntity<>(english), byte[].class);
+        assertThat(xlsx.getStatusCode().value()).isEqualTo(200);
+        try (XSSFWorkbook book = new XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx.getBody()))) {
+            Sheet sheet = book.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("Tracking number");
+            Row row = null;
+            for (Row r : sheet) {
+                if (tracking.equals(r.getCell(0).getStringCellValue())) {
+                    row = r;
+                }
+            }
+            assertThat(row).as("the report's row").isNotNull();
+            assertThat(row.getCell(6).getStringCellValue()).isEqualTo("139****5678");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        assertThat(jdbc.queryForObject("select count(*) from audit_entry where actor = 'gz.office'"
+                + " and action = 'PUBLIC_REPORTS_EXPORTED'", Integer.class)).isGreaterThanOrEqualTo(2);
+        office.get("/api/public-reports/export?format=pdf").isInvalid("format");
     }
 
     @Test

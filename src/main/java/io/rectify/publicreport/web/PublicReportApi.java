@@ -1,12 +1,14 @@
 package io.rectify.publicreport.web;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import io.rectify.calendar.WorkingDayCalendar;
@@ -23,7 +25,12 @@ import io.rectify.publicreport.ReportStatus;
 import io.rectify.system.security.ExportThrottle;
 import io.rectify.system.security.PublicFormThrottle;
 import io.rectify.system.web.CurrentActor;
+import io.rectify.system.web.ExportFormat;
+import io.rectify.system.web.ExportSettings;
+import io.rectify.system.web.TableFile;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -49,22 +56,28 @@ import org.springframework.web.multipart.MultipartFile;
 @RestController
 class PublicReportApi {
 
-    private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+    static final List<String> EXPORT_COLUMNS = List.of("trackingNumber", "nationalId", "receivedAt", "siteUrl", "pageUrl",
+            "description", "contact", "status", "dueDate", "overdue", "repliedAt", "repliedOnTime", "caseId");
 
     private final PublicReports reports;
     private final PublicReportFigures figures;
     private final PublicFormThrottle throttle;
     private final ExportThrottle exports;
     private final PublicReportSettings settings;
+    private final ExportSettings exportSettings;
+    private final MessageSource messages;
     private final CurrentActor currentActor;
 
     PublicReportApi(PublicReports reports, PublicReportFigures figures, PublicFormThrottle throttle,
-                    ExportThrottle exports, PublicReportSettings settings, CurrentActor currentActor) {
+                    ExportThrottle exports, PublicReportSettings settings, ExportSettings exportSettings,
+                    MessageSource messages, CurrentActor currentActor) {
         this.reports = reports;
         this.figures = figures;
         this.throttle = throttle;
         this.exports = exports;
         this.settings = settings;
+        this.exportSettings = exportSettings;
+        this.messages = messages;
         this.currentActor = currentActor;
     }
 
@@ -137,27 +150,45 @@ class PublicReportApi {
         return reports.importMessages(currentActor.get(), NationalMessageFiles.read("messages.json", body));
     }
 
-    /** The list as CSV for a spreadsheet: the contact always masked, whoever exports. */
+    /**
+     * The list as CSV (the default) or XLSX for a spreadsheet, with the header in the caller's
+     * language: the contact always masked, whoever exports; throttled, audited and refused with a
+     * 400 when one file cannot hold it, as every export.
+     */
     @PreAuthorize("hasAnyRole('SUPERVISOR', 'SUPERVISION', 'RESPONDER')")
     @GetMapping("/api/public-reports/export")
-    ResponseEntity<byte[]> export(@RequestParam(required = false) ReportStatus status) {
+    void export(@RequestParam(required = false) String format, @RequestParam(required = false) ReportStatus status,
+                Locale locale, HttpServletResponse response) throws IOException {
+        ExportFormat as = format == null ? ExportFormat.CSV : ExportFormat.of(format);
         Actor actor = currentActor.get();
         exports.acquire(actor.username());
-        StringBuilder csv = new StringBuilder("\uFEFF");
-        csv.append("trackingNumber,nationalId,receivedAt,siteUrl,pageUrl,description,contact,status,dueDate,overdue,repliedAt,repliedOnTime,caseId\r\n");
-        for (PublicReport r : reports.list(actor, status, 10_000)) {
-            PublicReport masked = r.masked();
-            csv.append(String.join(",", cell(masked.trackingNumber()), cell(masked.nationalId()),
-                    cell(local(masked.receivedAt())), cell(masked.siteUrl()), cell(masked.pageUrl()),
-                    cell(masked.description()), cell(masked.contact()), cell(masked.status()), cell(masked.dueDate()),
-                    cell(masked.overdue()), cell(local(masked.repliedAt())), cell(masked.repliedOnTime()),
-                    cell(masked.caseId()))).append("\r\n");
+        List<PublicReport> rows = reports.export(actor, status, as.extension(), exportSettings.limit(as));
+        response.setContentType(as.mediaType().toString());
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                .filename("public-reports-" + reports.today() + "." + as.extension()).build().toString());
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        OutputStream out = response.getOutputStream();
+        try (TableFile file = as.open(out, text("export.publicReports.sheet", locale))) {
+            file.header(EXPORT_COLUMNS.stream().map(c -> text("export.publicReports.col." + c, locale)).toList());
+            for (PublicReport r : rows) {
+                file.row(Arrays.asList(r.trackingNumber(), r.nationalId(), string(local(r.receivedAt())), r.siteUrl(),
+                        r.pageUrl(), r.description(), r.contact(),
+                        text("publicReport.status." + r.status().name(), locale), r.dueDate(),
+                        text(r.overdue() ? "cases.yes" : "cases.no", locale), string(local(r.repliedAt())),
+                        r.repliedOnTime() == null ? null : text(r.repliedOnTime() ? "cases.yes" : "cases.no", locale),
+                        r.caseId()));
+            }
         }
-        return ResponseEntity.ok()
-                .contentType(CSV)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("public-reports-" + reports.today() + ".csv").build().toString())
-                .body(csv.toString().getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    }
+
+    private String text(String key, Locale locale) {
+        return messages.getMessage(key, null, key, locale);
+    }
+
+    private static String string(Object value) {
+        return value == null ? null : value.toString();
     }
 
     /** The figures of the caller's jurisdiction for reports received from {@code from} to {@code to}, both included. */
@@ -206,15 +237,4 @@ class PublicReportApi {
         return instant == null ? null : instant.atZone(WorkingDayCalendar.ZONE).toOffsetDateTime();
     }
 
-    /** One quoted CSV cell; a text a spreadsheet would read as a formula is prefixed with an apostrophe. */
-    static String cell(Object value) {
-        if (value == null) {
-            return "";
-        }
-        String text = value.toString();
-        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
-            text = "'" + text;
-        }
-        return '"' + text.replace("\"", "\"\"") + '"';
-    }
 }
