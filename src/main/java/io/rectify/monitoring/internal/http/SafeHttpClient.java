@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
@@ -329,14 +330,8 @@ public class SafeHttpClient implements AutoCloseable {
 
     private static String trustProblem(X509Certificate[] chain) {
         try {
-            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            factory.init((KeyStore) null);
-            for (TrustManager manager : factory.getTrustManagers()) {
-                if (manager instanceof X509TrustManager x509) {
-                    String authType = "EC".equals(chain[0].getPublicKey().getAlgorithm()) ? "ECDHE_ECDSA" : "RSA";
-                    x509.checkServerTrusted(chain, authType);
-                }
-            }
+            String authType = "EC".equals(chain[0].getPublicKey().getAlgorithm()) ? "ECDHE_ECDSA" : "RSA";
+            SystemTrust.MANAGER.checkServerTrusted(chain, authType);
             return null;
         } catch (Exception untrusted) {
             Throwable root = untrusted;
@@ -344,6 +339,23 @@ public class SafeHttpClient implements AutoCloseable {
                 root = root.getCause();
             }
             return "not trusted: " + root.getMessage();
+        }
+    }
+
+    /** The JVM's trusted roots, read once on first use: loading the key store per check costs more than the check. */
+    private static final class SystemTrust {
+        static final X509TrustManager MANAGER = load();
+
+        private static X509TrustManager load() {
+            try {
+                TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+                factory.init((KeyStore) null);
+                return Arrays.stream(factory.getTrustManagers()).filter(X509TrustManager.class::isInstance)
+                        .map(X509TrustManager.class::cast).findFirst()
+                        .orElseThrow(() -> new IllegalStateException("the JVM has no X.509 trust manager"));
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("the JVM's trusted roots cannot be read", e);
+            }
         }
     }
 
