@@ -39,7 +39,15 @@ import io.rectify.document.DocumentModels.ReferralBody;
 import io.rectify.document.DocumentModels.SanctionBody;
 import io.rectify.document.DocumentModels.SanctionLine;
 import io.rectify.document.DocumentModels.UrgeBody;
+import io.rectify.document.DocumentModels.TongbaoBody;
+import io.rectify.document.DocumentModels.TongbaoFailing;
+import io.rectify.document.DocumentModels.TongbaoRow;
+import io.rectify.document.DocumentModels.TongbaoSite;
 import io.rectify.document.DocumentModels.VerificationBody;
+import io.rectify.inspection.Campaign;
+import io.rectify.inspection.CampaignReport;
+import io.rectify.inspection.Inspections;
+import io.rectify.inspection.SiteInspection;
 import io.rectify.sanction.Sanction;
 import io.rectify.sanction.SanctionService;
 import org.apache.commons.lang3.StringUtils;
@@ -172,6 +180,67 @@ class DocumentContent {
                 DocumentText.date(s.decisionDate()), s.periodEnds() == null ? "—" : DocumentText.date(s.periodEnds()))).toList();
         SanctionBody body = new SanctionBody(c.title(), c.caseNumber(), name(bodies, c.respondentOrgCode()), lines);
         return new Content(doc.number(), title, Map.of("doc", doc, "record", body));
+    }
+
+    /** What a defect may say of its evidence in the 通报: its first line, shortened; the inspection keeps the rest. */
+    private static final int DEFECT_EVIDENCE = 120;
+
+    /**
+     * A campaign's 通报, numbered {@code number}: its figures from the report, as the results page
+     * shows them, and its failing sites by name with each failed item and its evidence.
+     */
+    Content tongbao(CampaignReport report, String number, LocalDate issuedOn, LocalDate reportsDue) {
+        Campaign campaign = report.campaign();
+        List<String> codes = new ArrayList<>(List.of(campaign.officeCode()));
+        report.sites().forEach(s -> codes.add(s.orgCode()));
+        Map<String, Organization> bodies = directory.findOrganizations(codes.stream().distinct().toArray(String[]::new));
+        String title = "关于" + campaign.name() + "情况的通报";
+        Letter doc = letter(DocumentKind.TONGBAO, number, title, name(bodies, campaign.officeCode()), campaign.officeCode(),
+                "各有关单位", issuedOn);
+        List<TongbaoRow> strata = report.byRegionAndLevel().stream()
+                .map(r -> new TongbaoRow(regionName(r.regionCode()), message("inspections.level." + r.level().name(),
+                        r.level().name()), r.tally().checked(), r.tally().qualified(), DocumentText.percent(r.tally().rate())))
+                .toList();
+        List<TongbaoFailing> failing = new ArrayList<>();
+        for (CampaignReport.FailingSite f : report.failing()) {
+            failing.add(new TongbaoFailing(ordinal(failing.size() + 1), f.site().websiteName(),
+                    f.site().websiteUrl(), name(bodies, f.site().orgCode()), verdict(f.site()),
+                    f.defects().stream().map(DocumentContent::defect).toList()));
+        }
+        List<TongbaoSite> sites = new ArrayList<>();
+        for (SiteInspection s : report.sites()) {
+            sites.add(new TongbaoSite(sites.size() + 1, s.websiteName(), name(bodies, s.orgCode()),
+                    s.isFinal() && s.score() != null ? s.score().stripTrailingZeros().toPlainString() : "—",
+                    !s.isFinal() ? "—" : Boolean.TRUE.equals(s.vetoed()) ? "是" : "否",
+                    !s.isFinal() ? "未完成" : Boolean.TRUE.equals(s.qualified()) ? "合格" : "不合格"));
+        }
+        CampaignReport.Tally total = report.total();
+        TongbaoBody body = new TongbaoBody(campaign.name(),
+                DocumentText.date(campaign.periodFrom()) + "至" + DocumentText.date(campaign.periodTo()),
+                regionName(campaign.regionCode()), report.checklistVersion(), campaign.population(), report.sites().size(),
+                total.checked(), total.qualified(), total.failed(), total.pending(), DocumentText.percent(total.rate()),
+                strata, failing, DocumentText.date(reportsDue), calendar.workingDaysUntil(issuedOn, reportsDue), sites);
+        return new Content(number, title, Map.of("doc", doc, "tongbao", body));
+    }
+
+    /** 一 … 九十九, as the headings count; Arabic beyond, where Chinese numerals would need 百. */
+    private static String ordinal(int n) {
+        return n < 100 ? DocumentText.chinese(n) : String.valueOf(n);
+    }
+
+    private static String verdict(SiteInspection site) {
+        return Boolean.TRUE.equals(site.vetoed()) ? "单项否决"
+                : "得分" + (site.score() == null ? "—" : site.score().stripTrailingZeros().toPlainString()) + "分";
+    }
+
+    /** 首页不更新（首页最后更新于2026年9月1日）: the item, and the first line of its evidence. */
+    private static String defect(Inspections.FailedItem item) {
+        String evidence = DocumentText.paragraphs(item.evidence()).stream().findFirst().orElse("");
+        return evidence.isEmpty() ? item.title() : item.title() + "（" + StringUtils.abbreviate(evidence, DEFECT_EVIDENCE) + "）";
+    }
+
+    private String regionName(String code) {
+        return directory.region(code).map(r -> blankToCode(r.nameZh(), code)).orElse(code);
     }
 
     /**

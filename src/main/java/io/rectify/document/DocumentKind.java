@@ -1,7 +1,7 @@
 package io.rectify.document;
 
 /**
- * The official documents of a case (API.md "Documents"), each with its template under
+ * The official documents of a case (API.md "Documents") and the 通报 of a campaign, each with its template under
  * {@code src/main/resources/documents/} and the 机关代字 its number carries.
  */
 public enum DocumentKind {
@@ -14,7 +14,9 @@ public enum DocumentKind {
     /** 整改核查意见: the office's verdict on a report */
     VERIFICATION("verification", "核查"),
     /** 处分情况登记表: the sanctions recorded, names masked */
-    SANCTION_RECORD("sanction-record", "处分登记");
+    SANCTION_RECORD("sanction-record", "处分登记"),
+    /** 通报: a spot-check campaign's results, issued once by the office that ran it; not a case's document */
+    TONGBAO("tongbao", "通报");
 
     private final String template;
     private final String code;

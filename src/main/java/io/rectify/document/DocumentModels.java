@@ -43,6 +43,25 @@ final class DocumentModels {
                         String decisionNumber, String decisionDate, String periodEnds) {
     }
 
+    /**
+     * A campaign's 通报: its numbers as the results page shows them, the failing sites with their
+     * defects, when the written reports are due, and every sampled site for the 附件.
+     */
+    record TongbaoBody(String campaignName, String period, String regionName, String checklistVersion, int population,
+                       int sampled, int checked, int qualified, int failed, int pending, String rate,
+                       List<TongbaoRow> strata, List<TongbaoFailing> failing, String reportsDue, int reportWorkingDays,
+                       List<TongbaoSite> sites) {
+    }
+
+    record TongbaoRow(String region, String level, int checked, int qualified, String rate) {
+    }
+
+    record TongbaoFailing(String ordinal, String site, String url, String body, String verdict, List<String> defects) {
+    }
+
+    record TongbaoSite(int n, String site, String body, String score, String veto, String verdict) {
+    }
+
     /** The case file's own pages; the documents follow them as issued. */
     record CaseFile(String caseNumber, String caseTitle, String categoryName, String respondent, String opener,
                     String openedOn, String status, String closedOn, String madeAt, List<FileDocument> documents,

@@ -15,6 +15,10 @@ import io.rectify.document.DocumentModels.ReferralBody;
 import io.rectify.document.DocumentModels.SanctionBody;
 import io.rectify.document.DocumentModels.SanctionLine;
 import io.rectify.document.DocumentModels.UrgeBody;
+import io.rectify.document.DocumentModels.TongbaoBody;
+import io.rectify.document.DocumentModels.TongbaoFailing;
+import io.rectify.document.DocumentModels.TongbaoRow;
+import io.rectify.document.DocumentModels.TongbaoSite;
 import io.rectify.document.DocumentModels.VerificationBody;
 
 /**
@@ -48,6 +52,13 @@ final class DocumentSamples {
             case SANCTION_RECORD -> Map.of("doc", doc, "record", new SanctionBody("首页长期未更新", "赣府办整改〔2026〕12号",
                     "江西省教育厅", List.of(new SanctionLine("张＊", "主任", "江西省教育厅", "直接负责的主管人员", "警告",
                     "赣监〔2026〕1号", "2026年12月5日", "2027年6月5日"))));
+            case TONGBAO -> Map.of("doc", doc, "tongbao", new TongbaoBody("2026年第四季度政府网站抽查", "2026年10月1日至2026年12月31日",
+                    "江西省", "2019", 552, 166, 165, 160, 5, 1, "96.97%",
+                    List.of(new TongbaoRow("南昌市", "部门网站", 20, 19, "95.00%")),
+                    List.of(new TongbaoFailing("一", "江西省教育厅网站", "https://www.jxedu.gov.cn", "江西省教育厅", "单项否决",
+                            List.of("首页不更新（首页最后更新于2026年9月1日）"))),
+                    "2026年12月26日", 15,
+                    List.of(new TongbaoSite(1, "江西省教育厅网站", "江西省教育厅", "—", "是", "不合格"))));
         };
     }
 

@@ -54,10 +54,20 @@ final class DocumentText {
         String base = caseNumber;
         Matcher m = NUMBER.matcher(caseNumber);
         if (kind != DocumentKind.ORDER && m.matches()) {
-            String prefix = m.group(1).contains("整改") ? m.group(1).replace("整改", kind.code()) : m.group(1) + kind.code();
-            base = prefix + "〔" + m.group(2) + "〕" + m.group(3) + "号";
+            base = prefix(m.group(1), kind) + "〔" + m.group(2) + "〕" + m.group(3) + "号";
         }
         return ordinal <= 1 ? base : base + "之" + chinese(ordinal);
+    }
+
+    /** The 机关代字 of a document of this kind: the office's case prefix with the kind's code in place of 整改 (赣府办通报). */
+    static String prefix(String casePrefix, DocumentKind kind) {
+        return casePrefix.contains("整改") ? casePrefix.replace("整改", kind.code()) : casePrefix + kind.code();
+    }
+
+    /** 94.75%: a rate (0–1) as the 通报 write it, to two decimals; — when there is none. */
+    static String percent(java.math.BigDecimal rate) {
+        return rate == null ? "—"
+                : rate.multiply(java.math.BigDecimal.valueOf(100)).setScale(2, java.math.RoundingMode.HALF_UP).toPlainString() + "%";
     }
 
     /** 张＊, 欧阳＊＊: the surname kept, the rest masked, as the sanctions registry shows names to the offices. */

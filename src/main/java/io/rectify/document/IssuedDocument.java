@@ -3,10 +3,11 @@ package io.rectify.document;
 import java.time.Instant;
 
 /**
- * A frozen document: the PDF exactly as issued and its SHA-256, never rendered again.
+ * A frozen document: the PDF exactly as issued and its SHA-256, never rendered again. It belongs to
+ * a case ({@code caseId}) or to a spot-check campaign ({@code campaignId}, its 通报), never both.
  * {@code replaces} names the document a correction replaces, null for an original.
  */
-public record IssuedDocument(String id, String caseId, DocumentKind kind, String number, String title,
+public record IssuedDocument(String id, String caseId, Long campaignId, DocumentKind kind, String number, String title,
                              Instant issuedAt, String issuedBy, String sha256, long size, String replaces,
                              byte[] bytes) {
 

@@ -57,11 +57,24 @@ class FindingStore {
                 Map.of("site", websiteId, "indicator", indicator.name()), String.class);
     }
 
+    /** Whether this item of this inspection opened a finding already (open or decided since). */
+    boolean isFromInspection(long inspectionId, String itemCode) {
+        return !jdbc.queryForList("select id from finding where inspection_id = :inspection and inspection_item = :item",
+                Map.of("inspection", inspectionId, "item", itemCode), String.class).isEmpty();
+    }
+
     void insert(Finding f) {
+        insert(f, null, null);
+    }
+
+    /** A finding; from a failed item of an inspection when {@code inspectionId} is given, unique per inspection and item. */
+    void insert(Finding f, Long inspectionId, String itemCode) {
         jdbc.update("""
-                        insert into finding (id, website_id, indicator, category_code, status, detail, detected_at, open_key, repeat_of)
-                        values (:id, :site, :indicator, :category, 'OPEN', :detail, :at, :key, :repeatOf)""",
-                new MapSqlParameterSource("id", f.id()).addValue("site", f.websiteId())
+                        insert into finding (id, website_id, indicator, category_code, status, detail, detected_at, open_key,
+                            repeat_of, inspection_id, inspection_item)
+                        values (:id, :site, :indicator, :category, 'OPEN', :detail, :at, :key, :repeatOf, :inspection, :item)""",
+                new MapSqlParameterSource("id", f.id()).addValue("inspection", inspectionId).addValue("item", itemCode)
+                        .addValue("site", f.websiteId())
                         .addValue("indicator", f.indicator().name()).addValue("category", f.categoryCode())
                         .addValue("detail", StringUtils.abbreviate(f.detail(), 4000)).addValue("at", time(f.detectedAt()))
                         .addValue("key", openKey(f.websiteId(), f.indicator())).addValue("repeatOf", f.repeatOf()));

@@ -112,6 +112,48 @@ public class Findings {
         autoOpen(finding, site);
     }
 
+    /**
+     * The failed items of a final inspection: each becomes a finding of its indicator's category
+     * (the same decision table as the monitoring's), with the inspection as its evidence, unless this
+     * inspection's item opened one already (once, whatever runs again), or a finding or a case of the
+     * site and indicator is open (it follows the failure already). A supervisor confirms or dismisses
+     * it as any other: the office's setting to open cases at once is about the monitoring's own
+     * failures, which no person has looked at, not about what an inspector judged. Returns how many
+     * findings opened.
+     */
+    public int record(List<InspectedFailure> failures) {
+        int opened = 0;
+        for (InspectedFailure failure : failures) {
+            if (store.isFromInspection(failure.inspectionId(), failure.itemCode())
+                    || store.isOpen(failure.websiteId(), failure.indicator())
+                    || tracked(failure.websiteId(), failure.indicator())) {
+                continue;
+            }
+            Website site = websites.findById(failure.websiteId()).orElse(null);
+            if (site == null) {
+                continue;
+            }
+            String category = categories.categoryOf(failure.indicator());
+            Finding finding = new Finding(UUID.randomUUID().toString(), site.id(), failure.indicator(), category,
+                    FindingStatus.OPEN, inspected(failure), failure.finalisedAt(), null,
+                    cases.closedRecentlyOnSite(site.url(), category).orElse(null), null, null, null, List.of());
+            store.insert(finding, failure.inspectionId(), failure.itemCode());
+            audit.record(failure.finalisedBy(), "FINDING_FROM_INSPECTION", null, "finding " + finding.id() + " "
+                    + failure.indicator() + " on " + site.url() + " from campaign " + failure.campaignId()
+                    + " inspection " + failure.inspectionId() + " item " + failure.itemCode());
+            opened++;
+        }
+        return opened;
+    }
+
+    /** The finding's detail: the campaign, the item and the inspector's evidence, as the case's description will quote it. */
+    private String inspected(InspectedFailure failure) {
+        return StringUtils.abbreviate(messages.getMessage("finding.inspection.detail", new Object[] {
+                failure.campaignName(), String.valueOf(failure.campaignId()), String.valueOf(failure.inspectionId()), failure.itemTitle(),
+                StringUtils.defaultIfBlank(failure.evidence(), "—"), StringUtils.defaultIfBlank(failure.attachment(), "—"),
+                failure.finalisedBy()}, Locale.SIMPLIFIED_CHINESE), 4000);
+    }
+
     /** Whether a case that a finding of this site and indicator went into is still open: it follows the failure already. */
     private boolean tracked(long websiteId, Indicator indicator) {
         List<String> caseIds = store.casesOf(websiteId, indicator);

@@ -10,6 +10,8 @@ import java.util.stream.Collectors;
 
 import io.rectify.audit.AuditLog;
 import io.rectify.directory.Actor;
+import io.rectify.finding.Findings;
+import io.rectify.finding.InspectedFailure;
 import io.rectify.kernel.ConflictException;
 import io.rectify.kernel.FieldProblem;
 import io.rectify.kernel.ForbiddenException;
@@ -17,6 +19,7 @@ import io.rectify.kernel.InvalidInputException;
 import io.rectify.kernel.NotFoundException;
 import io.rectify.monitoring.CheckResult;
 import io.rectify.monitoring.CheckStatus;
+import io.rectify.monitoring.Indicator;
 import io.rectify.monitoring.ProbeEvidence;
 import org.apache.commons.lang3.StringUtils;
 import org.springframework.beans.factory.ObjectProvider;
@@ -40,15 +43,17 @@ public class Inspections {
     private final Campaigns campaigns;
     private final Checklists checklists;
     private final ObjectProvider<MonitoringResults> monitoring;
+    private final Findings findings;
     private final AuditLog audit;
     private final java.time.Clock clock;
 
     Inspections(JdbcClient jdbc, Campaigns campaigns, Checklists checklists, ObjectProvider<MonitoringResults> monitoring,
-                AuditLog audit, java.time.Clock clock) {
+                Findings findings, AuditLog audit, java.time.Clock clock) {
         this.jdbc = jdbc;
         this.campaigns = campaigns;
         this.checklists = checklists;
         this.monitoring = monitoring;
+        this.findings = findings;
         this.audit = audit;
         this.clock = clock;
     }
@@ -158,7 +163,9 @@ public class Inspections {
 
     /**
      * Scores the inspection and freezes it. Every item must be judged, and every failed one carry
-     * its evidence (400 naming the item); finalised twice → 409.
+     * its evidence (400 naming the item); finalised twice → 409. Its failed items become findings at
+     * once, in this transaction: the score is final, so the failures are facts the office acts on now,
+     * not when the campaign closes (see {@link #findingsOf}).
      */
     @Transactional
     public Form finalise(Actor actor, long campaignId, long websiteId) {
@@ -198,7 +205,39 @@ public class Inspections {
         }
         audit.record(actor.username(), "INSPECTION_FINALISED", null, "campaign " + campaignId + " site " + websiteId
                 + (result.vetoed() ? " vetoed " + result.vetoItems() : " score " + result.score()));
+        findings.record(findingsOf(campaign, actor.username(), failed(campaign, checklist, inspection.id())));
         return form(actor, campaignId, websiteId);
+    }
+
+    /**
+     * The failed items a finding can take: those a monitoring indicator judges, whose category the
+     * findings' decision table gives. The others (a security incident, useless services, the policy,
+     * service-statistics and reply columns, the bonus) name no indicator, so no category follows from
+     * the indicator set: they stay in the results and the 通报, and become cases only by a person.
+     */
+    private List<InspectedFailure> findingsOf(Campaign campaign, String actor, List<FailedItem> failed) {
+        List<InspectedFailure> failures = new ArrayList<>();
+        java.time.Instant now = clock.instant();
+        for (FailedItem item : failed) {
+            Indicator indicator = indicator(item.indicator());
+            if (indicator != null) {
+                failures.add(new InspectedFailure(campaign.id(), campaign.name(), item.inspectionId(), item.itemCode(),
+                        item.title(), item.websiteId(), indicator, item.evidence(), item.attachment(), now, actor));
+            }
+        }
+        return failures;
+    }
+
+    /** The indicator an item names, or null: a later year's checklist may name one the monitoring does not know. */
+    private static Indicator indicator(String name) {
+        if (name == null) {
+            return null;
+        }
+        try {
+            return Indicator.valueOf(name);
+        } catch (IllegalArgumentException unknown) {
+            return null;
+        }
     }
 
     /** The inspections assigned to the caller (or reviewed by them) in open campaigns, for "my inspections". */
@@ -217,13 +256,19 @@ public class Inspections {
     @Transactional(readOnly = true)
     public List<FailedItem> failedItems(long campaignId) {
         Campaign campaign = campaigns.find(campaignId);
-        Checklist checklist = checklists.byId(campaign.checklistId());
+        return failed(campaign, checklists.byId(campaign.checklistId()), null);
+    }
+
+    /** The failed items of the campaign's final inspections, or of one of them. */
+    private List<FailedItem> failed(Campaign campaign, Checklist checklist, Long inspectionId) {
+        long campaignId = campaign.id();
         return jdbc.sql("""
                         select i.id, i.website_id, i.org_code, a.item_code, a.points, a.evidence, a.attachment
                         from inspection i join inspection_answer a on a.inspection_id = i.id
-                        where i.campaign_id = ? and i.status = 'FINAL' and a.result = 'FAIL'
+                        where i.campaign_id = :campaign and i.status = 'FINAL' and a.result = 'FAIL'
+                          and (cast(:inspection as bigint) is null or i.id = :inspection)
                         order by i.website_id, a.item_code""")
-                .param(campaignId)
+                .param("campaign", campaignId).param("inspection", inspectionId)
                 .query((row, n) -> {
                     ChecklistItem item = checklist.item(row.getString("item_code")).orElseThrow();
                     return new FailedItem(campaignId, row.getLong("id"), row.getLong("website_id"), row.getString("org_code"),

@@ -14,7 +14,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * In a real browser: a supervisor starts a spot check, opens a sampled site's form, is told a
- * failed item needs its evidence, saves a draft and finalises it; every page passes axe-core and
+ * failed item needs its evidence, saves a draft, closes the campaign and issues its 通报; every page passes axe-core and
  * the Nu HTML Checker, at desktop and phone width. The pages are plain forms: nothing needs script.
  */
 @EnabledIf(value = "io.rectify.ui.Browser#available", disabledReason = Browser.MISSING)
@@ -53,6 +53,7 @@ class BrowserInspectionPagesTests extends IntegrationTest {
         b.setValue("periodTo", "2026-12-31");
         b.go("form[action$='/inspections'] button[type=submit]");
         assertThat(b.path()).as(b::errorsShown).startsWith("/inspections/campaigns/");
+        String campaign = b.path();
         problems.addAll(b.check("inspections-campaign"));
 
         b.go("main table[aria-labelledby=sites-title] tbody tr a");
@@ -67,6 +68,15 @@ class BrowserInspectionPagesTests extends IntegrationTest {
         b.go("button[name=save]");
         assertThat(b.errorsShown()).isEmpty();
         assertThat(b.text("main dl")).contains("97");
+
+        // closed, the campaign issues its 通报 from its page, which then links to it
+        b.open(campaign);
+        b.go("form[action$='/close'] button[type=submit]");
+        problems.addAll(b.check("inspections-campaign-closed"));
+        b.go("form[action$='/tongbao'] button[type=submit]");
+        assertThat(b.path()).isEqualTo(campaign);
+        assertThat(b.text("section[aria-labelledby=tongbao-title]")).contains("下载通报", "通报〔", "SHA-256");
+        problems.addAll(b.check("inspections-campaign-tongbao"));
 
         b.open("/inspections/mine");
         problems.addAll(b.check("inspections-mine"));

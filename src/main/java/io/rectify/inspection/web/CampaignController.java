@@ -10,16 +10,23 @@ import java.util.Map;
 import io.rectify.directory.Actor;
 import io.rectify.inspection.Answer;
 import io.rectify.inspection.Campaign;
+import io.rectify.inspection.CampaignReports;
 import io.rectify.inspection.Campaigns;
 import io.rectify.inspection.Checklist;
 import io.rectify.inspection.ChecklistItem;
 import io.rectify.inspection.Checklists;
+import io.rectify.inspection.CircularDocuments;
+import io.rectify.inspection.Circulars;
 import io.rectify.inspection.Inspections;
 import io.rectify.inspection.SiteInspection;
 import io.rectify.kernel.FieldProblem;
 import io.rectify.kernel.InvalidInputException;
 import io.rectify.system.web.CurrentActor;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import io.rectify.system.web.ExportFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -37,12 +44,19 @@ class CampaignController {
     private final Campaigns campaigns;
     private final Inspections inspections;
     private final Checklists checklists;
+    private final Circulars circulars;
+    private final CampaignReports reports;
+    private final ResultsWorkbook workbook;
     private final CurrentActor currentActor;
 
-    CampaignController(Campaigns campaigns, Inspections inspections, Checklists checklists, CurrentActor currentActor) {
+    CampaignController(Campaigns campaigns, Inspections inspections, Checklists checklists, Circulars circulars,
+                       CampaignReports reports, ResultsWorkbook workbook, CurrentActor currentActor) {
         this.campaigns = campaigns;
         this.inspections = inspections;
         this.checklists = checklists;
+        this.circulars = circulars;
+        this.reports = reports;
+        this.workbook = workbook;
         this.currentActor = currentActor;
     }
 
@@ -105,6 +119,50 @@ class CampaignController {
     List<Inspections.FailedItem> failedItems(@PathVariable long id) {
         campaigns.visible(currentActor.get(), id);
         return inspections.failedItems(id);
+    }
+
+    /** Issues the campaign's 通报 (once, after it closed): 201 with its entry; the rules are in {@code Circulars#issue}. */
+    @PreAuthorize("hasRole('SUPERVISOR')")
+    @PostMapping("/campaigns/{id}/tongbao")
+    ResponseEntity<Map<String, Object>> issueTongbao(@PathVariable long id) {
+        CircularDocuments.Issued issued = circulars.issue(currentActor.get(), id);
+        return ResponseEntity.created(URI.create("/api/inspections/campaigns/" + id + "/tongbao.pdf")).body(tongbaoView(issued));
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    @GetMapping("/campaigns/{id}/tongbao.pdf")
+    ResponseEntity<byte[]> tongbao(@PathVariable long id) {
+        CircularDocuments.Issued issued = circulars.read(currentActor.get(), id);
+        return download(issued.fileName(), MediaType.APPLICATION_PDF, issued.bytes());
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    @GetMapping("/campaigns/{id}/results.xlsx")
+    ResponseEntity<byte[]> results(@PathVariable long id, java.util.Locale locale) {
+        return download("campaign-" + id + "-results.xlsx", ExportFormat.XLSX.mediaType(),
+                workbook.of(reports.of(currentActor.get(), id), locale));
+    }
+
+    private static ResponseEntity<byte[]> download(String fileName, MediaType type, byte[] bytes) {
+        return ResponseEntity.ok()
+                .contentType(type)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(fileName, java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .body(bytes);
+    }
+
+    static Map<String, Object> tongbaoView(CircularDocuments.Issued issued) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("id", issued.id());
+        view.put("number", issued.number());
+        view.put("title", issued.title());
+        view.put("issuedAt", issued.issuedAt());
+        view.put("issuedBy", issued.issuedBy());
+        view.put("sha256", issued.sha256());
+        view.put("size", issued.size());
+        return view;
     }
 
     @PreAuthorize("isAuthenticated()")

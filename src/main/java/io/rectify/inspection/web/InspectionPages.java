@@ -12,6 +12,7 @@ import io.rectify.inspection.CampaignReports;
 import io.rectify.inspection.Campaigns;
 import io.rectify.inspection.ChecklistItem;
 import io.rectify.inspection.ChecklistPart;
+import io.rectify.inspection.Circulars;
 import io.rectify.inspection.Inspections;
 import io.rectify.kernel.FieldProblem;
 import io.rectify.kernel.InvalidInputException;
@@ -41,12 +42,15 @@ class InspectionPages {
     private final Campaigns campaigns;
     private final CampaignReports reports;
     private final Inspections inspections;
+    private final Circulars circulars;
     private final CurrentActor currentActor;
 
-    InspectionPages(Campaigns campaigns, CampaignReports reports, Inspections inspections, CurrentActor currentActor) {
+    InspectionPages(Campaigns campaigns, CampaignReports reports, Inspections inspections, Circulars circulars,
+                    CurrentActor currentActor) {
         this.campaigns = campaigns;
         this.reports = reports;
         this.inspections = inspections;
+        this.circulars = circulars;
         this.currentActor = currentActor;
     }
 
@@ -81,8 +85,20 @@ class InspectionPages {
     @GetMapping("/inspections/campaigns/{id}")
     @PreAuthorize("hasRole('SUPERVISOR')")
     String campaign(@PathVariable long id, Model model) {
-        model.addAttribute("report", reports.of(currentActor.get(), id));
+        Actor actor = currentActor.get();
+        var report = reports.of(actor, id);
+        model.addAttribute("report", report);
+        model.addAttribute("tongbao", circulars.of(actor, id).orElse(null));
+        model.addAttribute("ofTheOffice", report.campaign().officeCode().equals(actor.orgCode()));
         return VIEW_CAMPAIGN;
+    }
+
+    /** 印发通报, once the campaign is closed; the campaign's page then links to it. */
+    @PostMapping("/inspections/campaigns/{id}/tongbao")
+    @PreAuthorize("hasRole('SUPERVISOR')")
+    String issueTongbao(@PathVariable long id) {
+        circulars.issue(currentActor.get(), id);
+        return "redirect:/inspections/campaigns/" + id;
     }
 
     @PostMapping("/inspections/campaigns/{id}/close")
