@@ -131,11 +131,11 @@ class FiguresHandCountTests extends IntegrationTest {
                 c.id(), "测〔" + c.id() + "〕", c.category(), c.body(), c.region(), c.source(), c.status(),
                 c.closed() == null ? null : "RECTIFIED", c.deadline(), c.repeat(), c.escalated() != null,
                 c.escalated() != null ? "DECIDED" : "NONE", c.closed() != null, c.rejections(), c.extended() != null,
-                instant(c.created(), 8), c.closed() == null ? null : instant(c.closed(), 23),
+                instant(c.created(), 0), c.closed() == null ? null : instant(c.closed(), 23),
                 c.ordered(), c.onTime(), c.workingDays(), c.escalated(), c.extended());
     }
 
-    /** a time on that business day, late in the evening for closings: the zone matters */
+    /** a time on that business day, just after midnight for openings and late in the evening for closings: the zone matters */
     private static Timestamp instant(LocalDate day, int hour) {
         return Timestamp.from(day.atTime(LocalTime.of(hour, 30)).atZone(WorkingDayCalendar.ZONE).toInstant());
     }
@@ -161,6 +161,26 @@ class FiguresHandCountTests extends IntegrationTest {
         assertThat(months).extracting(Scorecard::key).containsExactly("2026-01", "2026-02", "2026-03");
         assertThat(months.stream().mapToLong(Scorecard::opened).sum()).isEqualTo(scorecards.total(office, PERIOD).opened());
         assertThat(months.stream().mapToLong(Scorecard::closed).sum()).isEqualTo(scorecards.total(office, PERIOD).closed());
+    }
+
+    @Test
+    void everyFigureOfEveryMonthIsTheHandCountOfThatMonth() {
+        Actor office = new Actor("test", Role.SUPERVISOR, "JX-GOV-OFFICE", OrgKind.OFFICE, city);
+        Actor supervision = new Actor("test", Role.SUPERVISION, "JX-SUPERVISION", OrgKind.SUPERVISION, city);
+        // a period cut inside its first and last months, over a year's turn
+        Period period = new Period(LocalDate.of(2025, 11, 15), LocalDate.of(2026, 4, 10));
+        List<Scorecard> months = scorecards.byMonth(office, period);
+        List<Scorecard> escalatedMonths = scorecards.byMonth(supervision, period);
+        assertThat(months).extracting(Scorecard::key)
+                .containsExactly("2025-11", "2025-12", "2026-01", "2026-02", "2026-03", "2026-04");
+        for (int i = 0; i < period.months().size(); i++) {
+            Period month = period.months().get(i);
+            assertHandCount(months.get(i), month, c -> true, false);
+            assertHandCount(escalatedMonths.get(i), month, c -> c.escalated() != null, true);
+        }
+        Period oneMonth = new Period(LocalDate.of(2026, 2, 1), LocalDate.of(2026, 2, 28));
+        assertThat(scorecards.byMonth(office, oneMonth)).singleElement()
+                .satisfies(card -> assertHandCount(card, oneMonth, c -> true, false));
     }
 
     @Test
@@ -212,17 +232,22 @@ class FiguresHandCountTests extends IntegrationTest {
 
     /** The figures of the cases that {@code seen} keeps, counted here one by one. */
     private void assertHandCount(Scorecard card, Predicate<Generated> seen, boolean sanctionsVisible) {
+        assertHandCount(card, PERIOD, seen, sanctionsVisible);
+    }
+
+    private void assertHandCount(Scorecard card, Period period, Predicate<Generated> seen, boolean sanctionsVisible) {
+        Predicate<LocalDate> in = day -> day != null && !day.isBefore(period.from()) && !day.isAfter(period.to());
         LocalDate today = scorecards.today();
         List<Generated> mine = cases.stream().filter(seen).toList();
-        List<Generated> opened = mine.stream().filter(c -> in(c.created())).toList();
-        List<Generated> closed = mine.stream().filter(c -> in(c.closed())).toList();
+        List<Generated> opened = mine.stream().filter(c -> in.test(c.created())).toList();
+        List<Generated> closed = mine.stream().filter(c -> in.test(c.closed())).toList();
         assertThat(card.opened()).as("opened").isEqualTo(opened.size());
         assertThat(card.openedByCategory()).as("by category").isEqualTo(opened.stream()
                 .collect(Collectors.groupingBy(Generated::category, TreeMap::new, Collectors.counting())));
         assertThat(card.openedBySource()).as("by source").isEqualTo(opened.stream()
                 .collect(Collectors.groupingBy(Generated::source, TreeMap::new, Collectors.counting())));
         assertThat(card.repeats()).as("repeats").isEqualTo(opened.stream().filter(Generated::repeat).count());
-        assertThat(card.ordersIssued()).as("orders").isEqualTo(mine.stream().filter(c -> in(c.ordered())).count());
+        assertThat(card.ordersIssued()).as("orders").isEqualTo(mine.stream().filter(c -> in.test(c.ordered())).count());
         assertThat(card.closed()).as("closed").isEqualTo(closed.size());
         long rated = closed.stream().filter(c -> c.onTime() != null).count();
         long onTime = closed.stream().filter(c -> Boolean.TRUE.equals(c.onTime())).count();
@@ -239,21 +264,17 @@ class FiguresHandCountTests extends IntegrationTest {
         assertThat(card.overdue()).as("overdue").isEqualTo(overdue);
         assertThat(card.overdueRate()).as("overdue rate")
                 .isEqualTo(openOrders.isEmpty() ? null : (double) overdue / openOrders.size());
-        assertThat(card.escalations()).as("escalations").isEqualTo(mine.stream().filter(c -> in(c.escalated())).count());
-        assertThat(card.extensionsGranted()).as("extensions").isEqualTo(mine.stream().filter(c -> in(c.extended())).count());
+        assertThat(card.escalations()).as("escalations").isEqualTo(mine.stream().filter(c -> in.test(c.escalated())).count());
+        assertThat(card.extensionsGranted()).as("extensions").isEqualTo(mine.stream().filter(c -> in.test(c.extended())).count());
         if (!sanctionsVisible) {
             assertThat(card.sanctionsByType()).as("sanctions hidden").isNull();
             return;
         }
         Map<String, String> caseIds = new HashMap<>();
         mine.forEach(c -> caseIds.put(c.id(), c.id()));
-        Map<String, Long> expected = sanctions.stream().filter(s -> caseIds.containsKey(s.caseId()) && in(s.decided()))
+        Map<String, Long> expected = sanctions.stream().filter(s -> caseIds.containsKey(s.caseId()) && in.test(s.decided()))
                 .collect(Collectors.groupingBy(GeneratedSanction::type, TreeMap::new, Collectors.counting()));
         assertThat(card.sanctionsByType()).as("sanctions").isEqualTo(expected);
-    }
-
-    private static boolean in(LocalDate day) {
-        return day != null && !day.isBefore(PERIOD.from()) && !day.isAfter(PERIOD.to());
     }
 
 }
