@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import io.rectify.IntegrationTest;
@@ -21,12 +22,14 @@ import io.rectify.calendar.WorkingDayCalendar;
 import io.rectify.directory.Actor;
 import io.rectify.directory.OrgKind;
 import io.rectify.directory.Role;
+import io.rectify.document.Poppler;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -45,6 +48,10 @@ class FiguresHandCountTests extends IntegrationTest {
     @Autowired AnnualReport annualReport;
     @Autowired FiguresWorkbook workbook;
     @Autowired JdbcTemplate jdbc;
+    @Autowired FiguresDocuments documents;
+    @Autowired FigureText figureText;
+    @Autowired Ranking ranking;
+    @Autowired MessageSource messages;
 
     String city;
     String county;
@@ -228,6 +235,73 @@ class FiguresHandCountTests extends IntegrationTest {
             Sheet ranking = book.getSheetAt(4);
             assertThat(ranking.getLastRowNum() - 2).isEqualTo(report.ranking().entries().size());
         }
+    }
+
+    @Test
+    void theAnnualReportsPdfPrintsTheQueryObjectsFigures() throws Exception {
+        Actor office = new Actor("test", Role.SUPERVISOR, "JX-GOV-OFFICE", OrgKind.OFFICE, city);
+        Period year = Period.year(2026);
+        byte[] pdf = documents.annualReport(office, annualReport.of(office, 2026));
+        java.nio.file.Files.write(java.nio.file.Path.of("target/generated-annual-report.pdf"), pdf);
+        String flat = Poppler.text(pdf).replaceAll("\\s", "");
+        assertThat(flat).contains("政府网站监管年度报表（2026年度）", "统计范围：测试市", "2026年1月1日至2026年12月31日",
+                "江西省人民政府办公厅");
+        String text = Poppler.layoutText(pdf);
+        // the year's total: each figure on its label's line, as the page prints it
+        Scorecard total = scorecards.total(office, year);
+        for (String column : FiguresWorkbook.COLUMNS) {
+            assertThat(text).as(column).containsPattern(Pattern.quote(label("stats.col." + column)) + "\\s+"
+                    + Pattern.quote(figureText.of(column, FiguresWorkbook.figure(total, column))) + "\\s*\\n");
+        }
+        // each region and each month: its name, then its thirteen figures in the columns' order
+        for (Scorecard region : scorecards.byRegion(office, year)) {
+            String name = region.key().equals(city) ? "测试市（本级）" : "测试县";
+            assertThat(text).as(region.key()).containsPattern(Pattern.quote(name) + figures(region));
+        }
+        List<Scorecard> months = scorecards.byMonth(office, year);
+        assertThat(months).hasSize(12);
+        for (int m = 0; m < 12; m++) {
+            assertThat(text).as("month " + (m + 1)).containsPattern("\\n\\s*" + (m + 1) + "月" + figures(months.get(m)));
+        }
+        for (Map.Entry<String, Long> category : total.openedByCategory().entrySet()) {
+            assertThat(text).containsPattern(Pattern.quote(category.getKey()) + "\\s+" + category.getValue() + "\\s*\\n");
+        }
+    }
+
+    @Test
+    void theRankingsPdfPrintsEveryPlaceWithItsComponentsAndTheWeights() throws Exception {
+        Actor office = new Actor("test", Role.SUPERVISOR, "JX-GOV-OFFICE", OrgKind.OFFICE, city);
+        Ranking.Result result = ranking.of(office, 2026);
+        byte[] pdf = documents.ranking(office, result);
+        java.nio.file.Files.write(java.nio.file.Path.of("target/generated-ranking.pdf"), pdf);
+        String flat = Poppler.text(pdf).replaceAll("\\s", "");
+        assertThat(flat).contains("2026年度政府网站考评结果", "第" + result.weights().version() + "版", "江西省人民政府办公厅");
+        String text = Poppler.layoutText(pdf);
+        result.weights().byComponent().forEach((component, weight) -> assertThat(text).containsPattern(
+                Pattern.quote(label("stats.component." + component)) + "\\s+" + weight + "\\s"));
+        assertThat(result.entries()).hasSize(bodies.size());
+        int from = 0;
+        for (Ranking.Entry e : result.entries()) {
+            assertThat(flat).contains(e.body().nameZh());
+            StringBuilder row = new StringBuilder("\\n\\s*" + e.rank() + "\\s.*");
+            result.weights().byComponent().keySet().forEach(c -> row.append("\\s+").append(Pattern.quote(String.valueOf(e.components().get(c)))));
+            row.append("\\s+").append(Pattern.quote(String.valueOf(e.score()))).append("\\s*\\n");
+            java.util.regex.Matcher m = Pattern.compile(row.toString()).matcher(text);
+            assertThat(m.find(from)).as("place " + e.rank() + " of " + e.card().key() + ", after the one before").isTrue();
+            from = m.end() - 1;
+        }
+    }
+
+    /** A scorecard's figures after its name, as the PDF's tables print them. */
+    private String figures(Scorecard card) {
+        StringBuilder pattern = new StringBuilder();
+        FiguresWorkbook.COLUMNS.forEach(column -> pattern.append("\\s+")
+                .append(Pattern.quote(figureText.of(column, FiguresWorkbook.figure(card, column)))));
+        return pattern.append("\\s*\\n").toString();
+    }
+
+    private String label(String key) {
+        return messages.getMessage(key, null, Locale.SIMPLIFIED_CHINESE);
     }
 
     /** The figures of the cases that {@code seen} keeps, counted here one by one. */
