@@ -48,6 +48,8 @@ class DocumentRenderer {
             render(kind.template(), DocumentSamples.of(kind));
         }
         render(DocumentSamples.CASE_FILE_TEMPLATE, DocumentSamples.caseFile());
+        render(Publications.ANNUAL_REPORT_TEMPLATE, DocumentSamples.annualReport());
+        render(Publications.RANKING_TEMPLATE, DocumentSamples.ranking());
     }
 
     /** The template filled with the variables, as XHTML. */

@@ -70,4 +70,22 @@ final class DocumentSamples {
                 List.of(new FileEvidence("首页截图.png", 1024, "jx.office 2026年12月1日", "0".repeat(64))),
                 List.of(new FileAudit(1L, "2026年12月1日 09:00", "jx.office", "立案", ""))));
     }
+
+    static Map<String, Object> annualReport() {
+        Publications.Table regions = new Publications.Table(List.of("地区", "立案数", "按期整改率"),
+                List.of(List.of("江西省（省本级）", "12", "91.7%"), List.of("南昌市", "30", "—")));
+        return Publications.variables(ISSUER, java.time.LocalDate.of(2027, 1, 5), new Publications.AnnualReportBody(2026,
+                "江西省", java.time.LocalDate.of(2026, 1, 1), java.time.LocalDate.of(2026, 12, 31),
+                new Publications.Table(List.of("指标", "数值"), List.of(List.of("立案数", "42"))), regions,
+                new Publications.Table(List.of("月份", "立案数", "按期整改率"), List.of(List.of("2026-01", "3", "100.0%"))),
+                new Publications.Table(List.of("类别", "立案数"), List.of(List.of("A33-01", "42")))));
+    }
+
+    static Map<String, Object> ranking() {
+        return Publications.variables(ISSUER, java.time.LocalDate.of(2027, 1, 5), new Publications.RankingBody(2026, 3,
+                "每项得分 0 至 100（越高越好），综合得分为各项得分按权重的加权平均。",
+                new Publications.Table(List.of("指标", "权重", "计算方法"), List.of(List.of("按期整改", "40", "按期整改率 × 100"))),
+                new Publications.Table(List.of("名次", "单位", "按期整改", "综合得分"),
+                        List.of(List.of("1", "江西省教育厅", "100.0", "100.0")))));
+    }
 }

@@ -103,25 +103,33 @@ public class SelfInspections {
             throw new ConflictException("the self-inspection report of " + name + " is already in");
         }
         audit.record(actor.username(), "SELF_INSPECTION_REPORTED", null, actor.orgCode() + " " + name);
-        return reports(actor).stream().filter(r -> r.period().equals(name)).findFirst().orElseThrow();
+        return select("r.org_code = :org and r.period = :period", Map.of("org", actor.orgCode(), "period", name)).get(0);
     }
 
     /** The reports the caller sees: a body its own; an office's supervisor those of the bodies in its jurisdiction. */
     @Transactional(readOnly = true)
     public List<Report> reports(Actor actor) {
-        List<Report> all = jdbc.sql("""
-                        select r.id, r.org_code, r.period, r.report, r.submitted_by, r.submitted_at, o.region_code
+        if (actor.orgCode() == null) {
+            return List.of();
+        }
+        if (actor.role() == Role.SUPERVISOR && actor.regionCode() != null) {
+            return select("r.org_code = :org or o.region_code in (:regions)",
+                    Map.of("org", actor.orgCode(), "regions", directory.regionAndBelow(actor.regionCode())));
+        }
+        return select("r.org_code = :org", Map.of("org", actor.orgCode()));
+    }
+
+    /** The reports that {@code condition} on the report {@code r} and its body {@code o} keeps, the newest first. */
+    private List<Report> select(String condition, Map<String, ?> params) {
+        return jdbc.sql("""
+                        select r.id, r.org_code, r.period, r.report, r.submitted_by, r.submitted_at
                         from self_inspection_report r join organization o on o.code = r.org_code
-                        order by r.submitted_at desc, r.id desc""")
-                .query((row, i) -> Map.entry(row.getString("region_code"), report(row.getLong("id"), row.getString("org_code"),
-                        row.getString("period"), row.getString("report"), row.getString("submitted_by"),
-                        Times.instant(row.getTimestamp("submitted_at")))))
-                .list().stream()
-                .filter(e -> e.getValue().orgCode().equals(actor.orgCode())
-                        || (actor.role() == Role.SUPERVISOR && actor.regionCode() != null
-                        && directory.isWithin(e.getKey(), actor.regionCode())))
-                .map(Map.Entry::getValue).toList();
-        return all;
+                        where %s
+                        order by r.submitted_at desc, r.id desc""".formatted(condition))
+                .params(params)
+                .query((row, i) -> report(row.getLong("id"), row.getString("org_code"), row.getString("period"),
+                        row.getString("report"), row.getString("submitted_by"), Times.instant(row.getTimestamp("submitted_at"))))
+                .list();
     }
 
     private Report report(long id, String org, String period, String text, String by, Instant at) {

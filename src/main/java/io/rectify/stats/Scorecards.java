@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -67,7 +68,7 @@ public class Scorecards {
         Scope scope = Scope.of(actor, directory);
         Map<String, Tally> tallies = new TreeMap<>();
         bodiesOf(actor).forEach(org -> tallies.put(org.code(), new Tally(scope.sanctions())));
-        count(scope, period, "c.respondent_org_code", IDENTITY, tallies);
+        count(scope, period, Key.column("c.respondent_org_code"), IDENTITY, tallies);
         return tallies.entrySet().stream().map(e -> e.getValue().card(e.getKey())).toList();
     }
 
@@ -91,7 +92,7 @@ public class Scorecards {
                 directory.regionAndBelow(child.code()).forEach(code -> toShown.put(code, child.code()));
             }
         }
-        count(scope, period, "c.region_code", region -> toShown.getOrDefault(region, actor.regionCode()), tallies);
+        count(scope, period, Key.column("c.region_code"), region -> toShown.getOrDefault(region, actor.regionCode()), tallies);
         return tallies.entrySet().stream().map(e -> e.getValue().card(e.getKey())).toList();
     }
 
@@ -100,18 +101,21 @@ public class Scorecards {
         Scope scope = Scope.of(actor, directory);
         Map<String, Tally> tallies = new TreeMap<>();
         tallies.put("ALL", new Tally(scope.sanctions()));
-        count(scope, period, "'ALL'", IDENTITY, tallies);
+        count(scope, period, Key.column("'ALL'"), IDENTITY, tallies);
         return tallies.get("ALL").card("ALL");
     }
 
-    /** The total of each calendar month of the period (key YYYY-MM), for the trend. */
+    /**
+     * The total of each calendar month of the period (key YYYY-MM), for the trend: one grouped
+     * query per component, each case counted in the month of the component's own date. The open
+     * orders and the overdue are figures of now, so every month shows today's.
+     */
     public List<Scorecard> byMonth(Actor actor, Period period) {
-        List<Scorecard> months = new ArrayList<>();
-        for (Period month : period.months()) {
-            Scorecard card = total(actor, month);
-            months.add(withKey(card, month.from().toString().substring(0, 7)));
-        }
-        return months;
+        Scope scope = Scope.of(actor, directory);
+        Map<String, Tally> tallies = new LinkedHashMap<>();
+        period.months().forEach(month -> tallies.put(Key.month(month), new Tally(scope.sanctions())));
+        count(scope, period, Key.months(period.months()), IDENTITY, tallies);
+        return tallies.entrySet().stream().map(e -> e.getValue().card(e.getKey())).toList();
     }
 
     /** The cases open and past their deadline now, most overdue first, at most {@code limit}. */
@@ -156,12 +160,6 @@ public class Scorecards {
                 .toList();
     }
 
-    private static Scorecard withKey(Scorecard c, String key) {
-        return new Scorecard(key, c.opened(), c.openedByCategory(), c.openedBySource(), c.repeats(), c.ordersIssued(),
-                c.closed(), c.closedRated(), c.closedOnTime(), c.onTimeRate(), c.medianWorkingDays(), c.rejections(),
-                c.openOrders(), c.overdue(), c.overdueRate(), c.escalations(), c.extensionsGranted(), c.sanctionsByType());
-    }
-
     // ---- the components: one grouped query each ------------------------------------------
 
     /** One query of a scorecard: adds its figures to the tallies of the keys it finds. */
@@ -170,10 +168,71 @@ public class Scorecards {
         void count(Count count);
     }
 
-    /** What a component reads with: the reader's cases, the period, the key column and where its rows go. */
-    private record Count(Scope scope, Period period, String key, Function<String, String> shown,
-                         Map<String, Tally> tallies, LocalDate today) {
+    /** The date a component counts a case by: a column of the case (or of its sanction), an instant or a day. */
+    private record Axis(String column, boolean instant) {
 
+        static final Axis CREATED = new Axis("c.created_at", true);
+        static final Axis CLOSED = new Axis("c.closed_at", true);
+        static final Axis ORDERED = new Axis("c.ordered_on", false);
+        static final Axis ESCALATED = new Axis("c.escalated_on", false);
+        static final Axis EXTENDED = new Axis("c.extension_granted_on", false);
+        static final Axis DECIDED = new Axis("s.decision_date", false);
+        private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ssxxx");
+
+        /** the condition that the date lies in the period, on the parameters of {@link Count#params} */
+        String within() {
+            return instant ? " and " + column + " >= :start and " + column + " < :end"
+                    : " and " + column + " >= :fromDate and " + column + " <= :toDate";
+        }
+
+        /** the first moment of the period as an SQL literal of the column's type */
+        String literalOfStart(Period period) {
+            return instant ? "timestamp with time zone '" + TIMESTAMP.format(period.start().atZone(WorkingDayCalendar.ZONE)) + "'"
+                    : "date '" + period.from() + "'";
+        }
+    }
+
+    /** What the scorecards are per, as SQL on the case {@code c}: for a component counting on an axis, or on none (a figure of now). */
+    @FunctionalInterface
+    private interface Key {
+
+        /** the key of a figure of now in the tallies of months: it counts in every month */
+        String EVERY = "*";
+
+        String sql(Axis axis);
+
+        static Key column(String sql) {
+            return axis -> sql;
+        }
+
+        /**
+         * The month of the axis's date, as YYYY-MM: a CASE over the months' first moments in the
+         * business time zone, the same bounds as a month's own period. Literals, not parameters:
+         * PostgreSQL groups by a selected expression only when the GROUP BY's is the same text,
+         * and each parameter would be a different one. The bounds are dates the code made, never input.
+         */
+        static Key months(List<Period> months) {
+            return axis -> {
+                if (axis == null || months.size() == 1) {
+                    return "'" + (axis == null ? EVERY : month(months.get(0))) + "'";
+                }
+                StringBuilder sql = new StringBuilder("case");
+                for (int i = 1; i < months.size(); i++) {
+                    sql.append(" when ").append(axis.column()).append(" < ").append(axis.literalOfStart(months.get(i)))
+                            .append(" then '").append(month(months.get(i - 1))).append("'");
+                }
+                return sql.append(" else '").append(month(months.get(months.size() - 1))).append("' end").toString();
+            };
+        }
+
+        static String month(Period month) {
+            return month.from().toString().substring(0, 7);
+        }
+    }
+
+    /** What a component reads with: the reader's cases, the period, the key and where its rows go. */
+    private record Count(Scope scope, Period period, Key key, Function<String, String> shown,
+                         Map<String, Tally> tallies, LocalDate today) {
 
         MapSqlParameterSource params() {
             return scope.params()
@@ -184,9 +243,19 @@ public class Scorecards {
                     .addValue("today", today);
         }
 
-        /** The tally of a row's key, or null when the key is not one the reader is shown. */
-        Tally of(ResultSet rs) throws SQLException {
-            return tallies.get(shown.apply(rs.getString("k")));
+        /** The key of a row counted on the axis (null: a figure of now), as the select's column {@code k}. */
+        String key(Axis axis) {
+            return key.sql(axis) + " k";
+        }
+
+        /** The tallies a row counts in: its key's; none when the reader is not shown the key; all for {@link Key#EVERY}. */
+        List<Tally> of(ResultSet rs) throws SQLException {
+            String k = rs.getString("k");
+            if (Key.EVERY.equals(k)) {
+                return List.copyOf(tallies.values());
+            }
+            Tally t = tallies.get(shown.apply(k));
+            return t == null ? List.of() : List.of(t);
         }
 
         String where() {
@@ -194,13 +263,14 @@ public class Scorecards {
         }
 
         /**
-         * The GROUP BY of the key and {@code more}: none for the constant key of a total, which
+         * The GROUP BY of the key and {@code more}: none for a constant key (a total's), which
          * PostgreSQL does not take there (and one row of a total needs no grouping).
          */
-        String groupBy(String... more) {
+        String groupBy(Axis axis, String... more) {
+            String k = key.sql(axis);
             List<String> columns = new ArrayList<>();
-            if (!key.startsWith("'")) {
-                columns.add(key);
+            if (!k.startsWith("'")) {
+                columns.add(k);
             }
             columns.addAll(List.of(more));
             return columns.isEmpty() ? "" : " group by " + String.join(", ", columns);
@@ -209,7 +279,7 @@ public class Scorecards {
 
     private static final Function<String, String> IDENTITY = Function.identity();
 
-    private void count(Scope scope, Period period, String key, Function<String, String> shown, Map<String, Tally> tallies) {
+    private void count(Scope scope, Period period, Key key, Function<String, String> shown, Map<String, Tally> tallies) {
         if (scope.none()) {
             return;
         }
@@ -218,12 +288,12 @@ public class Scorecards {
     }
 
     private void opened(Count q) {
-        jdbc.query("select " + q.key() + " k, c.category_code, c.source, count(*) n,"
+        Axis axis = Axis.CREATED;
+        jdbc.query("select " + q.key(axis) + ", c.category_code, c.source, count(*) n,"
                 + " sum(case when c.repeat_violation then 1 else 0 end) repeats" + q.where()
-                + " and c.created_at >= :start and c.created_at < :end" + q.groupBy("c.category_code", "c.source"),
+                + axis.within() + q.groupBy(axis, "c.category_code", "c.source"),
                 q.params(), rs -> {
-                    Tally t = q.of(rs);
-                    if (t != null) {
+                    for (Tally t : q.of(rs)) {
                         long n = rs.getLong("n");
                         t.opened += n;
                         t.byCategory.merge(rs.getString("category_code"), n, Long::sum);
@@ -234,21 +304,20 @@ public class Scorecards {
     }
 
     private void ordered(Count q) {
-        jdbc.query("select " + q.key() + " k, count(*) n" + q.where()
-                + " and c.ordered_on >= :fromDate and c.ordered_on <= :toDate" + q.groupBy(), q.params(), rs -> {
-                    Tally t = q.of(rs);
-                    if (t != null) {
-                        t.ordersIssued += rs.getLong("n");
-                    }
-                });
+        Axis axis = Axis.ORDERED;
+        jdbc.query("select " + q.key(axis) + ", count(*) n" + q.where() + axis.within() + q.groupBy(axis), q.params(), rs -> {
+            for (Tally t : q.of(rs)) {
+                t.ordersIssued += rs.getLong("n");
+            }
+        });
     }
 
     private void closed(Count q) {
-        jdbc.query("select " + q.key() + " k, count(*) n, count(c.rectified_on_time) rated,"
+        Axis axis = Axis.CLOSED;
+        jdbc.query("select " + q.key(axis) + ", count(*) n, count(c.rectified_on_time) rated,"
                 + " sum(case when c.rectified_on_time then 1 else 0 end) on_time, sum(c.rejection_count) rejections"
-                + q.where() + " and c.closed_at >= :start and c.closed_at < :end" + q.groupBy(), q.params(), rs -> {
-                    Tally t = q.of(rs);
-                    if (t != null) {
+                + q.where() + axis.within() + q.groupBy(axis), q.params(), rs -> {
+                    for (Tally t : q.of(rs)) {
                         t.closed += rs.getLong("n");
                         t.closedRated += rs.getLong("rated");
                         t.closedOnTime += rs.getLong("on_time");
@@ -264,21 +333,21 @@ public class Scorecards {
      * {@code percentile_cont} per body sorted the year's closed cases instead (P22).
      */
     private void workingDays(Count q) {
-        jdbc.query("select " + q.key() + " k, c.rectification_working_days d, count(*) n" + q.where()
-                + " and c.closed_at >= :start and c.closed_at < :end and c.rectification_working_days is not null"
-                + q.groupBy("c.rectification_working_days"), q.params(), rs -> {
-                    Tally t = q.of(rs);
-                    if (t != null) {
+        Axis axis = Axis.CLOSED;
+        jdbc.query("select " + q.key(axis) + ", c.rectification_working_days d, count(*) n" + q.where()
+                + axis.within() + " and c.rectification_working_days is not null"
+                + q.groupBy(axis, "c.rectification_working_days"), q.params(), rs -> {
+                    for (Tally t : q.of(rs)) {
                         t.workingDays.merge(rs.getInt("d"), rs.getLong("n"), Long::sum);
                     }
                 });
     }
 
+    /** The orders open now: no axis, a figure of now whatever the period. */
     private void openOrders(Count q) {
-        jdbc.query("select " + q.key() + " k, count(*) n, sum(case when c.deadline < :today then 1 else 0 end) overdue"
-                + q.where() + " and c.status = 'ORDERED'" + q.groupBy(), q.params(), rs -> {
-                    Tally t = q.of(rs);
-                    if (t != null) {
+        jdbc.query("select " + q.key(null) + ", count(*) n, sum(case when c.deadline < :today then 1 else 0 end) overdue"
+                + q.where() + " and c.status = 'ORDERED'" + q.groupBy(null), q.params(), rs -> {
+                    for (Tally t : q.of(rs)) {
                         t.openOrders += rs.getLong("n");
                         t.overdue += rs.getLong("overdue");
                     }
@@ -286,24 +355,21 @@ public class Scorecards {
     }
 
     private void escalated(Count q) {
-        jdbc.query("select " + q.key() + " k, count(*) n" + q.where()
-                + " and c.escalated_on >= :fromDate and c.escalated_on <= :toDate" + q.groupBy(), q.params(), rs -> {
-                    Tally t = q.of(rs);
-                    if (t != null) {
-                        t.escalations += rs.getLong("n");
-                    }
-                });
+        Axis axis = Axis.ESCALATED;
+        jdbc.query("select " + q.key(axis) + ", count(*) n" + q.where() + axis.within() + q.groupBy(axis), q.params(), rs -> {
+            for (Tally t : q.of(rs)) {
+                t.escalations += rs.getLong("n");
+            }
+        });
     }
 
     private void extended(Count q) {
-        jdbc.query("select " + q.key() + " k, count(*) n" + q.where()
-                + " and c.extension_granted_on >= :fromDate and c.extension_granted_on <= :toDate" + q.groupBy(),
-                q.params(), rs -> {
-                    Tally t = q.of(rs);
-                    if (t != null) {
-                        t.extensionsGranted += rs.getLong("n");
-                    }
-                });
+        Axis axis = Axis.EXTENDED;
+        jdbc.query("select " + q.key(axis) + ", count(*) n" + q.where() + axis.within() + q.groupBy(axis), q.params(), rs -> {
+            for (Tally t : q.of(rs)) {
+                t.extensionsGranted += rs.getLong("n");
+            }
+        });
     }
 
     /** Sanctions decided in the period, by the case's body and region: only for a reader who may read sanctions. */
@@ -311,11 +377,10 @@ public class Scorecards {
         if (!q.scope().sanctions()) {
             return;
         }
-        jdbc.query("select " + q.key() + " k, s.type, count(*) n from sanction s join rectification_case c on c.id = s.case_id"
-                + " where " + q.scope().condition() + " and s.decision_date >= :fromDate and s.decision_date <= :toDate"
-                + q.groupBy("s.type"), q.params(), rs -> {
-                    Tally t = q.of(rs);
-                    if (t != null) {
+        Axis axis = Axis.DECIDED;
+        jdbc.query("select " + q.key(axis) + ", s.type, count(*) n from sanction s join rectification_case c on c.id = s.case_id"
+                + " where " + q.scope().condition() + axis.within() + q.groupBy(axis, "s.type"), q.params(), rs -> {
+                    for (Tally t : q.of(rs)) {
                         t.sanctions.merge(rs.getString("type"), rs.getLong("n"), Long::sum);
                     }
                 });

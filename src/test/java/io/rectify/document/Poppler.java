@@ -25,6 +25,16 @@ public final class Poppler {
         return run(pdf, "pdftotext", "-enc", "UTF-8", "{in}", "-");
     }
 
+    /** The text of one page, its table rows kept on their lines ({@code pdftotext -layout}). */
+    public static String layoutText(byte[] pdf, int page) {
+        return run(pdf, "pdftotext", "-layout", "-enc", "UTF-8", "-f", String.valueOf(page), "-l", String.valueOf(page), "{in}", "-");
+    }
+
+    /** The text of every page, its table rows kept on their lines. */
+    public static String layoutText(byte[] pdf) {
+        return run(pdf, "pdftotext", "-layout", "-enc", "UTF-8", "{in}", "-");
+    }
+
     public static String fonts(byte[] pdf) {
         return run(pdf, "pdffonts", "{in}");
     }

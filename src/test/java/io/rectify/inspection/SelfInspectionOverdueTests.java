@@ -72,9 +72,13 @@ class SelfInspectionOverdueTests {
 
     /** An office of Ganzhou with a site and a supervisor: the province's office opens its A34 cases. */
     private String office() {
-        String code = "GZ-T-OFFICE-" + System.nanoTime() % 1000000;
-        jdbc.update("insert into organization (code, name_zh, name_en, kind, region_code) values (?, ?, ?, 'OFFICE', 'GZ')",
-                code, "测试办公室" + code, "Test office " + code);
+        return office("GZ");
+    }
+
+    private String office(String region) {
+        String code = region + "-T-OFFICE-" + System.nanoTime() % 1000000;
+        jdbc.update("insert into organization (code, name_zh, name_en, kind, region_code) values (?, ?, ?, 'OFFICE', ?)",
+                code, "测试办公室" + code, "Test office " + code, region);
         jdbc.update("insert into website (url, name, org_code) values (?, ?, ?)", "https://" + code.toLowerCase() + ".gov.cn",
                 "测试网站" + code, code);
         jdbc.update("insert into app_user (username, password_hash, display_name, role, org_code, enabled, created_at) "
@@ -135,5 +139,30 @@ class SelfInspectionOverdueTests {
         assertThat(admin.as("jx.edu").post("/api/self-inspections", Map.of("period", PERIOD, "report", "自查报告")).status())
                 .isEqualTo(201);
         assertThat(admin.post("/api/self-inspections", Map.of("period", PERIOD, "report", "自查报告")).status()).isEqualTo(403);
+    }
+
+    @Test
+    void theListShowsABodyItsOwnReportsAndAnOfficeThoseOfItsJurisdiction() {
+        String ganzhou = office("GZ");
+        String nanchang = office("NC");
+        at(LocalDate.of(2026, 12, 1), "10:00:00");
+        for (String body : new String[] {ganzhou, nanchang}) {
+            assertThat(admin.as(body.toLowerCase()).post("/api/self-inspections", Map.of("period", PERIOD, "report", "自查报告"))
+                    .status()).isEqualTo(201);
+        }
+        admin.as("jx.edu").post("/api/self-inspections", Map.of("period", PERIOD, "report", "自查报告")); // 201, or 409 if in
+        assertThat(reportsSeenBy("jx.edu")).containsOnly("JX-EDU");
+        assertThat(reportsSeenBy(ganzhou.toLowerCase())).contains(ganzhou).doesNotContain(nanchang, "JX-EDU");
+        assertThat(reportsSeenBy("gz.office")).contains(ganzhou).doesNotContain(nanchang, "JX-EDU");
+        assertThat(reportsSeenBy("nc.office")).contains(nanchang).doesNotContain(ganzhou, "JX-EDU");
+        assertThat(reportsSeenBy("jx.office")).contains(ganzhou, nanchang, "JX-EDU");
+    }
+
+    private java.util.List<String> reportsSeenBy(String user) {
+        Api.Response list = admin.as(user).get("/api/self-inspections");
+        assertThat(list.status()).as(list.text()).isEqualTo(200);
+        java.util.List<String> bodies = new java.util.ArrayList<>();
+        list.body().forEach(report -> bodies.add(report.get("orgCode").asText()));
+        return bodies;
     }
 }

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import io.rectify.IntegrationTest;
@@ -21,12 +22,14 @@ import io.rectify.calendar.WorkingDayCalendar;
 import io.rectify.directory.Actor;
 import io.rectify.directory.OrgKind;
 import io.rectify.directory.Role;
+import io.rectify.document.Poppler;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -45,6 +48,10 @@ class FiguresHandCountTests extends IntegrationTest {
     @Autowired AnnualReport annualReport;
     @Autowired FiguresWorkbook workbook;
     @Autowired JdbcTemplate jdbc;
+    @Autowired FiguresDocuments documents;
+    @Autowired FigureText figureText;
+    @Autowired Ranking ranking;
+    @Autowired MessageSource messages;
 
     String city;
     String county;
@@ -131,11 +138,11 @@ class FiguresHandCountTests extends IntegrationTest {
                 c.id(), "测〔" + c.id() + "〕", c.category(), c.body(), c.region(), c.source(), c.status(),
                 c.closed() == null ? null : "RECTIFIED", c.deadline(), c.repeat(), c.escalated() != null,
                 c.escalated() != null ? "DECIDED" : "NONE", c.closed() != null, c.rejections(), c.extended() != null,
-                instant(c.created(), 8), c.closed() == null ? null : instant(c.closed(), 23),
+                instant(c.created(), 0), c.closed() == null ? null : instant(c.closed(), 23),
                 c.ordered(), c.onTime(), c.workingDays(), c.escalated(), c.extended());
     }
 
-    /** a time on that business day, late in the evening for closings: the zone matters */
+    /** a time on that business day, just after midnight for openings and late in the evening for closings: the zone matters */
     private static Timestamp instant(LocalDate day, int hour) {
         return Timestamp.from(day.atTime(LocalTime.of(hour, 30)).atZone(WorkingDayCalendar.ZONE).toInstant());
     }
@@ -161,6 +168,26 @@ class FiguresHandCountTests extends IntegrationTest {
         assertThat(months).extracting(Scorecard::key).containsExactly("2026-01", "2026-02", "2026-03");
         assertThat(months.stream().mapToLong(Scorecard::opened).sum()).isEqualTo(scorecards.total(office, PERIOD).opened());
         assertThat(months.stream().mapToLong(Scorecard::closed).sum()).isEqualTo(scorecards.total(office, PERIOD).closed());
+    }
+
+    @Test
+    void everyFigureOfEveryMonthIsTheHandCountOfThatMonth() {
+        Actor office = new Actor("test", Role.SUPERVISOR, "JX-GOV-OFFICE", OrgKind.OFFICE, city);
+        Actor supervision = new Actor("test", Role.SUPERVISION, "JX-SUPERVISION", OrgKind.SUPERVISION, city);
+        // a period cut inside its first and last months, over a year's turn
+        Period period = new Period(LocalDate.of(2025, 11, 15), LocalDate.of(2026, 4, 10));
+        List<Scorecard> months = scorecards.byMonth(office, period);
+        List<Scorecard> escalatedMonths = scorecards.byMonth(supervision, period);
+        assertThat(months).extracting(Scorecard::key)
+                .containsExactly("2025-11", "2025-12", "2026-01", "2026-02", "2026-03", "2026-04");
+        for (int i = 0; i < period.months().size(); i++) {
+            Period month = period.months().get(i);
+            assertHandCount(months.get(i), month, c -> true, false);
+            assertHandCount(escalatedMonths.get(i), month, c -> c.escalated() != null, true);
+        }
+        Period oneMonth = new Period(LocalDate.of(2026, 2, 1), LocalDate.of(2026, 2, 28));
+        assertThat(scorecards.byMonth(office, oneMonth)).singleElement()
+                .satisfies(card -> assertHandCount(card, oneMonth, c -> true, false));
     }
 
     @Test
@@ -210,19 +237,91 @@ class FiguresHandCountTests extends IntegrationTest {
         }
     }
 
+    @Test
+    void theAnnualReportsPdfPrintsTheQueryObjectsFigures() throws Exception {
+        Actor office = new Actor("test", Role.SUPERVISOR, "JX-GOV-OFFICE", OrgKind.OFFICE, city);
+        Period year = Period.year(2026);
+        byte[] pdf = documents.annualReport(office, annualReport.of(office, 2026));
+        java.nio.file.Files.write(java.nio.file.Path.of("target/generated-annual-report.pdf"), pdf);
+        String flat = Poppler.text(pdf).replaceAll("\\s", "");
+        assertThat(flat).contains("政府网站监管年度报表（2026年度）", "统计范围：测试市", "2026年1月1日至2026年12月31日",
+                "江西省人民政府办公厅");
+        String text = Poppler.layoutText(pdf);
+        // the year's total: each figure on its label's line, as the page prints it
+        Scorecard total = scorecards.total(office, year);
+        for (String column : FiguresWorkbook.COLUMNS) {
+            assertThat(text).as(column).containsPattern(Pattern.quote(label("stats.col." + column)) + "\\s+"
+                    + Pattern.quote(figureText.of(column, FiguresWorkbook.figure(total, column))) + "\\s*\\n");
+        }
+        // each region and each month: its name, then its thirteen figures in the columns' order
+        for (Scorecard region : scorecards.byRegion(office, year)) {
+            String name = region.key().equals(city) ? "测试市（本级）" : "测试县";
+            assertThat(text).as(region.key()).containsPattern(Pattern.quote(name) + figures(region));
+        }
+        List<Scorecard> months = scorecards.byMonth(office, year);
+        assertThat(months).hasSize(12);
+        for (int m = 0; m < 12; m++) {
+            assertThat(text).as("month " + (m + 1)).containsPattern("\\n\\s*" + (m + 1) + "月" + figures(months.get(m)));
+        }
+        for (Map.Entry<String, Long> category : total.openedByCategory().entrySet()) {
+            assertThat(text).containsPattern(Pattern.quote(category.getKey()) + "\\s+" + category.getValue() + "\\s*\\n");
+        }
+    }
+
+    @Test
+    void theRankingsPdfPrintsEveryPlaceWithItsComponentsAndTheWeights() throws Exception {
+        Actor office = new Actor("test", Role.SUPERVISOR, "JX-GOV-OFFICE", OrgKind.OFFICE, city);
+        Ranking.Result result = ranking.of(office, 2026);
+        byte[] pdf = documents.ranking(office, result);
+        java.nio.file.Files.write(java.nio.file.Path.of("target/generated-ranking.pdf"), pdf);
+        String flat = Poppler.text(pdf).replaceAll("\\s", "");
+        assertThat(flat).contains("2026年度政府网站考评结果", "第" + result.weights().version() + "版", "江西省人民政府办公厅");
+        String text = Poppler.layoutText(pdf);
+        result.weights().byComponent().forEach((component, weight) -> assertThat(text).containsPattern(
+                Pattern.quote(label("stats.component." + component)) + "\\s+" + weight + "\\s"));
+        assertThat(result.entries()).hasSize(bodies.size());
+        int from = 0;
+        for (Ranking.Entry e : result.entries()) {
+            assertThat(flat).contains(e.body().nameZh());
+            StringBuilder row = new StringBuilder("\\n\\s*" + e.rank() + "\\s.*");
+            result.weights().byComponent().keySet().forEach(c -> row.append("\\s+").append(Pattern.quote(String.valueOf(e.components().get(c)))));
+            row.append("\\s+").append(Pattern.quote(String.valueOf(e.score()))).append("\\s*\\n");
+            java.util.regex.Matcher m = Pattern.compile(row.toString()).matcher(text);
+            assertThat(m.find(from)).as("place " + e.rank() + " of " + e.card().key() + ", after the one before").isTrue();
+            from = m.end() - 1;
+        }
+    }
+
+    /** A scorecard's figures after its name, as the PDF's tables print them. */
+    private String figures(Scorecard card) {
+        StringBuilder pattern = new StringBuilder();
+        FiguresWorkbook.COLUMNS.forEach(column -> pattern.append("\\s+")
+                .append(Pattern.quote(figureText.of(column, FiguresWorkbook.figure(card, column)))));
+        return pattern.append("\\s*\\n").toString();
+    }
+
+    private String label(String key) {
+        return messages.getMessage(key, null, Locale.SIMPLIFIED_CHINESE);
+    }
+
     /** The figures of the cases that {@code seen} keeps, counted here one by one. */
     private void assertHandCount(Scorecard card, Predicate<Generated> seen, boolean sanctionsVisible) {
+        assertHandCount(card, PERIOD, seen, sanctionsVisible);
+    }
+
+    private void assertHandCount(Scorecard card, Period period, Predicate<Generated> seen, boolean sanctionsVisible) {
+        Predicate<LocalDate> in = day -> day != null && !day.isBefore(period.from()) && !day.isAfter(period.to());
         LocalDate today = scorecards.today();
         List<Generated> mine = cases.stream().filter(seen).toList();
-        List<Generated> opened = mine.stream().filter(c -> in(c.created())).toList();
-        List<Generated> closed = mine.stream().filter(c -> in(c.closed())).toList();
+        List<Generated> opened = mine.stream().filter(c -> in.test(c.created())).toList();
+        List<Generated> closed = mine.stream().filter(c -> in.test(c.closed())).toList();
         assertThat(card.opened()).as("opened").isEqualTo(opened.size());
         assertThat(card.openedByCategory()).as("by category").isEqualTo(opened.stream()
                 .collect(Collectors.groupingBy(Generated::category, TreeMap::new, Collectors.counting())));
         assertThat(card.openedBySource()).as("by source").isEqualTo(opened.stream()
                 .collect(Collectors.groupingBy(Generated::source, TreeMap::new, Collectors.counting())));
         assertThat(card.repeats()).as("repeats").isEqualTo(opened.stream().filter(Generated::repeat).count());
-        assertThat(card.ordersIssued()).as("orders").isEqualTo(mine.stream().filter(c -> in(c.ordered())).count());
+        assertThat(card.ordersIssued()).as("orders").isEqualTo(mine.stream().filter(c -> in.test(c.ordered())).count());
         assertThat(card.closed()).as("closed").isEqualTo(closed.size());
         long rated = closed.stream().filter(c -> c.onTime() != null).count();
         long onTime = closed.stream().filter(c -> Boolean.TRUE.equals(c.onTime())).count();
@@ -239,21 +338,17 @@ class FiguresHandCountTests extends IntegrationTest {
         assertThat(card.overdue()).as("overdue").isEqualTo(overdue);
         assertThat(card.overdueRate()).as("overdue rate")
                 .isEqualTo(openOrders.isEmpty() ? null : (double) overdue / openOrders.size());
-        assertThat(card.escalations()).as("escalations").isEqualTo(mine.stream().filter(c -> in(c.escalated())).count());
-        assertThat(card.extensionsGranted()).as("extensions").isEqualTo(mine.stream().filter(c -> in(c.extended())).count());
+        assertThat(card.escalations()).as("escalations").isEqualTo(mine.stream().filter(c -> in.test(c.escalated())).count());
+        assertThat(card.extensionsGranted()).as("extensions").isEqualTo(mine.stream().filter(c -> in.test(c.extended())).count());
         if (!sanctionsVisible) {
             assertThat(card.sanctionsByType()).as("sanctions hidden").isNull();
             return;
         }
         Map<String, String> caseIds = new HashMap<>();
         mine.forEach(c -> caseIds.put(c.id(), c.id()));
-        Map<String, Long> expected = sanctions.stream().filter(s -> caseIds.containsKey(s.caseId()) && in(s.decided()))
+        Map<String, Long> expected = sanctions.stream().filter(s -> caseIds.containsKey(s.caseId()) && in.test(s.decided()))
                 .collect(Collectors.groupingBy(GeneratedSanction::type, TreeMap::new, Collectors.counting()));
         assertThat(card.sanctionsByType()).as("sanctions").isEqualTo(expected);
-    }
-
-    private static boolean in(LocalDate day) {
-        return day != null && !day.isBefore(PERIOD.from()) && !day.isAfter(PERIOD.to());
     }
 
 }

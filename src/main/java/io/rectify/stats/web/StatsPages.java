@@ -10,6 +10,7 @@ import io.rectify.directory.Actor;
 import io.rectify.directory.Organization;
 import io.rectify.directory.Role;
 import io.rectify.stats.AnnualReport;
+import io.rectify.stats.FiguresDocuments;
 import io.rectify.stats.FiguresWorkbook;
 import io.rectify.stats.Period;
 import io.rectify.stats.Ranking;
@@ -29,7 +30,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * The dashboards (one per role: an office's jurisdiction, a department's own cases and
  * deadlines, supervision's escalations and sanctions), the ranking and the annual report as
- * print pages and XLSX. Every chart is drawn from the table beside it (static/js/dashboard.js),
+ * print pages, XLSX and PDF publications. Every chart is drawn from the table beside it (static/js/dashboard.js),
  * so the page shows the same figures with or without JavaScript.
  */
 @PageController
@@ -43,14 +44,16 @@ class StatsPages {
     private final Ranking ranking;
     private final AnnualReport annualReport;
     private final FiguresWorkbook workbook;
+    private final FiguresDocuments documents;
     private final CurrentActor currentActor;
 
     StatsPages(Scorecards scorecards, Ranking ranking, AnnualReport annualReport, FiguresWorkbook workbook,
-               CurrentActor currentActor) {
+               FiguresDocuments documents, CurrentActor currentActor) {
         this.scorecards = scorecards;
         this.ranking = ranking;
         this.annualReport = annualReport;
         this.workbook = workbook;
+        this.documents = documents;
         this.currentActor = currentActor;
     }
 
@@ -107,6 +110,15 @@ class StatsPages {
         return xlsx("ranking-" + result.year() + ".xlsx", workbook.ranking(result, locale));
     }
 
+    /** 政府网站年度考评结果: the ranking for publication, in the documents' layout. */
+    @PreAuthorize("hasRole('SUPERVISOR')")
+    @GetMapping("/stats/ranking.pdf")
+    ResponseEntity<byte[]> rankingPdf(@RequestParam(required = false) Integer year) {
+        Actor actor = currentActor.get();
+        Ranking.Result result = ranking.of(actor, year(year));
+        return pdf("ranking-" + result.year() + ".pdf", documents.ranking(actor, result));
+    }
+
     @PreAuthorize("hasRole('SUPERVISOR')")
     @GetMapping("/stats/annual")
     String annual(@RequestParam(required = false) Integer year, Model model) {
@@ -127,6 +139,15 @@ class StatsPages {
     ResponseEntity<byte[]> annualXlsx(@RequestParam(required = false) Integer year, Locale locale) {
         AnnualReport.Report report = annualReport.of(currentActor.get(), year(year));
         return xlsx("annual-report-" + report.year() + ".xlsx", workbook.annualReport(report, locale));
+    }
+
+    /** 政府网站监管年度报表 as a publication, in the documents' layout. */
+    @PreAuthorize("hasRole('SUPERVISOR')")
+    @GetMapping("/stats/annual.pdf")
+    ResponseEntity<byte[]> annualPdf(@RequestParam(required = false) Integer year) {
+        Actor actor = currentActor.get();
+        AnnualReport.Report report = annualReport.of(actor, year(year));
+        return pdf("annual-report-" + report.year() + ".pdf", documents.annualReport(actor, report));
     }
 
     /** A scorecard's figures by column, in the order of the tables and the XLSX. */
@@ -154,8 +175,16 @@ class StatsPages {
     }
 
     private static ResponseEntity<byte[]> xlsx(String name, byte[] bytes) {
+        return download(MediaType.parseMediaType(FiguresWorkbook.MEDIA_TYPE), name, bytes);
+    }
+
+    private static ResponseEntity<byte[]> pdf(String name, byte[] bytes) {
+        return download(MediaType.APPLICATION_PDF, name, bytes);
+    }
+
+    private static ResponseEntity<byte[]> download(MediaType type, String name, byte[] bytes) {
         return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(FiguresWorkbook.MEDIA_TYPE))
+                .contentType(type)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
                 .body(bytes);
     }
