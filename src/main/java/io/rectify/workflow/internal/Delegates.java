@@ -77,8 +77,8 @@ class Delegates {
             String caseId = caseId(execution);
             LocalDate deadline = cases.load(caseId).deadline();
             reminders.due(deadline).ifPresent(workingDaysLeft -> {
-                if (notifications.send(caseId, "REMINDER", RESPONDENT_GROUPS.from(execution::getVariable),
-                        "REMINDER:" + caseId + ":" + deadline + ":" + workingDaysLeft)) {
+                if (notifications.remind(caseId, RESPONDENT_GROUPS.from(execution::getVariable),
+                        "REMINDER:" + caseId + ":" + deadline + ":" + workingDaysLeft, workingDaysLeft)) {
                     cases.recordReminder(caseId, workingDaysLeft);
                 }
             });

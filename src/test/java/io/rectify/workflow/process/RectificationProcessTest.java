@@ -150,13 +150,13 @@ class RectificationProcessTest {
         issueOrder(pi, LocalDate.of(2026, 9, 21));
 
         fireReminder(pi, at("2026-09-18T09:00:00+08:00"));
-        verify(delegates.notifications).send(pi.getBusinessKey(), "REMINDER", RESPONDENT,
-                "REMINDER:" + pi.getBusinessKey() + ":2026-09-21:3");
+        verify(delegates.notifications).remind(pi.getBusinessKey(), RESPONDENT,
+                "REMINDER:" + pi.getBusinessKey() + ":2026-09-21:3", 3);
         verify(delegates.cases).recordReminder(pi.getBusinessKey(), 3);
 
         fireReminder(pi, at("2026-09-21T09:00:00+08:00"));
-        verify(delegates.notifications).send(pi.getBusinessKey(), "REMINDER", RESPONDENT,
-                "REMINDER:" + pi.getBusinessKey() + ":2026-09-21:1");
+        verify(delegates.notifications).remind(pi.getBusinessKey(), RESPONDENT,
+                "REMINDER:" + pi.getBusinessKey() + ":2026-09-21:1", 1);
         verify(delegates.cases).recordReminder(pi.getBusinessKey(), 1);
 
         // the timer's last wake, when the deadline ends and no extension can move it any more
@@ -197,8 +197,8 @@ class RectificationProcessTest {
         complete(task("decideExtension", pi), Routing.of(EXTENSION_GRANTED, true).asMap());
 
         fireReminder(pi, at("2026-09-23T09:00:00+08:00"));
-        verify(delegates.notifications).send(pi.getBusinessKey(), "REMINDER", RESPONDENT,
-                "REMINDER:" + pi.getBusinessKey() + ":2026-09-23:1");
+        verify(delegates.notifications).remind(pi.getBusinessKey(), RESPONDENT,
+                "REMINDER:" + pi.getBusinessKey() + ":2026-09-23:1", 1);
         verify(delegates.cases, times(3)).recordReminder(eq(pi.getBusinessKey()), anyInt());
     }
 

@@ -1,5 +1,6 @@
 package io.rectify.workflow.process;
 
+import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
@@ -54,7 +55,7 @@ final class TestDelegates {
         when(theCase.deadline()).thenAnswer(invocation -> deadline);
         when(cases.load(anyString())).thenReturn(theCase);
         when(cases.markOverdue(anyString())).thenReturn(true);
-        when(notifications.send(anyString(), anyString(), anyString(), anyString())).thenReturn(true);
+        when(notifications.remind(anyString(), anyString(), anyString(), anyInt())).thenReturn(true);
         WorkingDayCalendar calendar = new WorkingDayCalendar();
         orderReminders = RealDelegates.orderReminders(calendar, REMINDER_DAYS);
         RealDelegates.of(List.of(cases, notifications, new CaseNotices(notifications, cases), reviews, calendar,
