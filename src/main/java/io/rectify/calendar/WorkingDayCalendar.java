@@ -242,10 +242,39 @@ public class WorkingDayCalendar {
         return lastWorkingDay.plusDays(1).atStartOfDay(ZONE).toInstant();
     }
 
+    /** The last working day of the deadline that ends at {@code deadlineEnd}: {@link #deadlineEnd} undone. */
+    public LocalDate lastWorkingDay(Instant deadlineEnd) {
+        Objects.requireNonNull(deadlineEnd, "deadlineEnd");
+        return LocalDate.ofInstant(deadlineEnd, ZONE).minusDays(1);
+    }
+
     /** The instant to remind the responder: 09:00 in {@link #ZONE} on the last working day. */
     public Instant reminderAt(LocalDate lastWorkingDay) {
+        return reminderAt(lastWorkingDay, 1);
+    }
+
+    /**
+     * The instant to remind the responder when {@code workingDaysLeft} working days are left, the
+     * last one counted: 09:00 in {@link #ZONE} of the working day {@code workingDaysLeft - 1} working
+     * days before the last one (1: the last working day itself; 3 with a Tuesday deadline: the
+     * Friday before, unless a 调休 weekend day is worked in between).
+     *
+     * @throws IllegalArgumentException when {@code workingDaysLeft} is less than 1
+     */
+    public Instant reminderAt(LocalDate lastWorkingDay, int workingDaysLeft) {
         Objects.requireNonNull(lastWorkingDay, "lastWorkingDay");
-        return lastWorkingDay.atTime(REMINDER_TIME).atZone(ZONE).toInstant();
+        if (workingDaysLeft < 1) {
+            throw new IllegalArgumentException("At least the last working day is left, not " + workingDaysLeft);
+        }
+        Days days = days();
+        LocalDate day = lastWorkingDay;
+        for (int counted = 1; counted < workingDaysLeft; ) {
+            day = day.minusDays(1);
+            if (isWorkingDay(days, day)) {
+                counted++;
+            }
+        }
+        return day.atTime(REMINDER_TIME).atZone(ZONE).toInstant();
     }
 
     /** Whether the deadline with this last working day has ended at {@code now}. */

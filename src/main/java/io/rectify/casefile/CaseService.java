@@ -544,10 +544,12 @@ public class CaseService {
         return overdue;
     }
 
-    public void recordReminder(String caseId) {
+    /** The respondent was reminded that {@code workingDaysLeft} working days are left, the deadline day counted. */
+    public void recordReminder(String caseId, int workingDaysLeft) {
         RectificationCase c = load(caseId);
-        record(c, Actor.system(), CaseRecordKind.REMINDER, "deadline " + c.deadline(), null);
-        audit.record("system", "REMINDER_SENT", caseId, "deadline " + c.deadline());
+        String detail = workingDaysLeft + " working days left, deadline " + c.deadline();
+        record(c, Actor.system(), CaseRecordKind.REMINDER, detail, null);
+        audit.record("system", "REMINDER_SENT", caseId, detail);
     }
 
     /** 情节严重: to the supervision authority; rectification continues beside the review. */

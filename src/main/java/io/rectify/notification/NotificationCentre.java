@@ -41,17 +41,17 @@ public class NotificationCentre {
     @Transactional(readOnly = true)
     public Inbox of(String username, boolean unreadOnly, Locale locale) {
         String recipient = Contact.keyOfUser(username);
-        List<Row> rows = jdbc.query("select d.id, n.kind, n.case_id, n.created_at, d.read_at "
+        List<Row> rows = jdbc.query("select d.id, n.kind, n.case_id, n.created_at, d.read_at, n.working_days_left "
                         + "from notification_delivery d join notification n on n.id = d.notification_id "
                         + "where d.recipient = ? and d.channel = ?" + (unreadOnly ? " and d.read_at is null" : "")
                         + " order by d.id desc fetch first " + LIMIT + " rows only",
                 (row, n) -> new Row(row.getLong(1), row.getString(2), row.getString(3), row.getTimestamp(4),
-                        row.getTimestamp(5)), recipient, Notifications.IN_APP);
+                        row.getTimestamp(5), row.getObject(6, Integer.class)), recipient, Notifications.IN_APP);
         Map<String, String> numbers = rows.isEmpty() ? Map.of()
                 : texts.caseNumbers(rows.stream().map(Row::caseId).filter(java.util.Objects::nonNull)
                         .collect(Collectors.toSet()));
         List<Entry> entries = rows.stream().map(row -> new Entry(row.id(), row.kind(), row.caseId(),
-                numbers.get(row.caseId()), texts.title(row.kind(), numbers.get(row.caseId()), locale),
+                numbers.get(row.caseId()), texts.title(row.kind(), row.workingDaysLeft(), numbers.get(row.caseId()), locale),
                 local(row.createdAt()), local(row.readAt()))).toList();
         return new Inbox(entries, unread(username));
     }
@@ -85,7 +85,7 @@ public class NotificationCentre {
         return at == null ? null : at.toInstant().atZone(WorkingDayCalendar.ZONE).toOffsetDateTime();
     }
 
-    private record Row(long id, String kind, String caseId, Timestamp createdAt, Timestamp readAt) {
+    private record Row(long id, String kind, String caseId, Timestamp createdAt, Timestamp readAt, Integer workingDaysLeft) {
     }
 
     /** One entry of a centre; {@code caseNumber} for the page's link text. */

@@ -29,17 +29,23 @@ public class NotificationTexts {
         this.cases = cases;
     }
 
-    /** "整改期限提醒：赣府办整改〔2026〕12号", in the reader's language. */
-    public String title(String kind, String caseNumber, Locale locale) {
+    /**
+     * "整改期限提醒：赣府办整改〔2026〕12号", in the reader's language; a reminder with its working days
+     * left, "整改期限提醒（剩余 3 个工作日）：…".
+     */
+    public String title(String kind, Integer workingDaysLeft, String caseNumber, Locale locale) {
         if (caseNumber == null) {
-            return kindName(kind, locale);
+            return kindName(kind, workingDaysLeft, locale);
         }
-        return messages.getMessage("notify.title", new Object[] {kindName(kind, locale), caseNumber == null ? "" : caseNumber},
+        return messages.getMessage("notify.title", new Object[] {kindName(kind, workingDaysLeft, locale), caseNumber},
                 locale);
     }
 
-    public String kindName(String kind, Locale locale) {
+    private String kindName(String kind, Integer workingDaysLeft, Locale locale) {
         try {
+            if (workingDaysLeft != null) {
+                return messages.getMessage("notify.kind." + kind + ".left", new Object[] {workingDaysLeft}, locale);
+            }
             return messages.getMessage("notify.kind." + kind, null, locale);
         } catch (NoSuchMessageException unknown) {
             return kind;
@@ -54,20 +60,21 @@ public class NotificationTexts {
     String subject(Notification notification) {
         if (notification.caseId() == null) { // a notice about no case, e.g. a citizen's error report forwarded
             return messages.getMessage("notify.mail.subject", new Object[] {
-                    title(notification.kind(), null, CHINESE), title(notification.kind(), null, Locale.ENGLISH)}, CHINESE);
+                    title(notification.kind(), notification.workingDaysLeft(), null, CHINESE),
+                    title(notification.kind(), notification.workingDaysLeft(), null, Locale.ENGLISH)}, CHINESE);
         }
         RectificationCase about = cases.load(notification.caseId());
         return messages.getMessage("notify.mail.subject", new Object[] {
-                title(notification.kind(), about.caseNumber(), CHINESE),
-                title(notification.kind(), about.caseNumber(), Locale.ENGLISH)}, CHINESE);
+                title(notification.kind(), notification.workingDaysLeft(), about.caseNumber(), CHINESE),
+                title(notification.kind(), notification.workingDaysLeft(), about.caseNumber(), Locale.ENGLISH)}, CHINESE);
     }
 
     /** The text of a notification's mail: Chinese, then English. */
     String body(Notification notification) {
         if (notification.caseId() == null) {
-            return messages.getMessage("notify.mail.bodyWithoutCase", new Object[] {kindName(notification.kind(), CHINESE)}, CHINESE)
+            return messages.getMessage("notify.mail.bodyWithoutCase", new Object[] {kindName(notification.kind(), notification.workingDaysLeft(), CHINESE)}, CHINESE)
                     + "\n\n----------------------------------------\n\n"
-                    + messages.getMessage("notify.mail.bodyWithoutCase", new Object[] {kindName(notification.kind(), Locale.ENGLISH)},
+                    + messages.getMessage("notify.mail.bodyWithoutCase", new Object[] {kindName(notification.kind(), notification.workingDaysLeft(), Locale.ENGLISH)},
                             Locale.ENGLISH);
         }
         RectificationCase about = cases.load(notification.caseId());
@@ -78,7 +85,7 @@ public class NotificationTexts {
     private String body(Notification notification, RectificationCase about, Locale locale) {
         LocalDate deadline = about.deadline();
         String due = deadline == null ? messages.getMessage("notify.mail.noDeadline", null, locale) : deadline.toString();
-        return messages.getMessage("notify.mail.body", new Object[] {kindName(notification.kind(), locale),
+        return messages.getMessage("notify.mail.body", new Object[] {kindName(notification.kind(), notification.workingDaysLeft(), locale),
                 about.caseNumber(), about.title(), due}, locale);
     }
 }

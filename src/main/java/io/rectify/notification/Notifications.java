@@ -2,6 +2,7 @@ package io.rectify.notification;
 
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -45,7 +46,8 @@ public class Notifications {
     private static final String GROUP_PREFIX = "org:";
     private static final RowMapper<Notification> NOTIFICATION = (row, n) -> new Notification(row.getLong("id"),
             row.getString("case_id"), row.getString("kind"), recipients(row.getString("recipients")),
-            row.getTimestamp("created_at").toInstant(), row.getString("dedup_key"));
+            row.getTimestamp("created_at").toInstant(), row.getString("dedup_key"),
+            row.getObject("working_days_left", Integer.class));
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -69,21 +71,35 @@ public class Notifications {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean send(String caseId, String kind, String recipients, String dedupKey) {
+        return send(caseId, kind, recipients, dedupKey, null);
+    }
+
+    /**
+     * As {@link #send(String, String, String, String)}, for a deadline reminder that tells the
+     * {@code workingDaysLeft}, the deadline day counted.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean remind(String caseId, String recipients, String dedupKey, int workingDaysLeft) {
+        return send(caseId, "REMINDER", recipients, dedupKey, workingDaysLeft);
+    }
+
+    private boolean send(String caseId, String kind, String recipients, String dedupKey, Integer workingDaysLeft) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         // one statement that writes nothing when the key exists; two writers of the same new key at
         // once meet at the unique index, and the one that loses is retried and then writes nothing
         int written = jdbc.update(connection -> {
             PreparedStatement insert = connection.prepareStatement("insert into notification "
-                    + "(case_id, kind, recipients, created_at, dedup_key) "
+                    + "(case_id, kind, recipients, created_at, dedup_key, working_days_left) "
                     + "select cast(? as varchar), cast(? as varchar), cast(? as varchar), "
-                    + "cast(? as timestamp with time zone), cast(? as varchar) "
+                    + "cast(? as timestamp with time zone), cast(? as varchar), cast(? as integer) "
                     + "where not exists (select 1 from notification where dedup_key = ?)", new String[] {"id"});
             insert.setString(1, caseId);
             insert.setString(2, kind);
             insert.setString(3, recipients);
             insert.setTimestamp(4, Timestamp.from(clock.instant()));
             insert.setString(5, dedupKey);
-            insert.setString(6, dedupKey);
+            insert.setObject(6, workingDaysLeft, Types.INTEGER);
+            insert.setString(7, dedupKey);
             return insert;
         }, key);
         if (written == 0) {
@@ -103,7 +119,7 @@ public class Notifications {
      */
     @Transactional
     public Optional<List<Long>> fanOut(long id) {
-        Optional<Notification> pending = jdbc.query("select id, case_id, kind, recipients, created_at, dedup_key "
+        Optional<Notification> pending = jdbc.query("select id, case_id, kind, recipients, created_at, dedup_key, working_days_left "
                 + "from notification where id = ? and sent_at is null for update", NOTIFICATION, id).stream().findFirst();
         if (pending.isEmpty()) {
             log.debug("notification {} already fanned out or gone", id);
@@ -155,7 +171,7 @@ public class Notifications {
             return false;
         }
         Object[] row = pending.get();
-        Notification notification = jdbc.queryForObject("select id, case_id, kind, recipients, created_at, dedup_key "
+        Notification notification = jdbc.queryForObject("select id, case_id, kind, recipients, created_at, dedup_key, working_days_left "
                 + "from notification where id = ?", NOTIFICATION, row[0]);
         String recipient = (String) row[1];
         String channelName = (String) row[2];

@@ -89,6 +89,9 @@ class WebhookChannel implements NotificationChannel {
         fields.put("dedupKey", delivery.idempotencyKey());
         fields.put("caseId", notification.caseId());
         fields.put("kind", notification.kind());
+        if (notification.workingDaysLeft() != null) {
+            fields.put("workingDaysLeft", notification.workingDaysLeft());
+        }
         fields.put("recipients", notification.recipients());
         fields.put("recipient", delivery.recipient());
         fields.put("address", delivery.address());

@@ -33,7 +33,11 @@ public final class CaseVariables {
     public static final ProcessVariable<Boolean> SITE_SHUT_DOWN = booleanVariable("siteShutDown");
     /** the deadline timer and the respondent's due date: 24:00 of the order's last working day */
     public static final ProcessVariable<Date> DEADLINE_AT = dateVariable("deadlineAt");
-    /** the reminder timer: 09:00 of the order's last working day */
+    /**
+     * 09:00 of the order's last working day: the reminder timer of the case process's earlier
+     * versions, still set for their running instances (the current one reminds at each of
+     * {@code rectify.notifications.reminder-days} from {@link #DEADLINE_AT}); the public report's timer
+     */
     public static final ProcessVariable<Date> REMINDER_AT = dateVariable("reminderAt");
     public static final ProcessVariable<Boolean> ACCEPTED = booleanVariable("accepted");
     public static final ProcessVariable<Boolean> EXTENSION_GRANTED = booleanVariable("extensionGranted");

@@ -141,6 +141,24 @@ class WorkingDayCalendarTests {
         }
 
         @Test
+        void reminderWithWorkingDaysLeftCountsBackOverWeekendsAndHolidaysButNotOver调休Days() {
+            // Monday 2026-03-09: 3 left is the Thursday before, the weekend skipped
+            assertThat(calendar.reminderAt(date("2026-03-09"), 3)).isEqualTo(Instant.parse("2026-03-05T01:00:00Z"));
+            // Monday 2026-09-21: Sunday the 20th is worked (调休), Saturday is not
+            assertThat(calendar.reminderAt(date("2026-09-21"), 2)).isEqualTo(Instant.parse("2026-09-20T01:00:00Z"));
+            assertThat(calendar.reminderAt(date("2026-09-21"), 3)).isEqualTo(Instant.parse("2026-09-18T01:00:00Z"));
+            // Friday 2026-10-09: back over the National Day holiday to Wednesday 2026-09-30
+            assertThat(calendar.reminderAt(date("2026-10-09"), 3)).isEqualTo(Instant.parse("2026-09-30T01:00:00Z"));
+            assertThat(calendar.reminderAt(date("2026-03-09"), 1)).isEqualTo(calendar.reminderAt(date("2026-03-09")));
+            assertThatThrownBy(() -> calendar.reminderAt(date("2026-03-09"), 0)).isInstanceOf(IllegalArgumentException.class);
+        }
+
+        @Test
+        void lastWorkingDayIsReadBackFromTheDeadlineEnd() {
+            assertThat(calendar.lastWorkingDay(calendar.deadlineEnd(date("2026-03-09")))).isEqualTo(date("2026-03-09"));
+        }
+
+        @Test
         void overdueFromTheDeadlineEndOn() {
             Instant end = calendar.deadlineEnd(date("2026-03-09"));
             assertThat(calendar.isOverdue(date("2026-03-09"), end.minusNanos(1))).isFalse();

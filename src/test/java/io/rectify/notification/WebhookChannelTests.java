@@ -34,9 +34,9 @@ class WebhookChannelTests {
     HttpServer receiver;
 
     final Notification notification = new Notification(7, "case-1", "REMINDER", List.of("org:NC-EDU", "org:JX-EDU"),
-            Instant.parse("2026-11-27T08:00:00Z"), "REMINDER:case-1:2026-12-01");
+            Instant.parse("2026-11-27T08:00:00Z"), "REMINDER:case-1:2026-12-01:3", 3);
     final Delivery toLiaison = new Delivery(31, notification, "liaison:4", "WEBHOOK", "13800000000",
-            "REMINDER:case-1:2026-12-01/liaison:4/WEBHOOK");
+            "REMINDER:case-1:2026-12-01:3/liaison:4/WEBHOOK");
 
     @BeforeEach
     void startReceiver() throws IOException {
@@ -62,7 +62,7 @@ class WebhookChannelTests {
         assertThat(received).hasSize(1);
         Received post = received.get(0);
         assertThat(post.idempotencyKey()).as("one key per recipient and channel")
-                .isEqualTo("REMINDER:case-1:2026-12-01/liaison:4/WEBHOOK");
+                .isEqualTo("REMINDER:case-1:2026-12-01:3/liaison:4/WEBHOOK");
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec("s3cret".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
         assertThat(post.signature()).isEqualTo("sha256=" + HexFormat.of().formatHex(mac.doFinal(post.body())));
@@ -70,9 +70,10 @@ class WebhookChannelTests {
         assertThat(body.get("id").asLong()).isEqualTo(7);
         assertThat(body.get("caseId").asText()).isEqualTo("case-1");
         assertThat(body.get("kind").asText()).isEqualTo("REMINDER");
+        assertThat(body.get("workingDaysLeft").asInt()).isEqualTo(3);
         assertThat(body.get("recipients")).extracting(JsonNode::asText).containsExactly("org:NC-EDU", "org:JX-EDU");
         assertThat(body.get("createdAt").asText()).isEqualTo("2026-11-27T08:00:00Z");
-        assertThat(body.get("dedupKey").asText()).isEqualTo("REMINDER:case-1:2026-12-01/liaison:4/WEBHOOK");
+        assertThat(body.get("dedupKey").asText()).isEqualTo("REMINDER:case-1:2026-12-01:3/liaison:4/WEBHOOK");
         assertThat(body.get("recipient").asText()).isEqualTo("liaison:4");
         assertThat(body.get("address").asText()).as("the liaison's mobile, for the SMS gateway").isEqualTo("13800000000");
     }

@@ -17,6 +17,7 @@ final class TimelineWords {
 
     private static final Pattern ORDER = Pattern.compile("(\\d+) working days, deadline (\\S+)");
     private static final Pattern DEADLINE = Pattern.compile("deadline (\\S+)");
+    private static final Pattern REMINDER = Pattern.compile("(\\d+) working days left, deadline (\\S+)");
     private static final Pattern NEW_DEADLINE = Pattern.compile("new deadline (\\S+)");
     private static final Pattern EXTENSION = Pattern.compile("(\\d+) working days: (.*)", Pattern.DOTALL);
     private static final Pattern REJECTED = Pattern.compile("rejection (\\d+): (.*), new deadline (\\S+)", Pattern.DOTALL);
@@ -41,7 +42,11 @@ final class TimelineWords {
         }
         return switch (action) {
             case "ORDER_ISSUED" -> words(ORDER.matcher(detail), "timeline.detail.order", true);
-            case "ORDER_OVERDUE", "REMINDER_SENT" -> words(DEADLINE.matcher(detail), "timeline.detail.deadline", false);
+            case "ORDER_OVERDUE" -> words(DEADLINE.matcher(detail), "timeline.detail.deadline", false);
+            // a reminder of the releases that reminded once wrote the deadline alone
+            case "REMINDER_SENT" -> detail.startsWith("deadline ")
+                    ? words(DEADLINE.matcher(detail), "timeline.detail.deadline", false)
+                    : words(REMINDER.matcher(detail), "timeline.detail.reminder", true);
             case "EXTENSION_GRANTED" -> words(NEW_DEADLINE.matcher(detail), "timeline.detail.newDeadline", false);
             case "EXTENSION_REQUESTED" -> words(EXTENSION.matcher(detail), "timeline.detail.extension", true);
             case "RESPONSE_REJECTED" -> words(REJECTED.matcher(detail), "timeline.detail.rejected", true);

@@ -67,14 +67,21 @@ class Delegates {
         };
     }
 
+    /**
+     * The reminder timer fired: remind the respondent of the working days left, once per deadline and
+     * count. The timer's last wake, at the end of the deadline, finds no reminder due (OrderReminders).
+     */
     @Bean
-    JavaDelegate sendReminder(CaseService cases, Notifications notifications) {
+    JavaDelegate sendReminder(CaseService cases, Notifications notifications, OrderReminders reminders) {
         return execution -> {
             String caseId = caseId(execution);
             LocalDate deadline = cases.load(caseId).deadline();
-            cases.recordReminder(caseId);
-            notifications.send(caseId, "REMINDER", RESPONDENT_GROUPS.from(execution::getVariable),
-                    "REMINDER:" + caseId + ":" + deadline);
+            reminders.due(deadline).ifPresent(workingDaysLeft -> {
+                if (notifications.remind(caseId, RESPONDENT_GROUPS.from(execution::getVariable),
+                        "REMINDER:" + caseId + ":" + deadline + ":" + workingDaysLeft, workingDaysLeft)) {
+                    cases.recordReminder(caseId, workingDaysLeft);
+                }
+            });
         };
     }
 

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -74,8 +75,8 @@ class FailedJobRetryTests extends PageTest {
                 deadline.atTime(LocalTime.of(10, 0)).atZone(SHANGHAI).toOffsetDateTime().toString())).status()).isEqualTo(200);
         Job failed = waitFor(() -> {
             admin.post("/api/admin/jobs/run-due", Map.of());
-            return reminder(process) != null && reminder(process).getRetries() == 0;
-        }, () -> reminder(process));
+            return failedReminder(process) != null && failedReminder(process).getRetries() == 0;
+        }, () -> failedReminder(process));
         assertThat(failed.getExceptionMessage()).contains("no-such-case-");
 
         MvcResult page = mvc.perform(get("/admin/jobs").with(as("admin"))).andExpect(status().isOk()).andReturn();
@@ -94,7 +95,7 @@ class FailedJobRetryTests extends PageTest {
         // the security administrator may not retry; nothing changes
         mvc.perform(post("/admin/jobs/" + failed.getId() + "/retry").with(as("security")).with(csrf()))
                 .andExpect(status().isForbidden());
-        assertThat(reminder(process).getRetries()).isZero();
+        assertThat(job(failed.getId()).getRetries()).isZero();
 
         runtime.setVariable(process, "caseId", caseId);
         mvc.perform(post("/admin/jobs/" + failed.getId() + "/retry").with(as("admin")).with(csrf()))
@@ -106,8 +107,10 @@ class FailedJobRetryTests extends PageTest {
             assertThat(e.detail()).contains(failed.getId()).contains("Task_SendReminder");
         });
         // no one runs the due jobs by hand now: the job executor picks the retried job up by itself
-        waitFor(() -> reminder(process) == null, () -> reminder(process));
+        waitFor(() -> job(failed.getId()) == null, () -> job(failed.getId()));
         assertThat(audit.ofCase(caseId)).anySatisfy(e -> assertThat(e.action()).isEqualTo("REMINDER_SENT"));
+        assertThat(reminder(process).getDuedate()).as("the reminder timer went on to its last wake, at the deadline's end")
+                .isEqualTo(Date.from(deadline.plusDays(1).atStartOfDay(SHANGHAI).toInstant()));
         assertThat(runtime.createIncidentQuery().processInstanceId(process).count()).isZero();
         // the button pressed again after the job ran: a notice, not an error
         mvc.perform(post("/admin/jobs/" + failed.getId() + "/retry").with(as("admin")).with(csrf()))
@@ -129,6 +132,16 @@ class FailedJobRetryTests extends PageTest {
                 .andExpect(status().isFound()).andExpect(flash().attribute("notice", "admin.jobs.notFailed"));
         assertThat(audit.ofCase(caseId)).noneSatisfy(e -> assertThat(e.action()).isEqualTo("JOB_RETRIED"));
         office.as("admin").post("/api/admin/jobs/no-such-job/retry", Map.of()).isProblem(404);
+    }
+
+    /** The run of the reminder timer that failed; its next run was scheduled all the same. */
+    private Job failedReminder(String process) {
+        return management.createJobQuery().processInstanceId(process).activityId("Timer_Reminder").withException()
+                .singleResult();
+    }
+
+    private Job job(String id) {
+        return management.createJobQuery().jobId(id).singleResult();
     }
 
     private Job reminder(String process) {

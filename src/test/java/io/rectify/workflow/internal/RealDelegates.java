@@ -7,6 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.rectify.calendar.WorkingDayCalendar;
+import io.rectify.notification.NotificationSettings;
+import io.rectify.workflow.internal.engine.EngineClock;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
 
@@ -19,6 +22,12 @@ import org.springframework.context.annotation.Bean;
 public final class RealDelegates {
 
     private RealDelegates() {
+    }
+
+    /** The {@code orderReminders} of the reminder timer's cycle, over the engine's clock, reminding at {@code reminderDays}. */
+    public static OrderReminders orderReminders(WorkingDayCalendar calendar, List<Integer> reminderDays) {
+        return new OrderReminders(calendar, new NotificationSettings("", "", "rectify@localhost", reminderDays),
+                EngineClock.utc());
     }
 
     public static Map<String, JavaDelegate> of(List<Object> collaborators) {

@@ -1,6 +1,10 @@
 package io.rectify.workflow.process;
 
 import static org.assertj.core.api.Assertions.*;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
 import static io.rectify.process.CaseVariables.*;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 
@@ -10,6 +14,8 @@ import java.util.Date;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.rectify.calendar.WorkingDayCalendar;
+import io.rectify.process.CaseVariables;
 import io.rectify.process.Routing;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -42,15 +48,17 @@ class RectificationProcessTest {
     private static final String SUPERVISION = "org:NC-SUPERVISION,org:JX-SUPERVISION";
 
     private static final Date NOW = at("2026-09-18T10:00:00+08:00");
-    private static final Date REMINDER = at("2026-09-24T09:00:00+08:00");
-    /** 24:00 Asia/Shanghai of 2026-09-25, the fifth working day after the order. */
+    /** 3 working days left of the deadline below: Wednesday, then Thursday, then Friday the 25th. */
+    private static final Date REMINDER = at("2026-09-23T09:00:00+08:00");
+    /** 24:00 Asia/Shanghai of 2026-09-25. */
     private static final Date DEADLINE = at("2026-09-26T00:00:00+08:00");
-    private static final Date NEW_REMINDER = at("2026-10-12T09:00:00+08:00");
+    /** 3 working days left of the deadline below: Saturday the 10th (调休, worked), Monday, Tuesday the 13th. */
+    private static final Date NEW_REMINDER = at("2026-10-10T09:00:00+08:00");
     private static final Date NEW_DEADLINE = at("2026-10-14T00:00:00+08:00");
-    /** An extension to 2026-09-30 as the real delegate times it: 24:00, and the reminder at 09:00 that day. */
+    /** An extension to 2026-09-30 as the real delegate times it: 24:00, and 3 working days left on Monday the 28th. */
     private static final LocalDate EXTENDED_LAST_WORKING_DAY = LocalDate.of(2026, 9, 30);
     private static final Date EXTENDED_DEADLINE = at("2026-10-01T00:00:00+08:00");
-    private static final Date EXTENDED_REMINDER = at("2026-09-30T09:00:00+08:00");
+    private static final Date EXTENDED_REMINDER = at("2026-09-28T09:00:00+08:00");
 
     private static final AtomicInteger CASES = new AtomicInteger();
 
@@ -123,12 +131,75 @@ class RectificationProcessTest {
         ProcessInstance pi = openCase("A33-04");
         issueOrder(pi);
 
-        assertThat(job("Timer_Reminder", pi)).hasDueDate(REMINDER);
-        execute(job("Timer_Reminder", pi));
+        fireReminder(pi, REMINDER);
 
         assertThat(ranFor("sendReminder")).containsExactly(pi.getBusinessKey());
+        verify(delegates.cases).recordReminder(pi.getBusinessKey(), 3);
         assertThat(pi).hasPassed("Task_SendReminder", "End_ReminderSent").isWaitingAt("respond");
         assertThat(job("Timer_Deadline", pi)).hasDueDate(DEADLINE);
+    }
+
+    /**
+     * Issued on Thursday 2026-09-17 with Monday the 21st as its last working day: Sunday the 20th is a
+     * worked 调休 day and Saturday is not, so 3 working days are left on Friday the 18th.
+     */
+    @Test
+    void respondentIsRemindedAtThreeAndAtOneWorkingDayLeftAndThenNoMore() {
+        ClockUtil.setCurrentTime(at("2026-09-17T10:00:00+08:00"));
+        ProcessInstance pi = openCase("A33-04");
+        issueOrder(pi, LocalDate.of(2026, 9, 21));
+
+        fireReminder(pi, at("2026-09-18T09:00:00+08:00"));
+        verify(delegates.notifications).remind(pi.getBusinessKey(), RESPONDENT,
+                "REMINDER:" + pi.getBusinessKey() + ":2026-09-21:3", 3);
+        verify(delegates.cases).recordReminder(pi.getBusinessKey(), 3);
+
+        fireReminder(pi, at("2026-09-21T09:00:00+08:00"));
+        verify(delegates.notifications).remind(pi.getBusinessKey(), RESPONDENT,
+                "REMINDER:" + pi.getBusinessKey() + ":2026-09-21:1", 1);
+        verify(delegates.cases).recordReminder(pi.getBusinessKey(), 1);
+
+        // the timer's last wake, when the deadline ends and no extension can move it any more
+        fireReminder(pi, at("2026-09-22T00:00:00+08:00"));
+        assertThat(managementService().createJobQuery().processInstanceId(pi.getId()).activityId("Timer_Reminder").count())
+                .isZero();
+        verify(delegates.cases, times(2)).recordReminder(eq(pi.getBusinessKey()), anyInt());
+        assertThat(ranFor("sendReminder")).hasSize(3);
+        assertThat(pi).isWaitingAt("respond");
+    }
+
+    @Test
+    void reminderWhoseTimeHasPassedAtTheOrderIsNotSent() {
+        ClockUtil.setCurrentTime(at("2026-09-17T10:00:00+08:00"));
+        ProcessInstance pi = openCase("A33-04");
+
+        // 2 working days, the 调休 Sunday the second: 3 left was this morning
+        issueOrder(pi, LocalDate.of(2026, 9, 20));
+
+        fireReminder(pi, at("2026-09-20T09:00:00+08:00"));
+        verify(delegates.cases).recordReminder(pi.getBusinessKey(), 1);
+        verify(delegates.cases, times(1)).recordReminder(eq(pi.getBusinessKey()), anyInt());
+        assertThat(job("Timer_Reminder", pi)).hasDueDate(at("2026-09-21T00:00:00+08:00"));
+    }
+
+    @Test
+    void extensionAfterTheLastReminderRemindsAgainBeforeTheNewDeadline() {
+        ClockUtil.setCurrentTime(at("2026-09-17T10:00:00+08:00"));
+        ProcessInstance pi = openCase("A33-04");
+        issueOrder(pi, LocalDate.of(2026, 9, 21));
+        fireReminder(pi, at("2026-09-18T09:00:00+08:00"));
+        fireReminder(pi, at("2026-09-21T09:00:00+08:00"));
+
+        ClockUtil.setCurrentTime(at("2026-09-21T15:00:00+08:00"));
+        requestExtension(pi);
+        // to Wednesday the 23rd: 3 working days left was this morning, so only the last day's reminder is ahead
+        delegates.deadlineIs(LocalDate.of(2026, 9, 23));
+        complete(task("decideExtension", pi), Routing.of(EXTENSION_GRANTED, true).asMap());
+
+        fireReminder(pi, at("2026-09-23T09:00:00+08:00"));
+        verify(delegates.notifications).remind(pi.getBusinessKey(), RESPONDENT,
+                "REMINDER:" + pi.getBusinessKey() + ":2026-09-23:1", 1);
+        verify(delegates.cases, times(3)).recordReminder(eq(pi.getBusinessKey()), anyInt());
     }
 
     @Test
@@ -358,6 +429,19 @@ class RectificationProcessTest {
     private void issueOrder(ProcessInstance pi) {
         assertThat(pi).isWaitingAt("issueOrder");
         complete(task("issueOrder", pi), Routing.of(DEADLINE_AT, DEADLINE).with(REMINDER_AT, REMINDER).asMap());
+    }
+
+    /** As the order's handler routes it, with the case module giving this last working day from now on. */
+    private void issueOrder(ProcessInstance pi, LocalDate lastWorkingDay) {
+        delegates.deadlineIs(lastWorkingDay);
+        complete(task("issueOrder", pi), CaseVariables.deadline(new WorkingDayCalendar(), lastWorkingDay).asMap());
+    }
+
+    /** The reminder timer is due at {@code at}, and the engine runs it then. */
+    private void fireReminder(ProcessInstance pi, Date at) {
+        assertThat(job("Timer_Reminder", pi)).hasDueDate(at);
+        ClockUtil.setCurrentTime(at);
+        execute(job("Timer_Reminder", pi));
     }
 
     private void respond(ProcessInstance pi) {

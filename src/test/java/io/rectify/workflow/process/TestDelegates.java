@@ -1,5 +1,6 @@
 package io.rectify.workflow.process;
 
+import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
@@ -39,9 +40,13 @@ final class TestDelegates {
     /** What {@code cases.load(caseId).deadline()} gives until a test says otherwise. */
     static final LocalDate LAST_WORKING_DAY = LocalDate.of(2026, 9, 25);
 
+    /** The reminder days of the process tests' {@code orderReminders}, the product's default. */
+    static final List<Integer> REMINDER_DAYS = List.of(3, 1);
+
     final CaseService cases = mock(CaseService.class);
     final Notifications notifications = mock(Notifications.class);
     final SupervisionReviews reviews = mock(SupervisionReviews.class);
+    private final Object orderReminders;
     private final Map<String, Recording> delegates = new LinkedHashMap<>();
     private volatile LocalDate deadline = LAST_WORKING_DAY;
 
@@ -50,8 +55,11 @@ final class TestDelegates {
         when(theCase.deadline()).thenAnswer(invocation -> deadline);
         when(cases.load(anyString())).thenReturn(theCase);
         when(cases.markOverdue(anyString())).thenReturn(true);
-        RealDelegates.of(List.of(cases, notifications, new CaseNotices(notifications, cases), reviews, new WorkingDayCalendar(),
-                        engine.getRuntimeService(), engine.getManagementService()))
+        when(notifications.remind(anyString(), anyString(), anyString(), anyInt())).thenReturn(true);
+        WorkingDayCalendar calendar = new WorkingDayCalendar();
+        orderReminders = RealDelegates.orderReminders(calendar, REMINDER_DAYS);
+        RealDelegates.of(List.of(cases, notifications, new CaseNotices(notifications, cases), reviews, calendar,
+                        orderReminders, engine.getRuntimeService(), engine.getManagementService()))
                 .forEach((name, delegate) -> delegates.put(name, new Recording(delegate)));
     }
 
@@ -63,6 +71,7 @@ final class TestDelegates {
         TestDelegates installed = new TestDelegates(engine);
         Map<Object, Object> beans = beans(engine);
         beans.putAll(installed.delegates);
+        beans.put("orderReminders", installed.orderReminders);
         ((DeliverNotification) beans.get("deliverNotification")).forget();
         return installed;
     }
