@@ -14,6 +14,10 @@ final class DocumentModels {
      */
     record Letter(DocumentKind kind, String number, String title, String issuerName, String markSize, String addressee,
                   String date, String seal) {
+        /** the title broken into the lines its template prints */
+        public List<String> titleLines() {
+            return DocumentText.titleLines(title);
+        }
     }
 
     /** An evidence file in the 附件说明. */
