@@ -135,7 +135,7 @@ class BrowserDirectoryEditTests extends IntegrationTest {
         assertThat(b.text(".notice")).contains("已删除");
         assertThat(jdbc.queryForList("select kind from website_column where website_id = ?", String.class, secondId)).isEmpty();
         b.go("form[action$='/deactivate'] button");
-        assertThat(b.text("#state")).isEqualTo("已停用");
+        assertThat(b.text("#active")).isEqualTo("已停用");
         check(b, "admin-website-deactivated");
         b.open("/admin/bodies/" + body);
         check(b, "admin-body-edit");
