@@ -59,6 +59,7 @@ public record MonitoringSettings(
      * @param linksPerRun            at most this many same-site links are followed per run
      * @param brokenLinksLimit       fail at this many broken links
      * @param certificateWarnDays    a certificate expiring within this many days fails
+     * @param interactionMaxDays     a message asked more than this many days ago and still unanswered fails (three months)
      */
     public record Thresholds(
             @DefaultValue("7d") Duration reachabilityWindow,
@@ -71,6 +72,7 @@ public record MonitoringSettings(
             @DefaultValue("5") int blankColumnsLimit,
             @DefaultValue("30") int linksPerRun,
             @DefaultValue("1") int brokenLinksLimit,
-            @DefaultValue("14") int certificateWarnDays) {
+            @DefaultValue("14") int certificateWarnDays,
+            @DefaultValue("90") int interactionMaxDays) {
     }
 }

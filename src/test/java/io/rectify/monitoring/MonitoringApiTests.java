@@ -53,8 +53,13 @@ class MonitoringApiTests extends PageTest {
         assertThat(indicator(checks(office, byCode.get("3600000003")), "IDENTITY_MISSING").get("status").asText()).isEqualTo("FAIL");
         assertThat(indicator(checks(office, byCode.get("3600000003")), "BROKEN_LINKS").get("status").asText()).isEqualTo("FAIL");
         assertThat(indicator(checks(office, byCode.get("3607000004")), "BLANK_COLUMNS").get("status").asText()).isEqualTo("FAIL");
+        JsonNode unanswered = indicator(stale, "INTERACTION_UNANSWERED");
+        assertThat(unanswered.get("status").asText()).as(unanswered.toString()).isEqualTo("FAIL");
+        assertThat(unanswered.get("veto").get("measure").asInt()).isEqualTo(120);
+        assertThat(unanswered.get("veto").get("limit").asInt()).isEqualTo(90);
         JsonNode kept = checks(office, byCode.get("3600000001"));
-        for (String indicator : List.of("HOMEPAGE_STALE", "COLUMNS_STALE", "BLANK_COLUMNS", "BROKEN_LINKS", "IDENTITY_MISSING", "TLS")) {
+        for (String indicator : List.of("HOMEPAGE_STALE", "COLUMNS_STALE", "BLANK_COLUMNS", "BROKEN_LINKS", "IDENTITY_MISSING", "TLS",
+                "INTERACTION_UNANSWERED")) {
             assertThat(indicator(kept, indicator).get("status").asText()).as(indicator + " " + kept).isEqualTo("PASS");
         }
         // the SiteChecks bean of the contract: results stored and returned, each failure published as CheckFailed

@@ -106,10 +106,36 @@ class BrowserDirectoryEditTests extends IntegrationTest {
         // ---- the administrator's edit pages: a website deactivated, a body refused, an account
         b.signIn("admin", Api.PASSWORD);
         b.open("/admin/websites");
-        b.go("a[href='/admin/websites/" + siteId(second) + "']");
+        long secondId = siteId(second);
+        b.go("a[href='/admin/websites/" + secondId + "']");
         check(b, "admin-website-edit");
+        // the registry's fields and a watched column, typed on the page: a short site code is named, what was typed kept
+        b.type("siteCode", "36000");
+        b.type("icpNumber", "赣ICP备05001234号");
+        b.type("columns0.name", "咨询投诉");
+        b.type("columns0.url", second + "/hdjl/");
+        b.choose("columns0.kind", "INTERACTION");
+        b.go("form[action='/admin/websites/" + secondId + "'] button.primary");
+        assertThat(b.text(".error-summary")).contains("网站标识码：网站标识码是 10 位字母或数字");
+        assertThat(b.find("#siteCode").getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(b.find("[id='columns0.url']").getAttribute("value")).isEqualTo(second + "/hdjl/");
+        checkAnswerToPost(b, "admin-website-edit-errors");
+        String code = ("B" + System.nanoTime()).substring(0, 10);
+        b.type("siteCode", code);
+        b.choose("state", "CLOSED");
+        b.go("form[action='/admin/websites/" + secondId + "'] button.primary");
+        assertThat(b.text(".notice")).as(b::errorsShown).contains("已保存");
+        assertThat(jdbc.queryForMap("select site_code, state, icp_number from website where id = ?", secondId))
+                .containsEntry("SITE_CODE", code).containsEntry("STATE", "CLOSED").containsEntry("ICP_NUMBER", "赣ICP备05001234号");
+        assertThat(jdbc.queryForList("select kind from website_column where website_id = ?", String.class, secondId))
+                .containsExactly("INTERACTION");
+        assertThat(b.find("[id='columns1.name']").getAttribute("value")).as("a new empty row to add another").isEmpty();
+        check(b, "admin-website-registry-saved");
+        b.go("button[name='removeColumn'][value='0']");
+        assertThat(b.text(".notice")).contains("已删除");
+        assertThat(jdbc.queryForList("select kind from website_column where website_id = ?", String.class, secondId)).isEmpty();
         b.go("form[action$='/deactivate'] button");
-        assertThat(b.text("#state")).isEqualTo("已停用");
+        assertThat(b.text("#active")).isEqualTo("已停用");
         check(b, "admin-website-deactivated");
         b.open("/admin/bodies/" + body);
         check(b, "admin-body-edit");

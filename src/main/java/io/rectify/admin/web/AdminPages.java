@@ -17,6 +17,9 @@ import io.rectify.directory.OrgKind;
 import io.rectify.directory.Organization;
 import io.rectify.directory.Region;
 import io.rectify.directory.Website;
+import io.rectify.directory.WatchedColumn;
+import io.rectify.directory.ColumnKind;
+import io.rectify.directory.SiteState;
 import io.rectify.kernel.ConflictException;
 import io.rectify.kernel.FieldProblem;
 import io.rectify.kernel.InvalidInputException;
@@ -418,6 +421,43 @@ class AdminPages {
             return saved(redirect, "admin.website.saved", saved.url(), "/admin/websites/" + websiteId);
         } catch (InvalidInputException rejected) {
             reject(result, rejected);
+            form.withEmptyRow();
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return showWebsite(directory.website(actor, websiteId), model);
+        } catch (ConflictException changedMeanwhile) {
+            Website current = directory.website(actor, websiteId);
+            model.addAttribute("websiteForm", WebsiteForm.of(current));
+            model.addAttribute("refusal", "admin.edit.conflict");
+            response.setStatus(HttpStatus.CONFLICT.value());
+            return showWebsite(current, model);
+        }
+    }
+
+    /**
+     * A column's remove button: the saved site without that row, at the version the page showed.
+     * A form of its own (the buttons name it), so that Enter in a field of the edit form saves the
+     * edit rather than pressing the first remove button.
+     */
+    @PostMapping("/websites/{id}/columns/remove")
+    @PreAuthorize("hasRole('ADMIN')")
+    String removeColumn(@PathVariable String id, @ModelAttribute("removeColumnForm") RemoveColumnForm posted,
+                        Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        Actor actor = currentActor.get();
+        long websiteId = AdminApi.websiteId(id);
+        Website site = directory.website(actor, websiteId);
+        WebsiteForm form = WebsiteForm.of(site);
+        form.setVersion(posted.getVersion());
+        form.setRemoveColumn(posted.getRemoveColumn());
+        model.addAttribute("websiteForm", form);
+        BindingResult result = new org.springframework.validation.BeanPropertyBindingResult(form, "websiteForm");
+        try {
+            Website saved = directory.editWebsite(actor, websiteId, form.toEdit());
+            String notice = saved.columns().size() < site.columns().size() ? "admin.website.column.removed" : "admin.website.saved";
+            return saved(redirect, notice, saved.url(), "/admin/websites/" + websiteId);
+        } catch (InvalidInputException rejected) {
+            reject(result, rejected);
+            model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "websiteForm", result);
+            form.withEmptyRow();
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return showWebsite(directory.website(actor, websiteId), model);
         } catch (ConflictException changedMeanwhile) {
@@ -449,6 +489,8 @@ class AdminPages {
         // the site's owner stays choosable when deactivated, so the form can be sent back unchanged
         model.addAttribute("bodies", bodies.stream().filter(b -> b.active() || b.code().equals(site.orgCode())).toList());
         model.addAttribute("bodyNames", names(bodies));
+        model.addAttribute("states", SiteState.values());
+        model.addAttribute("kinds", ColumnKind.values());
         return VIEW_WEBSITE;
     }
 
@@ -649,10 +691,22 @@ class AdminPages {
         public void setCasePrefix(String casePrefix) { this.casePrefix = casePrefix; }
     }
 
+    /**
+     * The website form as typed. The edit page also carries the registry's fields and the watched
+     * columns, one row each and an empty row to add one; the service judges them as it judges the
+     * API's, and names a column's field by its row ({@code columns[2].url}).
+     */
     public static class WebsiteForm {
         private String url;
         private String name;
         private String orgCode;
+        private String siteCode;
+        private String state;
+        private String icpNumber;
+        private String psbNumber;
+        private List<ColumnRow> columns = new ArrayList<>();
+        /** the row whose remove button was pressed: the edit is saved without it */
+        private String removeColumn;
 
         private String version;
 
@@ -660,8 +714,35 @@ class AdminPages {
             return new DirectoryAdmin.NewWebsite(url, name, orgCode);
         }
 
+        /**
+         * The edit as the service takes it. The rows left empty (the row to add one, unused) and the
+         * removed row are dropped from the form itself first, so that a problem the service names by
+         * its row index lands on the row the page shows again.
+         */
         DirectoryAdmin.WebsiteEdit toEdit() {
-            return new DirectoryAdmin.WebsiteEdit(url, name, orgCode, versionOf(version));
+            Integer removed = removeColumn != null && removeColumn.strip().matches("\\d{1,3}") ? Integer.valueOf(removeColumn.strip()) : null;
+            List<ColumnRow> kept = new ArrayList<>();
+            for (int i = 0; i < columns.size(); i++) {
+                ColumnRow row = columns.get(i);
+                if (row != null && !row.blank() && (removed == null || removed != i)) {
+                    kept.add(row);
+                }
+            }
+            // no row sent at all (not the page, which always sends its row to add one): the columns stay as they are
+            List<DirectoryAdmin.ColumnInput> inputs = columns.isEmpty() ? null
+                    : kept.stream().map(r -> new DirectoryAdmin.ColumnInput(r.getName(), r.getUrl(), r.getKind())).toList();
+            columns = kept;
+            // a field not sent stays as it is; one sent empty is cleared (the service's rule for the API too)
+            return new DirectoryAdmin.WebsiteEdit(url, name, orgCode, versionOf(version), siteCode, state, icpNumber,
+                    psbNumber, inputs);
+        }
+
+        /** The form shown again: with an empty row at the end to add a column. */
+        WebsiteForm withEmptyRow() {
+            if (columns.isEmpty() || !columns.get(columns.size() - 1).blank()) {
+                columns.add(new ColumnRow());
+            }
+            return this;
         }
 
         static WebsiteForm of(Website site) {
@@ -669,12 +750,35 @@ class AdminPages {
             form.url = site.url();
             form.name = site.name();
             form.orgCode = site.orgCode();
+            form.siteCode = site.siteCode();
+            form.state = site.state().name();
+            form.icpNumber = site.icpNumber();
+            form.psbNumber = site.psbNumber();
+            for (WatchedColumn column : site.columns()) {
+                ColumnRow row = new ColumnRow();
+                row.setName(column.name());
+                row.setUrl(column.url());
+                row.setKind(column.kind() == null ? null : column.kind().name());
+                form.columns.add(row);
+            }
             form.version = String.valueOf(site.version());
-            return form;
+            return form.withEmptyRow();
         }
 
         public String getVersion() { return version; }
         public void setVersion(String version) { this.version = version; }
+        public String getSiteCode() { return siteCode; }
+        public void setSiteCode(String siteCode) { this.siteCode = siteCode; }
+        public String getState() { return state; }
+        public void setState(String state) { this.state = state; }
+        public String getIcpNumber() { return icpNumber; }
+        public void setIcpNumber(String icpNumber) { this.icpNumber = icpNumber; }
+        public String getPsbNumber() { return psbNumber; }
+        public void setPsbNumber(String psbNumber) { this.psbNumber = psbNumber; }
+        public List<ColumnRow> getColumns() { return columns; }
+        public void setColumns(List<ColumnRow> columns) { this.columns = columns == null ? new ArrayList<>() : columns; }
+        public String getRemoveColumn() { return removeColumn; }
+        public void setRemoveColumn(String removeColumn) { this.removeColumn = removeColumn; }
 
         public String getUrl() { return url; }
         public void setUrl(String url) { this.url = url; }
@@ -682,6 +786,35 @@ class AdminPages {
         public void setName(String name) { this.name = name; }
         public String getOrgCode() { return orgCode; }
         public void setOrgCode(String orgCode) { this.orgCode = orgCode; }
+    }
+
+    /** A column's remove button: which saved row, and the version the page was read at. */
+    public static class RemoveColumnForm {
+        private String removeColumn;
+        private String version;
+
+        public String getRemoveColumn() { return removeColumn; }
+        public void setRemoveColumn(String removeColumn) { this.removeColumn = removeColumn; }
+        public String getVersion() { return version; }
+        public void setVersion(String version) { this.version = version; }
+    }
+
+    /** One watched column as its row of the website page gives it. */
+    public static class ColumnRow {
+        private String name;
+        private String url;
+        private String kind;
+
+        public boolean blank() {
+            return (name == null || name.isBlank()) && (url == null || url.isBlank()) && (kind == null || kind.isBlank());
+        }
+
+        public String getName() { return name; }
+        public void setName(String name) { this.name = name; }
+        public String getUrl() { return url; }
+        public void setUrl(String url) { this.url = url; }
+        public String getKind() { return kind; }
+        public void setKind(String kind) { this.kind = kind; }
     }
 
     /** The account form as typed; no password: the security administrator's approval gives the first one. */

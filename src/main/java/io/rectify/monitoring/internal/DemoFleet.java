@@ -15,6 +15,8 @@ import io.rectify.directory.DirectoryAdmin;
 import io.rectify.directory.DirectoryAdmin.ColumnInput;
 import io.rectify.directory.Role;
 import io.rectify.directory.SiteState;
+import io.rectify.directory.ColumnKind;
+import io.rectify.directory.WatchedColumn;
 import io.rectify.directory.Website;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,17 +43,22 @@ public class DemoFleet {
     private static final Actor DEMO = new Actor("demo", Role.ADMIN, null, null, null);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE;
 
-    /** One demo site: what it is, whose it is, and what is wrong with it. */
+    /**
+     * One demo site: what it is, whose it is, and what is wrong with it.
+     *
+     * @param unansweredDays how long the oldest unanswered message of its 咨询投诉 column has waited
+     * @param messageTable   whether that column lists its messages as a table (else as labelled items)
+     */
     public record DemoSite(String name, String siteCode, String title, String orgCode, int homepageAgeDays, boolean marks,
-                           int columnAgeDays, int blankColumns, boolean broken) {
+                           int columnAgeDays, int blankColumns, boolean broken, int unansweredDays, boolean messageTable) {
     }
 
     public static final List<DemoSite> SITES = List.of(
-            new DemoSite("jxedu", "3600000001", "江西省教育厅（演示站）", "JX-EDU", 1, true, 2, 0, false),
-            new DemoSite("ncedu", "3601000002", "南昌市教育局（演示站）", "NC-EDU", 20, true, 200, 0, false),
-            new DemoSite("jxhealth", "3600000003", "江西省卫生健康委员会（演示站）", "JX-HEALTH", 3, false, 5, 0, false),
-            new DemoSite("gzedu", "3607000004", "赣州市教育局（演示站）", "GZ-EDU", 2, true, 2, 5, false),
-            new DemoSite("ncgov", "3601000005", "南昌市人民政府（演示站）", "NC-GOV-OFFICE", 0, true, 0, 0, true));
+            new DemoSite("jxedu", "3600000001", "江西省教育厅（演示站）", "JX-EDU", 1, true, 2, 0, false, 3, true),
+            new DemoSite("ncedu", "3601000002", "南昌市教育局（演示站）", "NC-EDU", 20, true, 200, 0, false, 120, false),
+            new DemoSite("jxhealth", "3600000003", "江西省卫生健康委员会（演示站）", "JX-HEALTH", 3, false, 5, 0, false, 10, true),
+            new DemoSite("gzedu", "3607000004", "赣州市教育局（演示站）", "GZ-EDU", 2, true, 2, 5, false, 5, false),
+            new DemoSite("ncgov", "3601000005", "南昌市人民政府（演示站）", "NC-GOV-OFFICE", 0, true, 0, 0, true, 0, true));
 
     private final Directory directory;
     private final DirectoryAdmin admin;
@@ -98,7 +105,7 @@ public class DemoFleet {
                 admin.registerWebsite(DEMO, new DirectoryAdmin.NewWebsite(url, site.title(), site.orgCode(), site.siteCode(),
                         SiteState.OPEN.name(), "赣ICP备0500" + site.siteCode().substring(6) + "号",
                         "赣公网安备3601020200" + site.siteCode().substring(6) + "号", columns(port, site)));
-            } else if (!known.get().url().equals(url)) {
+            } else if (!known.get().url().equals(url) || !known.get().columns().equals(watched(port, site))) {
                 Website w = known.get();
                 admin.editWebsite(DEMO, w.id(), new DirectoryAdmin.WebsiteEdit(url, w.name(), w.orgCode(), w.version(),
                         w.siteCode(), w.state().name(), w.icpNumber(), w.psbNumber(), columns(port, site)));
@@ -126,19 +133,26 @@ public class DemoFleet {
     }
 
     private static List<ColumnInput> columns(int port, DemoSite site) {
-        List<ColumnInput> columns = new ArrayList<>();
+        return watched(port, site).stream().map(c -> new ColumnInput(c.name(), c.url(), c.kind().name())).toList();
+    }
+
+    private static List<WatchedColumn> watched(int port, DemoSite site) {
+        List<WatchedColumn> columns = new ArrayList<>();
         String base = url(port, site) + "c/";
-        columns.add(new ColumnInput("工作动态", base + "1/", "NEWS"));
-        columns.add(new ColumnInput("通知公告", base + "2/", "NOTICE"));
-        columns.add(new ColumnInput("政策文件", base + "3/", "POLICY"));
-        columns.add(new ColumnInput("市县动态", base + "4/", "NEWS"));
-        columns.add(new ColumnInput("媒体关注", base + "5/", "NEWS"));
+        columns.add(new WatchedColumn("工作动态", base + "1/", ColumnKind.NEWS));
+        columns.add(new WatchedColumn("通知公告", base + "2/", ColumnKind.NOTICE));
+        columns.add(new WatchedColumn("政策文件", base + "3/", ColumnKind.POLICY));
+        columns.add(new WatchedColumn("市县动态", base + "4/", ColumnKind.NEWS));
+        columns.add(new WatchedColumn("媒体关注", base + "5/", ColumnKind.NEWS));
+        columns.add(new WatchedColumn(COLUMN_NAMES.get(INTERACTION), base + INTERACTION + "/", ColumnKind.INTERACTION));
         return columns;
     }
 
     // --- the pages -----------------------------------------------------------------------------
 
-    static final Map<Integer, String> COLUMN_NAMES = Map.of(1, "工作动态", 2, "通知公告", 3, "政策文件", 4, "市县动态", 5, "媒体关注");
+    static final int INTERACTION = 6;
+    static final Map<Integer, String> COLUMN_NAMES = Map.of(1, "工作动态", 2, "通知公告", 3, "政策文件", 4, "市县动态", 5, "媒体关注",
+            INTERACTION, "咨询投诉");
 
     /** The homepage of a demo site as of the application's clock. */
     public String homepage(DemoSite site) {
@@ -167,6 +181,9 @@ public class DemoFleet {
         if (name == null) {
             return Optional.empty();
         }
+        if (number == INTERACTION) {
+            return Optional.of(page(name + " - " + site.title(), "<h2>" + name + "</h2>" + messages(site)));
+        }
         if (number > 5 - site.blankColumns()) {
             return Optional.of(page(name + " - " + site.title(), "<h2>" + name + "</h2><p>暂无信息</p>"));
         }
@@ -180,6 +197,42 @@ public class DemoFleet {
                     .append("日</span></li>\n");
         }
         return Optional.of(page(name + " - " + site.title(), "<h2>" + name + "</h2><ul>" + items + "</ul>"));
+    }
+
+    private static final List<String> QUESTIONS = List.of("关于义务教育阶段招生划片的咨询", "学校课后服务收费标准", "教师资格认定现场确认时间",
+            "校车接送路线调整建议", "关于高考加分政策的咨询", "幼儿园入园报名材料", "学生资助申请流程", "中考体育考试项目");
+
+    /**
+     * The 咨询投诉 column: eight messages asked a fortnight apart, all answered a few days later but
+     * the oldest unanswered one, asked {@code unansweredDays} ago. No links: the messages are read
+     * where they are listed.
+     */
+    private String messages(DemoSite site) {
+        LocalDate today = LocalDate.now(clock.withZone(WorkingDayCalendar.ZONE));
+        StringBuilder rows = new StringBuilder();
+        for (int i = 0; i < QUESTIONS.size(); i++) {
+            LocalDate asked = today.minusDays(1 + i * 14L);
+            boolean open = false;
+            if (i == QUESTIONS.size() - 1) {
+                asked = today.minusDays(site.unansweredDays());
+                open = true;
+            }
+            String replied = open ? "" : asked.plusDays(3).isAfter(today) ? today.format(DAY) : asked.plusDays(3).format(DAY);
+            String state = open ? "待回复" : "已回复";
+            if (site.messageTable()) {
+                rows.append("<tr><td>").append(i + 1).append("</td><td>").append(QUESTIONS.get(i)).append("</td><td>")
+                        .append(asked.format(DAY)).append("</td><td>").append(state).append("</td><td>").append(replied)
+                        .append("</td></tr>\n");
+            } else {
+                rows.append("<li><h3>").append(QUESTIONS.get(i)).append("</h3><p>留言时间：").append(asked.getYear()).append("年")
+                        .append(asked.getMonthValue()).append("月").append(asked.getDayOfMonth()).append("日</p><p>办理状态：")
+                        .append(state).append("</p>").append(open ? "" : "<p>答复时间：" + replied + "</p>").append("</li>\n");
+            }
+        }
+        return site.messageTable()
+                ? "<table><thead><tr><th>序号</th><th>留言标题</th><th>留言时间</th><th>状态</th><th>回复时间</th></tr></thead><tbody>"
+                + rows + "</tbody></table>"
+                : "<ul class=\"messages\">" + rows + "</ul>";
     }
 
     /** An article of a column: there for the links of a kept site, missing for one that is not. */

@@ -32,6 +32,7 @@ import io.rectify.monitoring.internal.check.NotGovDomain;
 import io.rectify.monitoring.internal.check.Page;
 import io.rectify.monitoring.internal.check.Reachability;
 import io.rectify.monitoring.internal.check.Tls;
+import io.rectify.monitoring.internal.check.UnansweredMessages;
 import io.rectify.monitoring.internal.check.Verdict;
 import io.rectify.monitoring.internal.http.Fetched;
 import io.rectify.monitoring.internal.http.SafeHttpClient;
@@ -49,9 +50,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class Monitor implements SiteChecks {
 
-    /** what the daily run and "check now" judge; the interaction and registry indicators are not probed */
+    /** what the daily run and "check now" judge; the registry's indicator (unregistered sites) is not probed */
     static final Set<Indicator> PROBED = EnumSet.of(Indicator.UNREACHABLE, Indicator.HOMEPAGE_STALE, Indicator.COLUMNS_STALE,
-            Indicator.BLANK_COLUMNS, Indicator.BROKEN_LINKS, Indicator.IDENTITY_MISSING, Indicator.TLS, Indicator.NOT_GOV_DOMAIN);
+            Indicator.BLANK_COLUMNS, Indicator.BROKEN_LINKS, Indicator.IDENTITY_MISSING, Indicator.TLS, Indicator.NOT_GOV_DOMAIN,
+            Indicator.INTERACTION_UNANSWERED);
+    private static final Set<Indicator> READ_COLUMNS = EnumSet.of(Indicator.COLUMNS_STALE, Indicator.BLANK_COLUMNS,
+            Indicator.BROKEN_LINKS, Indicator.INTERACTION_UNANSWERED);
 
     private final Directory directory;
     private final SafeHttpClient http;
@@ -66,6 +70,7 @@ public class Monitor implements SiteChecks {
     private final ColumnFreshness columnFreshness;
     private final BlankColumns blankColumns;
     private final BrokenLinks brokenLinks;
+    private final UnansweredMessages unansweredMessages;
     private final IdentityMarks identityMarks = new IdentityMarks();
     private final Tls tls;
     private final NotGovDomain notGovDomain = new NotGovDomain();
@@ -85,6 +90,7 @@ public class Monitor implements SiteChecks {
         this.columnFreshness = new ColumnFreshness(thresholds);
         this.blankColumns = new BlankColumns(thresholds);
         this.brokenLinks = new BrokenLinks(thresholds, http);
+        this.unansweredMessages = new UnansweredMessages(thresholds);
         this.tls = new Tls(thresholds);
     }
 
@@ -100,7 +106,7 @@ public class Monitor implements SiteChecks {
 
         Page homepage = Page.of(http.get(site.url()));
         List<ColumnPage> columns = new ArrayList<>();
-        if (wanted.contains(Indicator.COLUMNS_STALE) || wanted.contains(Indicator.BLANK_COLUMNS) || wanted.contains(Indicator.BROKEN_LINKS)) {
+        if (wanted.stream().anyMatch(READ_COLUMNS::contains)) {
             site.columns().forEach(column -> columns.add(new ColumnPage(column, Page.of(http.get(column.url())))));
         }
         List<Verdict> verdicts = new ArrayList<>();
@@ -113,6 +119,10 @@ public class Monitor implements SiteChecks {
         }
         if (wanted.contains(Indicator.BLANK_COLUMNS)) {
             verdicts.add(blankColumns.judge(columns, today));
+        }
+        // a site that registers no interaction column has nothing to judge here: no result, not a warning
+        if (wanted.contains(Indicator.INTERACTION_UNANSWERED) && UnansweredMessages.watches(columns)) {
+            verdicts.add(unansweredMessages.judge(columns, today));
         }
         if (wanted.contains(Indicator.BROKEN_LINKS)) {
             List<Page> pages = new ArrayList<>();

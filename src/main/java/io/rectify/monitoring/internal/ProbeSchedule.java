@@ -32,7 +32,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The probes' schedule, kept by db-scheduler in the product's own database (table
  * {@code scheduled_tasks}, migration 26): it survives restarts, and a probe due is picked by one
  * node only (the row's version). Each watched site has two executions: its homepage every 10
- * minutes (≥ 20 a day), its daily checks (columns, links, marks, certificate) once a day, each
+ * minutes (≥ 20 a day), its daily checks (columns, messages, links, marks, certificate) once a day, each
  * rescheduled from its own completion with a little jitter so that sites do not fall due together.
  * A recurring sync gives new sites their executions; a site no longer watched loses them at its
  * next turn. Every node may run the schedule ({@code db-scheduler.enabled}); the scheduler reads

@@ -16,6 +16,7 @@ import java.util.Date;
 import java.util.List;
 
 import io.rectify.PageTest;
+import io.rectify.api.Api;
 import io.rectify.audit.AuditLog;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
@@ -158,6 +159,66 @@ class AdminPagesTests extends PageTest {
         assertThat(audit.ofAction("WEBSITE_REGISTERED")).anySatisfy(e -> assertThat(e.detail()).contains(url).contains("JX-EDU"));
         assertThat(mvc.perform(get("/admin/websites").with(as("admin"))).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8)).contains(url);
+    }
+
+    @Test
+    void theWebsitePageEditsTheRegistryFieldsAndColumnsByTheApisRules() throws Exception {
+        String n = Long.toString(System.nanoTime() % 1_000_000_000L, 36).toUpperCase();
+        String url = "https://p" + n.toLowerCase() + ".jxedu.gov.cn/";
+        String code = ("P" + n + "0000000000").substring(0, 10);
+        Api.Response created = api("admin").post("/api/admin/websites", java.util.Map.of("url", url, "name", "页面登记网站",
+                "orgCode", "JX-EDU", "siteCode", code, "columns",
+                List.of(java.util.Map.of("name", "工作动态", "url", url + "gzdt/", "kind", "NEWS"))));
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        long id = created.body().get("id").asLong();
+        String version = created.body().get("version").asText();
+
+        String page = mvc.perform(get("/admin/websites/" + id).with(as("admin")).header("Accept-Language", "zh-CN"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("value=\"" + code + "\"").contains("id=\"columns0.url\"").contains("value=\"" + url + "gzdt/\"")
+                .as("an empty row to add a column").contains("id=\"columns1.name\"").contains("添加栏目");
+
+        // a short site code, and a column address the monitoring's client would not fetch: named, nothing saved
+        MvcResult refused = mvc.perform(post("/admin/websites/" + id).with(as("admin")).with(csrf()).header("Accept-Language", "zh-CN")
+                        .param("version", version).param("url", url).param("name", "页面登记网站").param("orgCode", "JX-EDU")
+                        .param("siteCode", "36000").param("state", "OPEN").param("icpNumber", "赣ICP备05001234号").param("psbNumber", "")
+                        .param("columns[0].name", "工作动态").param("columns[0].url", url + "gzdt/").param("columns[0].kind", "NEWS")
+                        .param("columns[1].name", "").param("columns[1].url", "").param("columns[1].kind", "")
+                        .param("columns[2].name", "咨询投诉").param("columns[2].url", url + "hdjl/list|1").param("columns[2].kind", "INTERACTION"))
+                .andExpect(status().isBadRequest()).andExpect(view().name(AdminPages.VIEW_WEBSITE))
+                .andExpect(model().attributeHasFieldErrorCode("websiteForm", "siteCode", "admin.website.siteCode.invalid"))
+                .andExpect(model().attributeHasFieldErrorCode("websiteForm", "columns[1].url", "admin.website.url.refused"))
+                .andReturn();
+        String html = refused.getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(html).contains("网站标识码是 10 位字母或数字").contains("href=\"#siteCode\"")
+                .as("the empty row is dropped, so the refused column is the second row, named and linked")
+                .contains("href=\"#columns1.url\"").contains("栏目 2 的地址：").contains("value=\"咨询投诉\"")
+                .contains("aria-invalid=\"true\"").contains("id=\"columns1.url-error\"");
+        assertThat(jdbc.queryForObject("select count(*) from website_column where website_id = ?", Integer.class, id)).isEqualTo(1);
+
+        mvc.perform(post("/admin/websites/" + id).with(as("admin")).with(csrf())
+                        .param("version", version).param("url", url).param("name", "页面登记网站").param("orgCode", "JX-EDU")
+                        .param("siteCode", "").param("state", "CLOSED").param("icpNumber", "赣ICP备05001234号").param("psbNumber", "")
+                        .param("columns[0].name", "工作动态").param("columns[0].url", url + "gzdt/").param("columns[0].kind", "NEWS")
+                        .param("columns[1].name", "咨询投诉").param("columns[1].url", url + "hdjl/").param("columns[1].kind", "INTERACTION"))
+                .andExpect(status().isFound()).andExpect(redirectedUrl("/admin/websites/" + id));
+        java.util.Map<String, Object> saved = jdbc.queryForMap("select site_code, state, icp_number, psb_number from website where id = ?", id);
+        assertThat(saved.get("SITE_CODE")).as("an emptied site code is cleared").isNull();
+        assertThat(saved.get("STATE")).isEqualTo("CLOSED");
+        assertThat(saved.get("ICP_NUMBER")).isEqualTo("赣ICP备05001234号");
+        assertThat(jdbc.queryForList("select kind from website_column where website_id = ? order by position", String.class, id))
+                .containsExactly("NEWS", "INTERACTION");
+
+        // a column's remove button removes that saved row, at the version the page showed
+        String shown = String.valueOf(jdbc.queryForObject("select version from website where id = ?", Long.class, id));
+        mvc.perform(post("/admin/websites/" + id + "/columns/remove").with(as("admin")).with(csrf())
+                        .param("version", shown).param("removeColumn", "0"))
+                .andExpect(status().isFound()).andExpect(flash().attribute("notice", "admin.website.column.removed"));
+        assertThat(jdbc.queryForList("select name from website_column where website_id = ?", String.class, id)).containsExactly("咨询投诉");
+        mvc.perform(post("/admin/websites/" + id + "/columns/remove").with(as("admin")).with(csrf())
+                        .param("version", shown).param("removeColumn", "0"))
+                .andExpect(status().isConflict());
+        assertThat(jdbc.queryForList("select name from website_column where website_id = ?", String.class, id)).containsExactly("咨询投诉");
     }
 
     @Test

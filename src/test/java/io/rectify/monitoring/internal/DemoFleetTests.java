@@ -5,10 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
+import io.rectify.directory.ColumnKind;
+import io.rectify.directory.WatchedColumn;
+import io.rectify.monitoring.CheckStatus;
+import io.rectify.monitoring.MonitoringSettings;
+import io.rectify.monitoring.internal.check.ColumnPage;
 import io.rectify.monitoring.internal.check.Page;
+import io.rectify.monitoring.internal.check.UnansweredMessages;
+import io.rectify.monitoring.internal.check.Verdict;
 import io.rectify.monitoring.internal.http.Fetched;
 import org.junit.jupiter.api.Test;
 
@@ -16,6 +26,24 @@ import org.junit.jupiter.api.Test;
 class DemoFleetTests {
 
     DemoFleet fleet = new DemoFleet(null, null, Clock.fixed(Instant.parse("2026-12-05T02:00:00Z"), ZoneOffset.UTC));
+
+    @Test
+    void oneDemoSiteLeavesAMessageUnansweredForMonthsAndTheOthersAnswerInTime() {
+        UnansweredMessages check = new UnansweredMessages(new MonitoringSettings.Thresholds(Duration.ofDays(7), 5, 20, 14, 14,
+                183, 5, 5, 30, 1, 14, 90));
+        LocalDate today = LocalDate.of(2026, 12, 5);
+        for (DemoFleet.DemoSite site : DemoFleet.SITES) {
+            URI url = URI.create("http://127.0.0.1:8080/demo-sites/" + site.name() + "/c/6/");
+            Page page = Page.of(new Fetched(url, url, 200, "", fleet.column(site, 6).orElseThrow().getBytes(StandardCharsets.UTF_8),
+                    false, StandardCharsets.UTF_8, Instant.now(), 1, null));
+            Verdict verdict = check.judge(List.of(new ColumnPage(new WatchedColumn("咨询投诉", url.toString(), ColumnKind.INTERACTION),
+                    page)), today);
+            assertThat(verdict.status()).as(site.name() + ": " + verdict.detail())
+                    .isEqualTo(site.name().equals("ncedu") ? CheckStatus.FAIL : CheckStatus.PASS);
+            assertThat(verdict.detail()).as(site.name()).contains("8 messages read");
+            assertThat(verdict.veto().measure()).isEqualByComparingTo(Integer.toString(site.unansweredDays()));
+        }
+    }
 
     @Test
     void theUnkeptSiteLinksToPagesThatAreMissing() {

@@ -40,6 +40,11 @@ public final class Page {
         return document.text();
     }
 
+    /** the parsed page, for the checks that read its structure (a table's columns, a list's items) */
+    Document document() {
+        return document;
+    }
+
     public String html() {
         return document.outerHtml();
     }

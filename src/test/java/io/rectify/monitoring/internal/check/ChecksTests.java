@@ -24,7 +24,7 @@ class ChecksTests {
 
     static final LocalDate TODAY = LocalDate.of(2026, 12, 5);
     static final MonitoringSettings.Thresholds DEFAULTS = new MonitoringSettings.Thresholds(Duration.ofDays(7), 5, 20, 14, 14,
-            183, 5, 5, 30, 1, 14);
+            183, 5, 5, 30, 1, 14, 90);
 
     @Test
     void reachabilityFailsAtFivePercentNotBelow() {
@@ -133,6 +133,89 @@ class ChecksTests {
         assertThat(check.judge(URI.create("https://www.jxedu.gov.cn/")).status()).isEqualTo(CheckStatus.PASS);
         assertThat(check.judge(URI.create("https://jxedu.com.cn/")).status()).isEqualTo(CheckStatus.FAIL);
         assertThat(check.judge(URI.create("http://127.0.0.1:8080/demo-sites/x/")).status()).isEqualTo(CheckStatus.INCONCLUSIVE);
+    }
+
+    @Test
+    void aMessageUnansweredForMoreThanNinetyDaysFailsOnNinetyItDoesNot() {
+        UnansweredMessages check = new UnansweredMessages(DEFAULTS);
+        Verdict ninetyOne = check.judge(List.of(interaction(messageTable(TODAY.minusDays(91)))), TODAY);
+        assertThat(ninetyOne.status()).isEqualTo(CheckStatus.FAIL);
+        assertThat(ninetyOne.veto().measure()).isEqualByComparingTo("91");
+        assertThat(ninetyOne.veto().limit()).isEqualByComparingTo("90");
+        assertThat(ninetyOne.detail()).contains("咨询投诉 1", "asked " + TODAY.minusDays(91), "4 messages read");
+        assertThat(ninetyOne.evidence()).hasSize(1);
+        Verdict ninety = check.judge(List.of(interaction(messageTable(TODAY.minusDays(90)))), TODAY);
+        assertThat(ninety.status()).isEqualTo(CheckStatus.PASS);
+        assertThat(ninety.veto().measure()).isEqualByComparingTo("90");
+        assertThat(ninety.detail()).contains("4 messages read, 1 unanswered, none for more than 90 days");
+        assertThat(check.judge(List.of(interaction(messageTable(TODAY.minusDays(89)))), TODAY).status()).isEqualTo(CheckStatus.PASS);
+    }
+
+    @Test
+    void oldMessagesAllAnsweredPassAndColumnsOfOtherKindsAreNotRead() {
+        UnansweredMessages check = new UnansweredMessages(DEFAULTS);
+        String answered = messageTable(TODAY.minusDays(3)).replace("待回复", "已回复");
+        Verdict pass = check.judge(List.of(interaction(answered),
+                new ColumnPage(new WatchedColumn("工作动态", "http://x.gov.cn/news", ColumnKind.NEWS),
+                        page("<table><tr><th>留言时间</th><th>状态</th></tr><tr><td>2026-01-02</td><td>未回复</td></tr></table>"))), TODAY);
+        assertThat(pass.status()).isEqualTo(CheckStatus.PASS);
+        assertThat(pass.detail()).contains("4 messages read, 0 unanswered");
+        assertThat(pass.veto().measure()).isEqualByComparingTo("0");
+    }
+
+    @Test
+    void labelledListItemsAreReadWithTheirStateOrTheirEmptyReplyDate() {
+        String list = """
+                <div class="hdjl-list"><h2>网民留言</h2><ul>
+                <li><a href="/hd/1.html">关于学位房划片的咨询</a><p>留言时间：2026-11-20</p><p>办理状态：<span class="ok">已答复</span></p></li>
+                <li><a href="/hd/2.html">学校食堂收费问题</a><p>提问时间：2026年8月1日</p><p>状态：<em>处理中</em></p></li>
+                <li><a href="/hd/3.html">关于教师招聘的疑问</a><p>留言时间：2026-07-30 09:15</p><p>回复时间：</p></li>
+                <li><a href="/hd/4.html">校车安全</a><p>留言时间：2026-06-01</p><p>回复时间：2026-06-05</p></li>
+                </ul><div class="page">共 4 条 第 1/1 页</div></div>""";
+        List<InteractionMessages.Message> messages = InteractionMessages.on(page(list), TODAY);
+        assertThat(messages).extracting(InteractionMessages.Message::asked).containsExactly(LocalDate.of(2026, 11, 20),
+                LocalDate.of(2026, 8, 1), LocalDate.of(2026, 7, 30), LocalDate.of(2026, 6, 1));
+        assertThat(messages).extracting(InteractionMessages.Message::answer).containsExactly(InteractionMessages.Answer.ANSWERED,
+                InteractionMessages.Answer.UNANSWERED, InteractionMessages.Answer.UNANSWERED, InteractionMessages.Answer.ANSWERED);
+        assertThat(messages.get(3).replied()).contains(LocalDate.of(2026, 6, 5));
+
+        Verdict verdict = new UnansweredMessages(DEFAULTS).judge(List.of(interaction(list)), TODAY);
+        assertThat(verdict.status()).isEqualTo(CheckStatus.FAIL);
+        assertThat(verdict.detail()).contains("咨询投诉 2", "the oldest asked 2026-07-30, 128 days ago");
+    }
+
+    @Test
+    void noReadableMessageIsInconclusiveWithTheReason() {
+        UnansweredMessages check = new UnansweredMessages(DEFAULTS);
+        Verdict empty = check.judge(List.of(interaction("<h2>咨询投诉</h2><p>暂无留言</p>")), TODAY);
+        assertThat(empty.status()).isEqualTo(CheckStatus.INCONCLUSIVE);
+        assertThat(empty.detail()).contains("no message with its date and reply state", "咨询投诉 (no message with its date and state)");
+        assertThat(empty.evidence()).hasSize(1);
+        // dated but with no state, no reply date: whether they were answered cannot be told
+        Verdict stateless = check.judge(List.of(interaction("<ul><li>留言时间：2026-01-02 关于招生的咨询</li></ul>")), TODAY);
+        assertThat(stateless.status()).isEqualTo(CheckStatus.INCONCLUSIVE);
+        Verdict down = check.judge(List.of(new ColumnPage(new WatchedColumn("咨询投诉", "http://x.gov.cn/hd", ColumnKind.INTERACTION),
+                page(null))), TODAY);
+        assertThat(down.status()).isEqualTo(CheckStatus.INCONCLUSIVE);
+        assertThat(down.detail()).contains("咨询投诉 (");
+        assertThat(UnansweredMessages.watches(List.of(column("动态", ColumnKind.NEWS, TODAY)))).isFalse();
+    }
+
+    /** A message board as a table: a header row, then four messages, the last one unanswered since {@code oldest}. */
+    static String messageTable(LocalDate oldest) {
+        return """
+                <table class="hdjl"><thead><tr><th>序号</th><th>留言标题</th><th>留言时间</th><th>状态</th><th>回复时间</th></tr></thead>
+                <tbody>
+                <tr><td>1</td><td><a href="/hd/1.html">关于高考加分政策的咨询</a></td><td>%s</td><td>已回复</td><td>%s</td></tr>
+                <tr><td>2</td><td><a href="/hd/2.html">某小学课后服务收费</a></td><td>%s</td><td>已办结</td><td>%s</td></tr>
+                <tr><td>3</td><td><a href="/hd/3.html">2025年教师资格认定时间</a></td><td>%s</td><td>已回复</td><td>%s</td></tr>
+                <tr><td>4</td><td><a href="/hd/4.html">学区划分是否调整</a></td><td>%s</td><td>待回复</td><td></td></tr>
+                </tbody></table>""".formatted(TODAY.minusDays(2), TODAY.minusDays(1), TODAY.minusDays(30), TODAY.minusDays(25),
+                TODAY.minusDays(200), TODAY.minusDays(190), oldest);
+    }
+
+    static ColumnPage interaction(String html) {
+        return new ColumnPage(new WatchedColumn("咨询投诉", "http://x.gov.cn/hdjl/", ColumnKind.INTERACTION), page(html));
     }
 
     static final class CertificateSeenFailed {
