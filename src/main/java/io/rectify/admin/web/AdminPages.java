@@ -414,23 +414,7 @@ class AdminPages {
     @PreAuthorize("hasRole('ADMIN')")
     String editWebsite(@PathVariable String id, @ModelAttribute("websiteForm") WebsiteForm form, BindingResult result,
                        Model model, HttpServletResponse response, RedirectAttributes redirect) {
-        Actor actor = currentActor.get();
-        long websiteId = AdminApi.websiteId(id);
-        try {
-            Website saved = directory.editWebsite(actor, websiteId, form.toEdit());
-            return saved(redirect, "admin.website.saved", saved.url(), "/admin/websites/" + websiteId);
-        } catch (InvalidInputException rejected) {
-            reject(result, rejected);
-            form.withEmptyRow();
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return showWebsite(directory.website(actor, websiteId), model);
-        } catch (ConflictException changedMeanwhile) {
-            Website current = directory.website(actor, websiteId);
-            model.addAttribute("websiteForm", WebsiteForm.of(current));
-            model.addAttribute("refusal", "admin.edit.conflict");
-            response.setStatus(HttpStatus.CONFLICT.value());
-            return showWebsite(current, model);
-        }
+        return saveWebsite(AdminApi.websiteId(id), form, result, null, model, response, redirect);
     }
 
     /**
@@ -442,21 +426,33 @@ class AdminPages {
     @PreAuthorize("hasRole('ADMIN')")
     String removeColumn(@PathVariable String id, @ModelAttribute("removeColumnForm") RemoveColumnForm posted,
                         Model model, HttpServletResponse response, RedirectAttributes redirect) {
-        Actor actor = currentActor.get();
         long websiteId = AdminApi.websiteId(id);
-        Website site = directory.website(actor, websiteId);
+        Website site = directory.website(currentActor.get(), websiteId);
         WebsiteForm form = WebsiteForm.of(site);
         form.setVersion(posted.getVersion());
         form.setRemoveColumn(posted.getRemoveColumn());
         model.addAttribute("websiteForm", form);
         BindingResult result = new org.springframework.validation.BeanPropertyBindingResult(form, "websiteForm");
+        model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "websiteForm", result);
+        return saveWebsite(websiteId, form, result, site.columns().size(), model, response, redirect);
+    }
+
+    /**
+     * Saves the edit form of a site and goes back to its page; a refusal shows the form again with
+     * its errors (400), a site changed meanwhile shows it as it is now (409).
+     *
+     * @param columnsBefore with a remove button: the site's columns before, to say a column was removed
+     */
+    private String saveWebsite(long websiteId, WebsiteForm form, BindingResult result, Integer columnsBefore,
+                               Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        Actor actor = currentActor.get();
         try {
             Website saved = directory.editWebsite(actor, websiteId, form.toEdit());
-            String notice = saved.columns().size() < site.columns().size() ? "admin.website.column.removed" : "admin.website.saved";
+            String notice = columnsBefore != null && saved.columns().size() < columnsBefore
+                    ? "admin.website.column.removed" : "admin.website.saved";
             return saved(redirect, notice, saved.url(), "/admin/websites/" + websiteId);
         } catch (InvalidInputException rejected) {
             reject(result, rejected);
-            model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "websiteForm", result);
             form.withEmptyRow();
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return showWebsite(directory.website(actor, websiteId), model);
