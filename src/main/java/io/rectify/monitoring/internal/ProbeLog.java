@@ -52,6 +52,25 @@ public class ProbeLog {
      * failed; a reachability probe that got its page keeps status, timings, headers and the body's hash.
      */
     public ProbeEvidence record(long websiteId, Purpose purpose, Fetched fetched, boolean keepBody) {
+        return insert(websiteId, purpose, fetched, keepBody, null);
+    }
+
+    /**
+     * Stores the scheduled homepage probe of a due time. A second one for the same site and due
+     * time (the execution run again after its node died) is refused by the database with a
+     * {@link DuplicateKeyException}: the caller's transaction then writes nothing.
+     */
+    public ProbeEvidence recordScheduled(long websiteId, Fetched fetched, Instant due) {
+        return insert(websiteId, Purpose.HOMEPAGE, fetched, false, due);
+    }
+
+    /** Whether the scheduled homepage probe of this due time is already stored. */
+    public boolean probedFor(long websiteId, Instant due) {
+        return jdbc.queryForObject("select count(*) from probe where website_id = ? and due_at = ?", Integer.class, websiteId,
+                Timestamp.from(due)) > 0;
+    }
+
+    private ProbeEvidence insert(long websiteId, Purpose purpose, Fetched fetched, boolean keepBody, Instant due) {
         String sha256 = null;
         Integer size = null;
         byte[] body = fetched.body() == null ? new byte[0] : fetched.body();
@@ -65,13 +84,13 @@ public class ProbeLog {
         Object[] values = {websiteId, purpose.name(), cut(fetched.url().toString(), 2000), Timestamp.from(fetched.fetchedAt()),
                 fetched.status(), cut(fetched.error(), 500), (int) Math.min(Integer.MAX_VALUE, fetched.elapsedMs()),
                 fetched.finalUrl() == null ? null : cut(fetched.finalUrl().toString(), 2000), cut(fetched.headers(), 8000),
-                sha256, size, fetched.truncated()};
+                sha256, size, fetched.truncated(), due == null ? null : Timestamp.from(due)};
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.update(connection -> {
             PreparedStatement insert = connection.prepareStatement("""
                     insert into probe (website_id, purpose, url, fetched_at, status, error, elapsed_ms, final_url, headers,
-                                       body_sha256, body_size, truncated)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", new String[] {"id"});
+                                       body_sha256, body_size, truncated, due_at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", new String[] {"id"});
             for (int i = 0; i < values.length; i++) {
                 insert.setObject(i + 1, values[i]);
             }
