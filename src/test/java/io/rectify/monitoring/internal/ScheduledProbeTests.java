@@ -37,8 +37,9 @@ class ScheduledProbeTests extends IntegrationTest {
 
         assertThat(jdbc.queryForObject("select count(*) from probe where website_id = ? and due_at = ?", Integer.class, site,
                 Timestamp.from(due))).isEqualTo(1);
-        assertThat(jdbc.queryForObject("select count(*) from probe where website_id = ? and due_at is not null", Integer.class,
-                site)).as("one probe per due time, two due times").isEqualTo(2);
+        // the schedule's own probes of the site (other tests run it) are due before these
+        assertThat(jdbc.queryForObject("select count(*) from probe where website_id = ? and due_at >= ?", Integer.class,
+                site, Timestamp.from(due))).as("one probe per due time, two due times").isEqualTo(2);
     }
 
     @Test
