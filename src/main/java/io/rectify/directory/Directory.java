@@ -4,10 +4,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -72,22 +70,6 @@ public class Directory {
     /** The ids of the websites the monitoring watches: active and open. */
     public List<Long> watchedWebsiteIds() {
         return jdbc.getJdbcTemplate().queryForList("select id from website where active and state = 'OPEN' order by id", Long.class);
-    }
-
-    /** Whether a registered website, active or not, is at this host (any scheme, port or path). */
-    public boolean isRegisteredHost(String host) {
-        String lower = host.toLowerCase(Locale.ROOT);
-        String escaped = lower.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-        Map<String, Object> patterns = new HashMap<>();
-        for (String scheme : List.of("http", "https")) {
-            patterns.put(scheme, scheme + "://" + lower);
-            patterns.put(scheme + "Below", scheme + "://" + escaped + "/%");
-            patterns.put(scheme + "Port", scheme + "://" + escaped + ":%");
-        }
-        return Boolean.TRUE.equals(jdbc.queryForObject("""
-                select count(*) > 0 from website where lower(url) in (:http, :https)
-                   or lower(url) like :httpBelow escape '\\' or lower(url) like :httpsBelow escape '\\'
-                   or lower(url) like :httpPort escape '\\' or lower(url) like :httpsPort escape '\\'""", patterns, Boolean.class));
     }
 
     /** The registered website of this address, active or not. */

@@ -13,7 +13,6 @@ import java.util.Set;
 
 import io.rectify.calendar.WorkingDayCalendar;
 import io.rectify.directory.Directory;
-import io.rectify.directory.OrgKind;
 import io.rectify.directory.Website;
 import io.rectify.kernel.NotFoundException;
 import io.rectify.monitoring.CheckFailed;
@@ -34,7 +33,6 @@ import io.rectify.monitoring.internal.check.Page;
 import io.rectify.monitoring.internal.check.Reachability;
 import io.rectify.monitoring.internal.check.Tls;
 import io.rectify.monitoring.internal.check.UnansweredMessages;
-import io.rectify.monitoring.internal.check.UnregisteredSites;
 import io.rectify.monitoring.internal.check.Verdict;
 import io.rectify.monitoring.internal.http.Fetched;
 import io.rectify.monitoring.internal.http.SafeHttpClient;
@@ -53,10 +51,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class Monitor implements SiteChecks {
 
-    /** what the daily run and "check now" judge */
+    /** what the daily run and "check now" judge; the registry's indicator (unregistered sites) is not probed */
     static final Set<Indicator> PROBED = EnumSet.of(Indicator.UNREACHABLE, Indicator.HOMEPAGE_STALE, Indicator.COLUMNS_STALE,
             Indicator.BLANK_COLUMNS, Indicator.BROKEN_LINKS, Indicator.IDENTITY_MISSING, Indicator.TLS, Indicator.NOT_GOV_DOMAIN,
-            Indicator.INTERACTION_UNANSWERED, Indicator.UNREGISTERED_SITE);
+            Indicator.INTERACTION_UNANSWERED);
     private static final Set<Indicator> READ_COLUMNS = EnumSet.of(Indicator.COLUMNS_STALE, Indicator.BLANK_COLUMNS,
             Indicator.BROKEN_LINKS, Indicator.INTERACTION_UNANSWERED);
 
@@ -77,7 +75,6 @@ public class Monitor implements SiteChecks {
     private final IdentityMarks identityMarks = new IdentityMarks();
     private final Tls tls;
     private final NotGovDomain notGovDomain = new NotGovDomain();
-    private final UnregisteredSites unregisteredSites = new UnregisteredSites();
 
     Monitor(Directory directory, SafeHttpClient http, ProbeLog log, MonitoringSettings settings, Clock clock,
             ApplicationEventPublisher events, PlatformTransactionManager transactions) {
@@ -143,11 +140,6 @@ public class Monitor implements SiteChecks {
         }
         if (wanted.contains(Indicator.NOT_GOV_DOMAIN) && homepageUri != null) {
             verdicts.add(notGovDomain.judge(homepageUri));
-        }
-        // only a portal (an office's site) on a government domain is read for the sites it links to
-        if (wanted.contains(Indicator.UNREGISTERED_SITE) && homepageUri != null && UnregisteredSites.judges(homepageUri)
-                && directory.findOrganization(site.orgCode()).map(o -> o.kind() == OrgKind.OFFICE).orElse(false)) {
-            verdicts.add(unregisteredSites.judge(homepage, homepageUri, directory::isRegisteredHost));
         }
         return transaction.execute(status -> {
             Map<Fetched, ProbeEvidence> recorded = new IdentityHashMap<>();

@@ -53,30 +53,6 @@ public final class Page {
     public List<String> sameSiteLinks() {
         Set<String> links = new LinkedHashSet<>();
         String host = fetched.finalUrl() == null ? null : fetched.finalUrl().getHost();
-        for (URI uri : webLinks()) {
-            if (host != null && host.equalsIgnoreCase(uri.getHost())) {
-                String href = uri.toString();
-                links.add(href.contains("#") ? href.substring(0, href.indexOf('#')) : href);
-            }
-        }
-        return new ArrayList<>(links);
-    }
-
-    /** The hosts the page links to, lower case, its own left out, in page order, each once. */
-    public List<String> linkedHosts() {
-        Set<String> hosts = new LinkedHashSet<>();
-        String own = fetched.finalUrl() == null ? null : fetched.finalUrl().getHost();
-        for (URI uri : webLinks()) {
-            if (uri.getHost() != null && !uri.getHost().equalsIgnoreCase(own)) {
-                hosts.add(uri.getHost().toLowerCase(Locale.ROOT));
-            }
-        }
-        return new ArrayList<>(hosts);
-    }
-
-    /** The page's http and https links, absolute; a link the browser could not follow either is left out, not guessed at. */
-    private List<URI> webLinks() {
-        List<URI> links = new ArrayList<>();
         for (Element a : document.select("a[href]")) {
             String href = a.absUrl("href");
             if (href.isEmpty()) {
@@ -85,14 +61,15 @@ public final class Page {
             try {
                 URI uri = URI.create(href.replace(" ", "%20"));
                 String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-                if (scheme.equals("http") || scheme.equals("https")) {
-                    links.add(uri);
+                if ((scheme.equals("http") || scheme.equals("https")) && host != null && host.equalsIgnoreCase(uri.getHost())) {
+                    String noFragment = href.contains("#") ? href.substring(0, href.indexOf('#')) : href;
+                    links.add(noFragment);
                 }
             } catch (IllegalArgumentException malformed) {
-                // left out
+                // a link the browser could not follow either; the broken-link check does not guess
             }
         }
-        return links;
+        return new ArrayList<>(links);
     }
 
     /** The titles of the page's listed items: link texts long enough to be headlines. */
