@@ -34,6 +34,7 @@ import io.rectify.monitoring.Indicator;
 import io.rectify.system.web.SheetRows;
 import org.apache.commons.lang3.StringUtils;
 import org.springframework.context.MessageSource;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -187,20 +188,24 @@ public class CircularsFromAbove {
         UnsafeText.problem("number", number).ifPresent(p -> {
             throw new InvalidInputException(List.of(p));
         });
-        // the office's 通报 locked: one import of a number, whatever runs at once
-        jdbc.sql("select code from organization where code = ? for update").param(actor.orgCode()).query(String.class).list();
         if (jdbc.sql("select count(*) from circular_from_above where office_code = ? and number = ?")
                 .params(actor.orgCode(), number).query(Integer.class).single() > 0) {
-            throw new ConflictException("the 通报 " + number + " is imported already", "circular.imported");
+            throw imported(number);
         }
         Instant now = clock.instant();
         boolean opensCases = opens.equals("CASE");
-        jdbc.sql("""
+        var insert = jdbc.sql("""
                         insert into circular_from_above (office_code, region_code, issuer, number, issued_on, reply_due,
                             opens_cases, imported_at, imported_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(actor.orgCode(), actor.regionCode(), issuer, number, issuedOn, replyDue, opensCases,
-                        Times.utc(now), actor.username())
-                .update();
+                        Times.utc(now), actor.username());
+        // two imports of a number at once: the unique index stops the second (no row lock here: opening a
+        // case inserts rows that reference the office, which a lock on its row would make wait for us)
+        try {
+            insert.update();
+        } catch (DuplicateKeyException twice) {
+            throw imported(number);
+        }
         long id = jdbc.sql("select id from circular_from_above where office_code = ? and number = ?")
                 .params(actor.orgCode(), number).query(Long.class).single();
         for (Checked line : lines) {
@@ -218,6 +223,10 @@ public class CircularsFromAbove {
         audit.record(actor.username(), "CIRCULAR_IMPORTED", null, "circular " + id + " " + number + " of " + issuer
                 + ", " + lines.size() + " line(s), " + (opensCases ? "cases" : "findings"));
         return byId(id);
+    }
+
+    private static ConflictException imported(String number) {
+        return new ConflictException("the 通报 " + number + " is imported already", "circular.imported");
     }
 
     /** The site a line names by its code or, failing that, its name; within the importer's jurisdiction. */
