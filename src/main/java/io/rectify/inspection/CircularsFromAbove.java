@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -58,7 +59,7 @@ public class CircularsFromAbove {
     static final int MAX_NUMBER = 100;
 
     /** The headings a column may carry, as a person writes them, to the column's key. */
-    public static final Map<String, String> HEADINGS = Map.ofEntries(
+    private static final Map<String, String> HEADINGS = Map.ofEntries(
             Map.entry("sitecode", "siteCode"), Map.entry("网站标识码", "siteCode"),
             Map.entry("sitename", "siteName"), Map.entry("网站名称", "siteName"),
             Map.entry("indicator", "indicator"), Map.entry("问题类型", "indicator"), Map.entry("指标", "indicator"),
@@ -370,7 +371,7 @@ public class CircularsFromAbove {
                         rs.getString(11)))
                 .list();
         Map<String, RectificationCase> byId = cases.byId(rows.stream().map(Row::caseId)
-                .filter(java.util.Objects::nonNull).collect(Collectors.toSet()));
+                .filter(Objects::nonNull).collect(Collectors.toSet()));
         return rows.stream().map(r -> {
             RectificationCase c = r.caseId() == null ? null : byId.get(r.caseId());
             return new CircularFromAbove.Line(r.lineNo(), r.websiteId(), r.websiteName(), r.websiteUrl(), r.orgCode(),
