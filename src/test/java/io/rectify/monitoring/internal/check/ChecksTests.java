@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import io.rectify.directory.ColumnKind;
 import io.rectify.directory.WatchedColumn;
@@ -133,6 +134,39 @@ class ChecksTests {
         assertThat(check.judge(URI.create("https://www.jxedu.gov.cn/")).status()).isEqualTo(CheckStatus.PASS);
         assertThat(check.judge(URI.create("https://jxedu.com.cn/")).status()).isEqualTo(CheckStatus.FAIL);
         assertThat(check.judge(URI.create("http://127.0.0.1:8080/demo-sites/x/")).status()).isEqualTo(CheckStatus.INCONCLUSIVE);
+    }
+
+    @Test
+    void aPortalLinkingToAnUnregisteredSiteOfItsOwnDomainFailsAndNamesIt() {
+        String footer = """
+                <div class="links"><a href="https://www.gov.cn/">中国政府网</a>
+                <a href="http://www.beijing.gov.cn/">北京市人民政府</a>
+                <a href="http://jyt.example.gov.cn/">省教育厅</a>
+                <a href="https://WWW.wsjkw.example.gov.cn/index.html">省卫健委</a>
+                <a href="http://www.example.gov.cn/zwgk/">政务公开</a>
+                <a href="/xxgk/">信息公开</a>
+                <a href="javascript:void(0)">收藏</a>
+                <a href="http://lottery.example.gov.cn/draw.html">彩票开奖</a></div>""";
+        UnregisteredSites check = new UnregisteredSites();
+        String domain = UnregisteredSites.domainOf(URI.create("http://www.example.gov.cn/")).orElseThrow();
+        assertThat(domain).isEqualTo("example.gov.cn");
+
+        Verdict oneMissing = check.judge(page(footer), domain, Set.of("jyt.example.gov.cn", "wsjkw.example.gov.cn", "example.gov.cn"));
+        assertThat(oneMissing.status()).isEqualTo(CheckStatus.FAIL);
+        assertThat(oneMissing.detail()).contains("lottery.example.gov.cn").contains("draw.html")
+                .doesNotContain("beijing").doesNotContain("jyt.");
+        assertThat(oneMissing.veto().measure()).isEqualByComparingTo("1");
+        assertThat(oneMissing.veto().limit()).isEqualByComparingTo("1");
+        assertThat(oneMissing.evidence()).hasSize(1);
+
+        Verdict allRegistered = check.judge(page(footer), domain,
+                Set.of("jyt.example.gov.cn", "wsjkw.example.gov.cn", "lottery.example.gov.cn"));
+        assertThat(allRegistered.status()).isEqualTo(CheckStatus.PASS);
+        assertThat(allRegistered.veto().measure()).isEqualByComparingTo("0");
+
+        assertThat(check.judge(page(null), domain, Set.of()).status()).isEqualTo(CheckStatus.INCONCLUSIVE);
+        assertThat(UnregisteredSites.domainOf(URI.create("http://127.0.0.1:8080/demo-sites/jxgov/"))).isEmpty();
+        assertThat(UnregisteredSites.domainOf(URI.create("https://www.example.com/"))).isEmpty();
     }
 
     @Test
