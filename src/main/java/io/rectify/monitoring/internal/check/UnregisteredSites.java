@@ -42,23 +42,23 @@ public class UnregisteredSites {
     public Verdict judge(Page homepage, String domain, Set<String> registeredHosts) {
         if (!homepage.readable()) {
             return Verdict.inconclusive(Indicator.UNREGISTERED_SITE,
-                    "portal links: the homepage could not be read: " + homepage.fetched().summary(), List.of(homepage.fetched()));
+                    "门户链接：首页无法读取：" + homepage.fetched().summary(), List.of(homepage.fetched()));
         }
         List<String> unregistered = new ArrayList<>();
         for (Map.Entry<String, String> linked : homepage.linkedHosts().entrySet()) {
             String host = bare(linked.getKey());
             if (host.endsWith("." + domain) && !registeredHosts.contains(host)) {
-                unregistered.add(linked.getKey() + " (" + linked.getValue() + ")");
+                unregistered.add(linked.getKey() + "（" + linked.getValue() + "）");
             }
         }
         Verdict.Veto veto = Verdict.Veto.of(unregistered.size(), 1, "sites");
         if (unregistered.isEmpty()) {
             return Verdict.pass(Indicator.UNREGISTERED_SITE,
-                    "portal links: every site under " + domain + " the homepage links to is registered", veto, List.of());
+                    "门户链接：首页链接的 " + domain + " 下的网站均已登记", veto, List.of());
         }
-        String named = String.join(", ", unregistered.subList(0, Math.min(NAMED, unregistered.size())))
-                + (unregistered.size() > NAMED ? " …" : "");
-        return Verdict.fail(Indicator.UNREGISTERED_SITE, "portal links: " + unregistered.size() + " site(s) under " + domain
-                + " not in the registry: " + named, veto, List.of(homepage.fetched()));
+        String named = String.join("、", unregistered.subList(0, Math.min(NAMED, unregistered.size())))
+                + (unregistered.size() > NAMED ? "……" : "");
+        return Verdict.fail(Indicator.UNREGISTERED_SITE, "门户链接：首页链接的 " + domain + " 下有 " + unregistered.size()
+                + " 个网站未登记：" + named, veto, List.of(homepage.fetched()));
     }
 }
