@@ -111,7 +111,9 @@ public class Findings {
                 null, repeatOf, null, null, null,
                 result.evidence() == null ? List.of() : result.evidence().stream()
                         .map(e -> new Finding.Evidence(e.id(), e.url(), e.status(), e.fetchedAt(), e.sha256())).toList());
-        store.insert(finding);
+        if (!store.insertIfNoneOpen(finding, null, null)) {
+            return;
+        }
         archive.keep(finding.evidence().stream().map(Finding.Evidence::probeEvidenceId).toList());
         autoOpen(finding, site);
     }
@@ -140,7 +142,9 @@ public class Findings {
             Finding finding = new Finding(UUID.randomUUID().toString(), site.id(), failure.indicator(), category,
                     FindingStatus.OPEN, inspected(failure), failure.finalisedAt(), null,
                     cases.closedRecentlyOnSite(site.url(), category).orElse(null), null, null, null, List.of());
-            store.insert(finding, failure.inspectionId(), failure.itemCode());
+            if (!store.insertIfNoneOpen(finding, failure.inspectionId(), failure.itemCode())) {
+                continue;
+            }
             audit.record(failure.finalisedBy(), "FINDING_FROM_INSPECTION", null, "finding " + finding.id() + " "
                     + failure.indicator() + " on " + site.url() + " from campaign " + failure.campaignId()
                     + " inspection " + failure.inspectionId() + " item " + failure.itemCode());
@@ -158,17 +162,10 @@ public class Findings {
     }
 
     /**
-     * Whether an open finding or an open case follows this failure of the site already. A failure
-     * seen again (every probe of a site that is down) stops at the first look, without a lock. A
-     * new one is looked at again with the site's row locked: two transactions that see it at once
-     * (a scheduled probe and "check now", or two nodes) then write one finding, the second seeing
-     * the first's, instead of the second failing on the open key and taking its probe down with it.
+     * Whether an open finding or an open case follows this failure of the site already: a failure
+     * seen again (every probe of a site that is down) stops here, before the site is loaded.
      */
     private boolean followed(long websiteId, Indicator indicator) {
-        if (store.isOpen(websiteId, indicator) || tracked(websiteId, indicator)) {
-            return true;
-        }
-        websites.lockById(websiteId);
         return store.isOpen(websiteId, indicator) || tracked(websiteId, indicator);
     }
 

@@ -329,7 +329,7 @@ class FindingsApiTests extends IntegrationTest {
                 await(releaseFirst);
             }));
             assertThat(firstWrote.await(30, TimeUnit.SECONDS)).isTrue();
-            // the second sees no open finding yet (the first has not committed) and waits on the site's row
+            // the second sees no open finding yet (the first has not committed) and waits on the open key
             Future<?> second = threads.submit(() -> fail(Indicator.BROKEN_LINKS));
             Thread.sleep(500);
             assertThat(second.isDone()).as("the second waits for the first").isFalse();
