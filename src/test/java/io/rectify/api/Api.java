@@ -103,8 +103,12 @@ public final class Api {
 
     /** Downloads a file: the raw bytes with their headers. */
     public ResponseEntity<byte[]> download(String caseId, String attachmentId) {
-        return rest.exchange("/api/cases/" + caseId + "/attachments/" + attachmentId, HttpMethod.GET,
-                new HttpEntity<>(headers()), byte[].class);
+        return download("/api/cases/" + caseId + "/attachments/" + attachmentId);
+    }
+
+    /** Downloads a file at this address: the raw bytes with their headers, whatever the status. */
+    public ResponseEntity<byte[]> download(String path) {
+        return rest.exchange(path, HttpMethod.GET, new HttpEntity<>(headers()), byte[].class);
     }
 
     private HttpHeaders headers() {

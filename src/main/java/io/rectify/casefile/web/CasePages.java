@@ -483,7 +483,7 @@ class CasePages {
         CaseFindings.Recheck r = m.recheck();
         return new MonitoredView(m.findings().stream().map(f -> new FindingRow(f.id(), f.indicator(), f.detail(),
                         when(f.detectedAt()), f.evidence().stream().map(e -> new SeenRow(e.url(), e.status(),
-                                when(e.fetchedAt()), e.sha256())).toList())).toList(),
+                                when(e.fetchedAt()), e.sha256(), e.body())).toList())).toList(),
                 r == null ? null : new RecheckView(r.passed(), when(r.checkedAt()), r.results().stream()
                         .map(x -> new RecheckRow(x.indicator(), x.status(), when(x.checkedAt()), x.detail())).toList()),
                 m.repeatOf(), actor.role() == Role.SUPERVISOR);
@@ -588,7 +588,8 @@ class CasePages {
     record FindingRow(String id, String indicator, String detail, String detectedAt, List<SeenRow> evidence) {
     }
 
-    record SeenRow(String url, Integer status, String fetchedAt, String sha256) {
+    /** @param body the address of the stored body, or null when no response came */
+    record SeenRow(String url, Integer status, String fetchedAt, String sha256, String body) {
     }
 
     record RecheckView(boolean passed, String checkedAt, List<RecheckRow> results) {
