@@ -53,8 +53,13 @@ class FindingStore {
     }
 
     boolean isOpen(long websiteId, Indicator indicator) {
-        return !jdbc.queryForList("select id from finding where open_key = :key",
-                Map.of("key", openKey(websiteId, indicator)), String.class).isEmpty();
+        return openFinding(websiteId, indicator).isPresent();
+    }
+
+    /** The id of the finding open for this site and indicator, if any. */
+    Optional<String> openFinding(long websiteId, Indicator indicator) {
+        return jdbc.queryForList("select id from finding where open_key = :key",
+                Map.of("key", openKey(websiteId, indicator)), String.class).stream().findFirst();
     }
 
     /** The cases that confirmed findings of this site and indicator went into. */

@@ -153,6 +153,58 @@ public class Findings {
         return opened;
     }
 
+    /**
+     * A defect that a 通报 from above names on a site, as a finding takes it: its indicator (the key
+     * of its category and of the one-open-finding rule) and the 通报's words, which are its evidence.
+     */
+    public record CitedDefect(long websiteId, Indicator indicator, String detail, Instant citedAt) {
+    }
+
+    /** What follows a cited defect: the finding it opened or found open, and the case, once there is one. */
+    public record Followed(String findingId, String caseId) {
+    }
+
+    /**
+     * A defect named by a 通报 from above, imported by an office's supervisor. Like a failed check it
+     * opens a finding unless one is open for the site and indicator (then the line follows that one)
+     * or an open case follows the defect already (then the line follows the case). With
+     * {@code openCase} (the office's choice on the import) the finding is confirmed at once, in the
+     * supervisor's name: a new case, or the open case of the same site and category.
+     */
+    public Followed cite(Actor actor, CitedDefect defect, boolean openCase) {
+        Website site = siteVisibleTo(actor, defect.websiteId());
+        Optional<String> open = store.openFinding(site.id(), defect.indicator());
+        if (open.isEmpty()) {
+            Optional<String> following = openCaseFollowing(site.id(), defect.indicator());
+            if (following.isPresent()) {
+                return new Followed(null, following.get());
+            }
+        }
+        String findingId = open.orElse(null);
+        if (findingId == null) {
+            String category = categories.categoryOf(defect.indicator());
+            Finding fresh = new Finding(UUID.randomUUID().toString(), site.id(), defect.indicator(), category,
+                    FindingStatus.OPEN, StringUtils.abbreviate(defect.detail(), 4000), defect.citedAt(), null,
+                    cases.closedRecentlyOnSite(site.url(), category).orElse(null), null, null, null, List.of());
+            if (store.insertIfNoneOpen(fresh, null, null)) {
+                findingId = fresh.id();
+                audit.record(actor.username(), "FINDING_CITED", null, "finding " + fresh.id() + " "
+                        + defect.indicator() + " on " + site.url() + ": " + StringUtils.abbreviate(defect.detail(), 200));
+            } else {
+                // a failure of the site was seen at this moment: the line follows the finding it opened
+                findingId = store.openFinding(site.id(), defect.indicator()).orElseThrow();
+            }
+        }
+        if (!openCase) {
+            return new Followed(findingId, null);
+        }
+        Finding finding = store.lock(findingId).orElseThrow();
+        if (finding.status() != FindingStatus.OPEN) {
+            return new Followed(finding.id(), finding.caseId());
+        }
+        return new Followed(finding.id(), confirmAs(actor, finding, site).caseOf().id());
+    }
+
     /** The finding's detail: the campaign, the item and the inspector's evidence, as the case's description will quote it. */
     private String inspected(InspectedFailure failure) {
         return StringUtils.abbreviate(messages.getMessage("finding.inspection.detail", new Object[] {
@@ -171,9 +223,14 @@ public class Findings {
 
     /** Whether a case that a finding of this site and indicator went into is still open: it follows the failure already. */
     private boolean tracked(long websiteId, Indicator indicator) {
+        return openCaseFollowing(websiteId, indicator).isPresent();
+    }
+
+    /** The open case that a finding of this site and indicator went into, if any. */
+    private Optional<String> openCaseFollowing(long websiteId, Indicator indicator) {
         List<String> caseIds = store.casesOf(websiteId, indicator);
-        return !caseIds.isEmpty() && cases.byId(Set.copyOf(caseIds)).values().stream()
-                .anyMatch(c -> c.status() != CaseStatus.CLOSED);
+        return caseIds.isEmpty() ? Optional.empty() : cases.byId(Set.copyOf(caseIds)).values().stream()
+                .filter(c -> c.status() != CaseStatus.CLOSED).map(RectificationCase::id).sorted().findFirst();
     }
 
     /**
