@@ -75,17 +75,23 @@ public class FiguresDocuments {
     public byte[] ranking(Actor actor, Ranking.Result result) {
         List<List<String>> weights = new ArrayList<>();
         List<String> head = new ArrayList<>(List.of(label("stats.col.rank"), label("stats.col.body")));
+        // the places show the components that make the score: one weighted 0 is in the weights' table alone,
+        // so that the eight do not crowd the body's name off its line
+        List<String> weighted = new ArrayList<>();
         for (Map.Entry<String, Integer> w : result.weights().byComponent().entrySet()) {
             weights.add(List.of(label("stats.component." + w.getKey()), String.valueOf(w.getValue()),
                     label("stats.formula." + w.getKey())));
-            head.add(label("stats.component." + w.getKey()));
+            if (w.getValue() > 0) {
+                weighted.add(w.getKey());
+                head.add(label("stats.component." + w.getKey()));
+            }
         }
         head.add(label("stats.col.score"));
         List<List<String>> places = new ArrayList<>();
         for (Ranking.Entry e : result.entries()) {
             List<String> row = new ArrayList<>(List.of(String.valueOf(e.rank()),
                     e.body() == null ? e.card().key() : e.body().nameZh()));
-            result.weights().byComponent().keySet().forEach(component -> row.add(String.valueOf(e.components().get(component))));
+            weighted.forEach(component -> row.add(figureText.of(component, e.components().get(component))));
             row.add(String.valueOf(e.score()));
             places.add(row);
         }

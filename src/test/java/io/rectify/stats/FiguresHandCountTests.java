@@ -301,7 +301,8 @@ class FiguresHandCountTests extends IntegrationTest {
         for (Ranking.Entry e : result.entries()) {
             assertThat(flat).contains(e.body().nameZh());
             StringBuilder row = new StringBuilder("\\n\\s*" + e.rank() + "\\s.*");
-            result.weights().byComponent().keySet().forEach(c -> row.append("\\s+").append(Pattern.quote(String.valueOf(e.components().get(c)))));
+            result.weights().byComponent().keySet().stream().filter(c -> result.weights().byComponent().get(c) > 0)
+                    .forEach(c -> row.append("\\s+").append(Pattern.quote(figureText.of(c, e.components().get(c)))));
             row.append("\\s+").append(Pattern.quote(String.valueOf(e.score()))).append("\\s*\\n");
             java.util.regex.Matcher m = Pattern.compile(row.toString()).matcher(text);
             assertThat(m.find(from)).as("place " + e.rank() + " of " + e.card().key() + ", after the one before").isTrue();

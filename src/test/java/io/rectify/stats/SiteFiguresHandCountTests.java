@@ -52,6 +52,7 @@ class SiteFiguresHandCountTests extends IntegrationTest {
     @Autowired FiguresDocuments documents;
     @Autowired JdbcTemplate jdbc;
     @Autowired Clock clock;
+    @Autowired Ranking ranking;
 
     String city;
     String county;
@@ -224,6 +225,42 @@ class SiteFiguresHandCountTests extends IntegrationTest {
         SpotCheck replaced = spotChecks.get(0);
         boolean replacedCounted = replaced.finalisedAt() != null && in(today, replaced.finalisedAt());
         assertThat(after.spotChecks().checked()).isEqualTo(before - (replacedCounted ? 1 : 0) + 1);
+    }
+
+    @Test
+    void theRankingWeighsTheSpotChecksAndLeavesThemOutForABodyNotChecked() {
+        Actor admin = new Actor("test.admin", Role.ADMIN, null, null, null);
+        RankingWeights before = ranking.weights();
+        ranking.setWeights(admin, Map.of(Ranking.ON_TIME, 50, Ranking.OVERDUE, 0, Ranking.SPEED, 0, Ranking.REPEATS, 0,
+                Ranking.ESCALATIONS, 0, Ranking.MONITORING, 0, Ranking.SPOT_CHECKS, 50, Ranking.ERROR_REPORTS, 0));
+        try {
+            Actor office = new Actor("test", Role.SUPERVISOR, city + "-OFFICE", OrgKind.OFFICE, city);
+            Ranking.Result result = ranking.of(office, 2026);
+            assertThat(result.entries()).hasSize(bodies.size() + 1);
+            int judged = 0;
+            for (Ranking.Entry e : result.entries()) {
+                Scorecard year = e.card();
+                Double qualified = year.spotChecks().qualifiedRate();
+                Double spot = e.components().get(Ranking.SPOT_CHECKS);
+                // these bodies have no case: on time counts 100
+                if (qualified == null) {
+                    assertThat(spot).as(year.key() + " not spot-checked").isNull();
+                    assertThat(e.score()).isEqualTo(100.0);
+                } else {
+                    judged++;
+                    assertThat(spot).isEqualTo(Math.round(qualified * 1000) / 10.0);
+                    assertThat(e.score()).isEqualTo(Math.round((50 * 100 + 50 * spot) / 100 * 10) / 10.0);
+                }
+            }
+            assertThat(judged).as("some bodies were spot-checked in 2026").isPositive();
+            // a client that knows the first five components alone keeps the weights of the sites' in force
+            RankingWeights kept = ranking.setWeights(admin, Map.of(Ranking.ON_TIME, 40, Ranking.OVERDUE, 20, Ranking.SPEED, 20,
+                    Ranking.REPEATS, 10, Ranking.ESCALATIONS, 10));
+            assertThat(kept.spotChecks()).isEqualTo(50);
+        } finally {
+            Map<String, Integer> restored = new java.util.HashMap<>(before.byComponent());
+            ranking.setWeights(admin, restored);
+        }
     }
 
     @Test
