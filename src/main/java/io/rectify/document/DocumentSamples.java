@@ -87,7 +87,12 @@ final class DocumentSamples {
                 "江西省", java.time.LocalDate.of(2026, 1, 1), java.time.LocalDate.of(2026, 12, 31),
                 new Publications.Table(List.of("指标", "数值"), List.of(List.of("立案数", "42"))), regions,
                 new Publications.Table(List.of("月份", "立案数", "按期整改率"), List.of(List.of("2026-01", "3", "100.0%"))),
-                new Publications.Table(List.of("类别", "立案数"), List.of(List.of("A33-01", "42")))));
+                new Publications.Table(List.of("类别代码", "类别", "立案数"),
+                        List.of(List.of("A33-01", "未经备案违规建设政府网站", "42"))),
+                new Publications.Table(List.of("地区", "监测网站数", "抽查合格率", "找错按期办结率"),
+                        List.of(List.of("合计", "40", "90.0%", "100.0%"))),
+                new Publications.Table(List.of("监测指标", "已判定网站", "达标网站", "达标率"),
+                        List.of(List.of("站点无法访问", "40", "39", "97.5%")))));
     }
 
     static Map<String, Object> ranking() {

@@ -272,7 +272,7 @@ class CasePages {
         model.addAttribute("c", view);
         model.addAttribute("light", countdown.of(c));
         model.addAttribute("category", categories.find(c.categoryCode())
-                .map(cat -> new Choice(cat.code(), categoryName(cat, locale))).orElse(new Choice(c.categoryCode(), c.categoryCode())));
+                .map(cat -> new Choice(cat.code(), cat.name(locale))).orElse(new Choice(c.categoryCode(), c.categoryCode())));
         model.addAttribute("respondentName", orgNames.getOrDefault(c.respondentOrgCode(), c.respondentOrgCode()));
         model.addAttribute("openerName", orgNames.getOrDefault(c.openedByOrgCode(), c.openedByOrgCode()));
         model.addAttribute("documents", documents.of(id).stream()
@@ -495,7 +495,7 @@ class CasePages {
 
     private List<CategoryChoice> categoryChoices(Locale locale) {
         return categories.all().stream()
-                .map(cat -> new CategoryChoice(cat.code(), categoryName(cat, locale), cat.article(), cat.legalText(),
+                .map(cat -> new CategoryChoice(cat.code(), cat.name(locale), cat.article(), cat.legalText(),
                         categories.defaultPeriodWorkingDays(cat.code())))
                 .toList();
     }
@@ -515,16 +515,12 @@ class CasePages {
     }
 
     private Map<String, String> categoryNames(Locale locale) {
-        return categories.all().stream().collect(Collectors.toMap(Category::code, cat -> categoryName(cat, locale),
+        return categories.all().stream().collect(Collectors.toMap(Category::code, cat -> cat.name(locale),
                 (a, b) -> a, LinkedHashMap::new));
     }
 
     private static String name(Organization org, Locale locale) {
         return english(locale) ? org.nameEn() : org.nameZh();
-    }
-
-    private static String categoryName(Category cat, Locale locale) {
-        return english(locale) ? cat.nameEn() : cat.nameZh();
     }
 
     private static boolean english(Locale locale) {
