@@ -2,6 +2,7 @@ package io.rectify;
 
 import io.rectify.casefile.BreakableAttachmentStore;
 import io.rectify.finding.FakeSiteChecks;
+import io.rectify.monitoring.LoopbackGovNames;
 import io.rectify.notification.RefusableChannel;
 import io.rectify.notification.WatchedMail;
 import io.rectify.security.UnreachableAccount;
@@ -14,7 +15,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import({MovableSecurityClock.Configuration.class, RefusableChannel.Configuration.class, WatchedMail.Configuration.class,
         BreakableAttachmentStore.Configuration.class, UnreachableAccount.Configuration.class,
-        FakeSiteChecks.Configuration.class})
+        FakeSiteChecks.Configuration.class, LoopbackGovNames.Configuration.class})
 public abstract class IntegrationTest {
 
     @DynamicPropertySource

@@ -40,7 +40,7 @@ public interface CaseFindings {
     record Line(String id, String indicator, String detail, Instant detectedAt, List<Seen> evidence) {
     }
 
-    /** One response a finding was judged on. */
-    record Seen(String url, Integer status, Instant fetchedAt, String sha256) {
+    /** One response a finding was judged on; {@code body} the address of its stored body, null when no response came. */
+    record Seen(String url, Integer status, Instant fetchedAt, String sha256, String body) {
     }
 }

@@ -1,5 +1,7 @@
 package io.rectify.category;
 
+import java.util.Locale;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -46,6 +48,11 @@ public class Category {
 
     public String nameEn() {
         return nameEn;
+    }
+
+    /** The name in the reader's language: English for English, Chinese otherwise (the default). */
+    public String name(Locale locale) {
+        return "en".equals(locale.getLanguage()) ? nameEn : nameZh;
     }
 
     public String legalText() {

@@ -77,6 +77,16 @@ public class Directory {
         return url == null ? Optional.empty() : websites.findByUrl(url);
     }
 
+    /**
+     * The addresses of every registered website, active or not, whose address names this domain:
+     * the registry's side of a portal's links. A wider match than the host (a wildcard in the name)
+     * costs nothing: the caller compares hosts.
+     */
+    public List<String> websiteUrlsNaming(String domain) {
+        return jdbc.getJdbcTemplate().queryForList("select url from website where lower(url) like ?", String.class,
+                "%" + domain.toLowerCase(java.util.Locale.ROOT) + "%");
+    }
+
     /** The engine's candidate group of a body: tasks go to bodies, never to names. */
     public static String groupOf(String orgCode) {
         return GROUP_PREFIX + orgCode;

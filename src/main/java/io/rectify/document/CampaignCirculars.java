@@ -41,14 +41,10 @@ class CampaignCirculars implements CircularDocuments {
 
     @Override
     public Issued issue(CampaignReport report, LocalDate issuedOn, LocalDate reportsDue, String actor) {
-        String office = report.campaign().officeCode();
-        String casePrefix = directory.findOrganization(office).map(Organization::casePrefix)
-                .filter(StringUtils::isNotBlank).orElse(office);
-        String prefix = DocumentText.prefix(casePrefix.strip(), DocumentKind.TONGBAO) + "〔" + issuedOn.getYear() + "〕";
-        String number = prefix + (store.numbered(DocumentKind.TONGBAO, prefix) + 1) + "号";
+        String number = nextNumber(directory, store, DocumentKind.TONGBAO, report.campaign().officeCode(), issuedOn);
         Content made = content.tongbao(report, number, issuedOn, reportsDue);
         byte[] pdf = renderer.render(DocumentKind.TONGBAO.template(), made.variables());
-        IssuedDocument d = new IssuedDocument(UUID.randomUUID().toString(), null, report.campaign().id(),
+        IssuedDocument d = new IssuedDocument(UUID.randomUUID().toString(), null, report.campaign().id(), null,
                 DocumentKind.TONGBAO, number, StringUtils.abbreviate(made.title(), 600), clock.instant(),
                 StringUtils.abbreviate(actor, 60), Seals.sha256(pdf), pdf.length, null, pdf);
         store.insert(d);
@@ -59,15 +55,29 @@ class CampaignCirculars implements CircularDocuments {
 
     @Override
     public Optional<Issued> of(long campaignId) {
-        return store.ofCampaign(campaignId, DocumentKind.TONGBAO).map(d -> {
-            if (!Seals.sha256(d.bytes()).equals(d.sha256())) {
-                throw new IllegalStateException("the 通报 of campaign " + campaignId + " does not match its recorded SHA-256");
-            }
-            return issued(d);
-        });
+        return store.ofCampaign(campaignId, DocumentKind.TONGBAO).map(d -> checked(d, "the 通报 of campaign " + campaignId));
     }
 
-    private static Issued issued(IssuedDocument d) {
+    /**
+     * The next number of the office's series of this kind for the year: its 机关代字 (the case prefix
+     * with the kind's code for 整改), the year and the ordinal. The caller holds what it numbers locked.
+     */
+    static String nextNumber(Directory directory, DocumentStore store, DocumentKind kind, String office, LocalDate issuedOn) {
+        String casePrefix = directory.findOrganization(office).map(Organization::casePrefix)
+                .filter(StringUtils::isNotBlank).orElse(office);
+        String prefix = DocumentText.prefix(casePrefix.strip(), kind) + "〔" + issuedOn.getYear() + "〕";
+        return prefix + (store.numbered(kind, prefix) + 1) + "号";
+    }
+
+    /** A stored document as issued, its bytes checked against its recorded SHA-256 ({@code what} names it if not). */
+    static Issued checked(IssuedDocument d, String what) {
+        if (!Seals.sha256(d.bytes()).equals(d.sha256())) {
+            throw new IllegalStateException(what + " does not match its recorded SHA-256");
+        }
+        return issued(d);
+    }
+
+    static Issued issued(IssuedDocument d) {
         return new Issued(d.id(), d.number(), d.title(), d.issuedAt(), d.issuedBy(), d.sha256(), d.size(), d.bytes());
     }
 }

@@ -36,6 +36,9 @@ import io.rectify.document.DocumentModels.FileRecord;
 import io.rectify.document.DocumentModels.Letter;
 import io.rectify.document.DocumentModels.OrderBody;
 import io.rectify.document.DocumentModels.ReferralBody;
+import io.rectify.document.DocumentModels.ReplyBody;
+import io.rectify.document.DocumentModels.ReplyLine;
+import io.rectify.document.DocumentModels.ReplySanction;
 import io.rectify.document.DocumentModels.SanctionBody;
 import io.rectify.document.DocumentModels.SanctionLine;
 import io.rectify.document.DocumentModels.UrgeBody;
@@ -46,6 +49,7 @@ import io.rectify.document.DocumentModels.TongbaoSite;
 import io.rectify.document.DocumentModels.VerificationBody;
 import io.rectify.inspection.Campaign;
 import io.rectify.inspection.CampaignReport;
+import io.rectify.inspection.CircularFromAbove;
 import io.rectify.inspection.Inspections;
 import io.rectify.inspection.SiteInspection;
 import io.rectify.sanction.Sanction;
@@ -221,6 +225,64 @@ class DocumentContent {
                 total.checked(), total.qualified(), total.failed(), total.pending(), DocumentText.percent(total.rate()),
                 strata, failing, DocumentText.date(reportsDue), calendar.workingDaysUntil(issuedOn, reportsDue), sites);
         return new Content(number, title, Map.of("doc", doc, "tongbao", body));
+    }
+
+    /**
+     * The reply to a 通报 from above, numbered {@code number}: each line with its case and outcome
+     * (the day it closed, or 整改中), and the sanctions recorded on the lines' cases. The reply is the
+     * office's report to its superior, so it names whom each sanction concerns by post and body; the
+     * name is masked as in the 处分情况登记表, since only the supervision bodies read names (the
+     * issuing office reads this document too). Each case whose sanctions it reads is on the record.
+     */
+    Content reply(CircularFromAbove circular, String number, LocalDate issuedOn, String actor) {
+        List<String> codes = new ArrayList<>(List.of(circular.officeCode()));
+        circular.lines().forEach(l -> codes.add(l.orgCode()));
+        Map<String, List<Sanction>> recorded = new java.util.LinkedHashMap<>();
+        Map<String, String> caseNumbers = new java.util.HashMap<>();
+        for (CircularFromAbove.Line l : circular.lines()) {
+            if (l.caseId() != null && !recorded.containsKey(l.caseId())) {
+                List<Sanction> found = sanctions.ofCase(l.caseId());
+                recorded.put(l.caseId(), found);
+                caseNumbers.put(l.caseId(), l.caseNumber());
+                found.forEach(x -> codes.add(x.orgCode()));
+                if (!found.isEmpty()) {
+                    audit.record(actor, "SANCTIONS_READ", l.caseId(), found.size() + " record(s) in the reply to " + circular.number());
+                }
+            }
+        }
+        Map<String, Organization> bodies = directory.findOrganizations(codes.stream().distinct().toArray(String[]::new));
+        String title = "关于" + circular.number() + "通报问题整改情况的报告";
+        Letter doc = letter(DocumentKind.CIRCULAR_REPLY, number, title, name(bodies, circular.officeCode()),
+                circular.officeCode(), circular.issuer(), issuedOn);
+        List<ReplyLine> lines = new ArrayList<>();
+        int done = 0;
+        for (CircularFromAbove.Line l : circular.lines()) {
+            done += l.done() ? 1 : 0;
+            lines.add(new ReplyLine(lines.size() + 1, l.websiteName(), name(bodies, l.orgCode()), l.defect(),
+                    l.caseNumber() == null ? "尚未立案" : "案件编号" + l.caseNumber(), outcome(l)));
+        }
+        List<ReplySanction> accountability = new ArrayList<>();
+        recorded.forEach((caseId, found) -> found.forEach(x -> accountability.add(new ReplySanction(caseNumbers.get(caseId),
+                DocumentText.masked(x.personName()), x.post(), name(bodies, x.orgCode()),
+                message("sanctions.responsibility." + x.responsibility().name(), x.responsibility().name()),
+                message("sanctions.type." + x.type().name(), x.type().name()), x.decisionNumber(),
+                DocumentText.date(x.decisionDate())))));
+        ReplyBody body = new ReplyBody(circular.issuer(), circular.number(), DocumentText.date(circular.issuedOn()),
+                DocumentText.date(circular.replyDue()), lines.size(), done, lines, accountability);
+        return new Content(number, title, Map.of("doc", doc, "reply", body));
+    }
+
+    /** Where a line stands, in the reply's words: the outcome and the day its case closed, or 整改中. */
+    private static String outcome(CircularFromAbove.Line l) {
+        if ("CLOSED".equals(l.caseStatus())) {
+            String closed = l.closedAt() == null ? ""
+                    : "，" + DocumentText.date(LocalDate.ofInstant(l.closedAt(), WorkingDayCalendar.ZONE)) + "办结";
+            return ("WAIVED".equals(l.outcome()) ? "网站已依法关停" : "已整改") + closed;
+        }
+        if (l.caseId() == null && "DISMISSED".equals(l.findingStatus())) {
+            return "经核查不属实" + (StringUtils.isBlank(l.dismissReason()) ? "" : "（" + StringUtils.abbreviate(l.dismissReason(), 200) + "）");
+        }
+        return l.caseId() == null ? "核查中" : "整改中";
     }
 
     /** 一 … 九十九, as the headings count; Arabic beyond, where Chinese numerals would need 百. */

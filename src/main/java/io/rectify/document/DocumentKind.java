@@ -1,7 +1,7 @@
 package io.rectify.document;
 
 /**
- * The official documents of a case (API.md "Documents") and the 通报 of a campaign, each with its template under
+ * The official documents of a case (API.md "Documents") the 通报 of a campaign and the reply to a 通报 from above, each with its template under
  * {@code src/main/resources/documents/} and the 机关代字 its number carries.
  */
 public enum DocumentKind {
@@ -16,7 +16,9 @@ public enum DocumentKind {
     /** 处分情况登记表: the sanctions recorded, names masked */
     SANCTION_RECORD("sanction-record", "处分登记"),
     /** 通报: a spot-check campaign's results, issued once by the office that ran it; not a case's document */
-    TONGBAO("tongbao", "通报");
+    TONGBAO("tongbao", "通报"),
+    /** 整改情况报告: an office's reply to a 通报 from above, issued once by the office that imported it; not a case's document */
+    CIRCULAR_REPLY("circular-reply", "报");
 
     private final String template;
     private final String code;

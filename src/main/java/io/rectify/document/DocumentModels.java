@@ -66,6 +66,21 @@ final class DocumentModels {
     record TongbaoSite(int n, String site, String body, String score, String veto, String verdict) {
     }
 
+    /**
+     * The reply to a 通报 from above: 整改情况 (every line the 通报 named, with its case and where it
+     * stands) and 问责情况 (every sanction recorded on those cases: whom, and what was done).
+     */
+    record ReplyBody(String issuer, String circularNumber, String circularDate, String replyDue, int lines, int done,
+                     List<ReplyLine> rectification, List<ReplySanction> accountability) {
+    }
+
+    record ReplyLine(int n, String site, String body, String defect, String caseNumber, String outcome) {
+    }
+
+    record ReplySanction(String caseNumber, String name, String post, String body, String responsibility, String type,
+                         String decisionNumber, String decisionDate) {
+    }
+
     /** The case file's own pages; the documents follow them as issued. */
     record CaseFile(String caseNumber, String caseTitle, String categoryName, String respondent, String opener,
                     String openedOn, String status, String closedOn, String madeAt, List<FileDocument> documents,

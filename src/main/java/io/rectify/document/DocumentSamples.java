@@ -12,6 +12,9 @@ import io.rectify.document.DocumentModels.FileRecord;
 import io.rectify.document.DocumentModels.Letter;
 import io.rectify.document.DocumentModels.OrderBody;
 import io.rectify.document.DocumentModels.ReferralBody;
+import io.rectify.document.DocumentModels.ReplyBody;
+import io.rectify.document.DocumentModels.ReplyLine;
+import io.rectify.document.DocumentModels.ReplySanction;
 import io.rectify.document.DocumentModels.SanctionBody;
 import io.rectify.document.DocumentModels.SanctionLine;
 import io.rectify.document.DocumentModels.UrgeBody;
@@ -59,6 +62,12 @@ final class DocumentSamples {
                             List.of("首页不更新（首页最后更新于2026年9月1日）"))),
                     "2026年12月26日", 15,
                     List.of(new TongbaoSite(1, "江西省教育厅网站", "江西省教育厅", "—", "是", "不合格"))));
+            case CIRCULAR_REPLY -> Map.of("doc", doc, "reply", new ReplyBody("国务院办公厅", "国办函〔2026〕30号", "2026年11月2日",
+                    "2026年12月31日", 1, 1,
+                    List.of(new ReplyLine(1, "江西省教育厅网站", "江西省教育厅", "首页长期不更新", "案件编号赣府办整改〔2026〕12号",
+                            "已整改，2026年12月5日办结")),
+                    List.of(new ReplySanction("赣府办整改〔2026〕12号", "张＊", "主任", "江西省教育厅", "直接负责的主管人员", "警告",
+                            "赣监〔2026〕1号", "2026年12月5日"))));
         };
     }
 
@@ -78,7 +87,12 @@ final class DocumentSamples {
                 "江西省", java.time.LocalDate.of(2026, 1, 1), java.time.LocalDate.of(2026, 12, 31),
                 new Publications.Table(List.of("指标", "数值"), List.of(List.of("立案数", "42"))), regions,
                 new Publications.Table(List.of("月份", "立案数", "按期整改率"), List.of(List.of("2026-01", "3", "100.0%"))),
-                new Publications.Table(List.of("类别", "立案数"), List.of(List.of("A33-01", "42")))));
+                new Publications.Table(List.of("类别代码", "类别", "立案数"),
+                        List.of(List.of("A33-01", "未经备案违规建设政府网站", "42"))),
+                new Publications.Table(List.of("地区", "监测网站数", "抽查合格率", "找错按期办结率"),
+                        List.of(List.of("合计", "40", "90.0%", "100.0%"))),
+                new Publications.Table(List.of("监测指标", "已判定网站", "达标网站", "达标率"),
+                        List.of(List.of("站点无法访问", "40", "39", "97.5%")))));
     }
 
     static Map<String, Object> ranking() {

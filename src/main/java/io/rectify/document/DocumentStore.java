@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 @Component
 class DocumentStore {
 
-    private static final String COLUMNS = "id, case_id, campaign_id, kind, number, title, issued_at, issued_by, sha256, size_bytes, replaces";
+    private static final String COLUMNS = "id, case_id, campaign_id, circular_id, kind, number, title, issued_at, issued_by, sha256, size_bytes, replaces";
 
     private final JdbcTemplate jdbc;
 
@@ -25,8 +25,8 @@ class DocumentStore {
     }
 
     void insert(IssuedDocument d) {
-        jdbc.update("insert into case_document (" + COLUMNS + ", content) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                d.id(), d.caseId(), d.campaignId(), d.kind().name(), d.number(), d.title(), Timestamp.from(d.issuedAt()), d.issuedBy(),
+        jdbc.update("insert into case_document (" + COLUMNS + ", content) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                d.id(), d.caseId(), d.campaignId(), d.circularId(), d.kind().name(), d.number(), d.title(), Timestamp.from(d.issuedAt()), d.issuedBy(),
                 d.sha256(), d.size(), d.replaces(), d.bytes());
     }
 
@@ -59,6 +59,12 @@ class DocumentStore {
                 (row, n) -> document(row, row.getBytes("content")), campaignId, kind.name()).stream().findFirst();
     }
 
+    /** The document of a kind a 通报 from above has (the reply to it), with its bytes: one at most. */
+    Optional<IssuedDocument> ofCircular(long circularId, DocumentKind kind) {
+        return jdbc.query("select " + COLUMNS + ", content from case_document where circular_id = ? and kind = ?",
+                (row, n) -> document(row, row.getBytes("content")), circularId, kind.name()).stream().findFirst();
+    }
+
     /**
      * How many documents of a kind have numbers that start so (赣府办通报〔2026〕): the ordinal of the
      * next one of the office and year less one.
@@ -78,7 +84,7 @@ class DocumentStore {
 
     private static IssuedDocument document(ResultSet row, byte[] content) throws SQLException {
         return new IssuedDocument(row.getString("id"), row.getString("case_id"),
-                row.getObject("campaign_id", Long.class), DocumentKind.valueOf(row.getString("kind")),
+                row.getObject("campaign_id", Long.class), row.getObject("circular_id", Long.class), DocumentKind.valueOf(row.getString("kind")),
                 row.getString("number"), row.getString("title"), row.getTimestamp("issued_at").toInstant(),
                 row.getString("issued_by"), row.getString("sha256"), row.getLong("size_bytes"), row.getString("replaces"),
                 content);

@@ -169,8 +169,8 @@ public class Documents {
             case REFERRAL -> content.referral(c, c.escalationReason(), today, 1);
             case VERIFICATION -> content.verification(c, today, 1);
             case SANCTION_RECORD -> content.sanctionRecord(c, actor.orgCode(), today, 1);
-            // a campaign's, never found on a case
-            case TONGBAO -> throw new IllegalStateException("a 通报 is not a case's document");
+            // a campaign's and a 通报 from above's, never found on a case
+            case TONGBAO, CIRCULAR_REPLY -> throw new IllegalStateException(old.kind() + " is not a case's document");
         };
         // a correction keeps the number of the document it corrects
         Content corrected = new Content(old.number(), made.title(), withNumber(made, old.number()));
@@ -201,7 +201,7 @@ public class Documents {
 
     private IssuedDocument issue(RectificationCase c, DocumentKind kind, Content made, String actor, String replaces) {
         byte[] pdf = renderer.render(kind.template(), made.variables());
-        IssuedDocument d = new IssuedDocument(UUID.randomUUID().toString(), c.id(), null, kind, made.number(),
+        IssuedDocument d = new IssuedDocument(UUID.randomUUID().toString(), c.id(), null, null, kind, made.number(),
                 StringUtils.abbreviate(made.title(), 600), clock.instant(), StringUtils.abbreviate(actor, 60),
                 Seals.sha256(pdf), pdf.length, replaces, pdf);
         store.insert(d);

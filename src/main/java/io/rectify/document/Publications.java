@@ -32,10 +32,11 @@ public class Publications {
 
     /**
      * 政府网站监管年度报表: {@code scope} the jurisdiction's name, {@code total} the year's figures as
-     * label and value, then each region, each month and each category.
+     * label and value, then each region, each month and each category; the sites' monitoring, spot
+     * checks and 找错 in total and by region, and each monitoring indicator.
      */
     public record AnnualReportBody(int year, String scope, LocalDate from, LocalDate to, Table total, Table regions,
-                                   Table months, Table categories) {
+                                   Table months, Table categories, Table sites, Table indicators) {
     }
 
     /**

@@ -16,6 +16,11 @@ public record Finding(String id, long websiteId, Indicator indicator, String cat
 
     /** One response the check was judged on, copied from the monitoring's evidence. */
     public record Evidence(long probeEvidenceId, String url, Integer status, Instant fetchedAt, String sha256) {
+
+        /** Where the stored body can be read by who may see the finding or its case; null when no response came. */
+        public String bodyPath(String findingId) {
+            return sha256 == null ? null : "/api/findings/" + findingId + "/evidence/" + probeEvidenceId;
+        }
     }
 
     Finding withEvidence(List<Evidence> seen) {

@@ -1,7 +1,9 @@
 package io.rectify.finding;
 
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -15,7 +17,11 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.rectify.monitoring.Indicator;
+import javax.sql.DataSource;
+
 import org.apache.commons.lang3.StringUtils;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -34,9 +40,11 @@ class FindingStore {
             instant(row, "decided_at"), row.getString("dismiss_reason"), List.of());
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final DataSource dataSource;
 
     FindingStore(NamedParameterJdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.dataSource = jdbc.getJdbcTemplate().getDataSource();
     }
 
     /** The key that keeps one finding open per site and indicator (unique while open, null after). */
@@ -45,8 +53,13 @@ class FindingStore {
     }
 
     boolean isOpen(long websiteId, Indicator indicator) {
-        return !jdbc.queryForList("select id from finding where open_key = :key",
-                Map.of("key", openKey(websiteId, indicator)), String.class).isEmpty();
+        return openFinding(websiteId, indicator).isPresent();
+    }
+
+    /** The id of the finding open for this site and indicator, if any. */
+    Optional<String> openFinding(long websiteId, Indicator indicator) {
+        return jdbc.queryForList("select id from finding where open_key = :key",
+                Map.of("key", openKey(websiteId, indicator)), String.class).stream().findFirst();
     }
 
     /** The cases that confirmed findings of this site and indicator went into. */
@@ -63,12 +76,32 @@ class FindingStore {
                 Map.of("inspection", inspectionId, "item", itemCode), String.class).isEmpty();
     }
 
-    void insert(Finding f) {
-        insert(f, null, null);
+    /**
+     * Writes the finding unless one of its site and indicator is open already, and says whether it
+     * did. Two transactions that see the same new failure at once (a scheduled probe and "check
+     * now", two nodes) both pass the first look; the open key lets one in. The other's insert waits
+     * for the first to commit and fails on the key, inside a savepoint rolled back at once, so its
+     * own transaction, and the probe it stores, go on as if it had looked a moment later.
+     */
+    boolean insertIfNoneOpen(Finding f, Long inspectionId, String itemCode) {
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            Savepoint before = connection.setSavepoint();
+            try {
+                insert(f, inspectionId, itemCode);
+            } catch (DuplicateKeyException openMeanwhile) {
+                connection.rollback(before);
+                return false;
+            }
+            connection.releaseSavepoint(before);
+            return true;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot write the finding of site " + f.websiteId(), e);
+        }
     }
 
     /** A finding; from a failed item of an inspection when {@code inspectionId} is given, unique per inspection and item. */
-    void insert(Finding f, Long inspectionId, String itemCode) {
+    private void insert(Finding f, Long inspectionId, String itemCode) {
         jdbc.update("""
                         insert into finding (id, website_id, indicator, category_code, status, detail, detected_at, open_key,
                             repeat_of, inspection_id, inspection_item)

@@ -33,6 +33,7 @@ import io.rectify.kernel.NotFoundException;
 import io.rectify.kernel.UnsafeText;
 import io.rectify.monitoring.CheckFailed;
 import io.rectify.monitoring.CheckResult;
+import io.rectify.monitoring.EvidenceArchive;
 import io.rectify.monitoring.Indicator;
 import org.apache.commons.lang3.StringUtils;
 import org.springframework.context.MessageSource;
@@ -67,10 +68,12 @@ public class Findings {
     private final AuditLog audit;
     private final MessageSource messages;
     private final FindingSettings settings;
+    private final EvidenceArchive archive;
     private final Clock clock;
 
     Findings(FindingStore store, FindingCategories categories, WebsiteRepository websites, Directory directory,
-             CaseService cases, AuditLog audit, MessageSource messages, FindingSettings settings, Clock clock) {
+             CaseService cases, AuditLog audit, MessageSource messages, FindingSettings settings, EvidenceArchive archive,
+             Clock clock) {
         this.store = store;
         this.categories = categories;
         this.websites = websites;
@@ -79,6 +82,7 @@ public class Findings {
         this.audit = audit;
         this.messages = messages;
         this.settings = settings;
+        this.archive = archive;
         this.clock = clock;
     }
 
@@ -93,8 +97,7 @@ public class Findings {
         if (!result.failed()) {
             return;
         }
-        // a failure seen again (every probe of a site that is down) stops at the cheap checks, before the site is loaded
-        if (store.isOpen(result.websiteId(), result.indicator()) || tracked(result.websiteId(), result.indicator())) {
+        if (followed(result.websiteId(), result.indicator())) {
             return;
         }
         Website site = websites.findById(result.websiteId()).orElse(null);
@@ -108,7 +111,10 @@ public class Findings {
                 null, repeatOf, null, null, null,
                 result.evidence() == null ? List.of() : result.evidence().stream()
                         .map(e -> new Finding.Evidence(e.id(), e.url(), e.status(), e.fetchedAt(), e.sha256())).toList());
-        store.insert(finding);
+        if (!store.insertIfNoneOpen(finding, null, null)) {
+            return;
+        }
+        archive.keep(finding.evidence().stream().map(Finding.Evidence::probeEvidenceId).toList());
         autoOpen(finding, site);
     }
 
@@ -125,8 +131,7 @@ public class Findings {
         int opened = 0;
         for (InspectedFailure failure : failures) {
             if (store.isFromInspection(failure.inspectionId(), failure.itemCode())
-                    || store.isOpen(failure.websiteId(), failure.indicator())
-                    || tracked(failure.websiteId(), failure.indicator())) {
+                    || followed(failure.websiteId(), failure.indicator())) {
                 continue;
             }
             Website site = websites.findById(failure.websiteId()).orElse(null);
@@ -137,13 +142,67 @@ public class Findings {
             Finding finding = new Finding(UUID.randomUUID().toString(), site.id(), failure.indicator(), category,
                     FindingStatus.OPEN, inspected(failure), failure.finalisedAt(), null,
                     cases.closedRecentlyOnSite(site.url(), category).orElse(null), null, null, null, List.of());
-            store.insert(finding, failure.inspectionId(), failure.itemCode());
+            if (!store.insertIfNoneOpen(finding, failure.inspectionId(), failure.itemCode())) {
+                continue;
+            }
             audit.record(failure.finalisedBy(), "FINDING_FROM_INSPECTION", null, "finding " + finding.id() + " "
                     + failure.indicator() + " on " + site.url() + " from campaign " + failure.campaignId()
                     + " inspection " + failure.inspectionId() + " item " + failure.itemCode());
             opened++;
         }
         return opened;
+    }
+
+    /**
+     * A defect that a 通报 from above names on a site, as a finding takes it: its indicator (the key
+     * of its category and of the one-open-finding rule) and the 通报's words, which are its evidence.
+     */
+    public record CitedDefect(long websiteId, Indicator indicator, String detail, Instant citedAt) {
+    }
+
+    /** What follows a cited defect: the finding it opened or found open, and the case, once there is one. */
+    public record Followed(String findingId, String caseId) {
+    }
+
+    /**
+     * A defect named by a 通报 from above, imported by an office's supervisor. Like a failed check it
+     * opens a finding unless one is open for the site and indicator (then the line follows that one)
+     * or an open case follows the defect already (then the line follows the case). With
+     * {@code openCase} (the office's choice on the import) the finding is confirmed at once, in the
+     * supervisor's name: a new case, or the open case of the same site and category.
+     */
+    public Followed cite(Actor actor, CitedDefect defect, boolean openCase) {
+        Website site = siteVisibleTo(actor, defect.websiteId());
+        Optional<String> open = store.openFinding(site.id(), defect.indicator());
+        if (open.isEmpty()) {
+            Optional<String> following = openCaseFollowing(site.id(), defect.indicator());
+            if (following.isPresent()) {
+                return new Followed(null, following.get());
+            }
+        }
+        String findingId = open.orElse(null);
+        if (findingId == null) {
+            String category = categories.categoryOf(defect.indicator());
+            Finding fresh = new Finding(UUID.randomUUID().toString(), site.id(), defect.indicator(), category,
+                    FindingStatus.OPEN, StringUtils.abbreviate(defect.detail(), 4000), defect.citedAt(), null,
+                    cases.closedRecentlyOnSite(site.url(), category).orElse(null), null, null, null, List.of());
+            if (store.insertIfNoneOpen(fresh, null, null)) {
+                findingId = fresh.id();
+                audit.record(actor.username(), "FINDING_CITED", null, "finding " + fresh.id() + " "
+                        + defect.indicator() + " on " + site.url() + ": " + StringUtils.abbreviate(defect.detail(), 200));
+            } else {
+                // a failure of the site was seen at this moment: the line follows the finding it opened
+                findingId = store.openFinding(site.id(), defect.indicator()).orElseThrow();
+            }
+        }
+        if (!openCase) {
+            return new Followed(findingId, null);
+        }
+        Finding finding = store.lock(findingId).orElseThrow();
+        if (finding.status() != FindingStatus.OPEN) {
+            return new Followed(finding.id(), finding.caseId());
+        }
+        return new Followed(finding.id(), confirmAs(actor, finding, site).caseOf().id());
     }
 
     /** The finding's detail: the campaign, the item and the inspector's evidence, as the case's description will quote it. */
@@ -154,11 +213,24 @@ public class Findings {
                 failure.finalisedBy()}, Locale.SIMPLIFIED_CHINESE), 4000);
     }
 
+    /**
+     * Whether an open finding or an open case follows this failure of the site already: a failure
+     * seen again (every probe of a site that is down) stops here, before the site is loaded.
+     */
+    private boolean followed(long websiteId, Indicator indicator) {
+        return store.isOpen(websiteId, indicator) || tracked(websiteId, indicator);
+    }
+
     /** Whether a case that a finding of this site and indicator went into is still open: it follows the failure already. */
     private boolean tracked(long websiteId, Indicator indicator) {
+        return openCaseFollowing(websiteId, indicator).isPresent();
+    }
+
+    /** The open case that a finding of this site and indicator went into, if any. */
+    private Optional<String> openCaseFollowing(long websiteId, Indicator indicator) {
         List<String> caseIds = store.casesOf(websiteId, indicator);
-        return !caseIds.isEmpty() && cases.byId(Set.copyOf(caseIds)).values().stream()
-                .anyMatch(c -> c.status() != CaseStatus.CLOSED);
+        return caseIds.isEmpty() ? Optional.empty() : cases.byId(Set.copyOf(caseIds)).values().stream()
+                .filter(c -> c.status() != CaseStatus.CLOSED).map(RectificationCase::id).sorted().findFirst();
     }
 
     /**
@@ -201,6 +273,36 @@ public class Findings {
         Finding finding = store.find(id).orElseThrow(() -> new NotFoundException("finding " + id));
         siteVisibleTo(actor, finding.websiteId());
         return finding;
+    }
+
+    /**
+     * The stored body of a response a finding was judged on: for who may see the finding, or its
+     * case (the department answering it). 404 otherwise, as for a response the finding does not name.
+     */
+    @Transactional(readOnly = true)
+    public EvidenceArchive.Body evidenceBody(Actor actor, String id, long probeId) {
+        Finding finding = store.find(id).orElseThrow(() -> new NotFoundException("finding " + id));
+        if (!mayReadEvidence(actor, finding)
+                || finding.evidence().stream().noneMatch(e -> e.probeEvidenceId() == probeId && e.sha256() != null)) {
+            throw new NotFoundException("evidence " + probeId);
+        }
+        return archive.body(probeId).orElseThrow(() -> new NotFoundException("evidence " + probeId));
+    }
+
+    private boolean mayReadEvidence(Actor actor, Finding finding) {
+        Website site = websites.findById(finding.websiteId()).orElse(null);
+        if (site != null && canSee(actor, site)) {
+            return true;
+        }
+        if (finding.caseId() == null) {
+            return false;
+        }
+        try {
+            cases.visible(actor, finding.caseId());
+            return true;
+        } catch (NotFoundException notTheirs) {
+            return false;
+        }
     }
 
     /** The site of a finding the caller may see, or 404. */

@@ -38,7 +38,7 @@ class MonitoredCases implements CaseFindings {
         List<Finding> findings = store.ofCase(caseId);
         return Optional.of(new Monitored(row.websiteId(), findings.stream().map(Finding::id).toList(), recheck(row),
                 row.repeatOf(), findings.stream().map(f -> new Line(f.id(), f.indicator().name(), f.detail(), f.detectedAt(),
-                f.evidence().stream().map(e -> new Seen(e.url(), e.status(), e.fetchedAt(), e.sha256())).toList())).toList()));
+                f.evidence().stream().map(e -> new Seen(e.url(), e.status(), e.fetchedAt(), e.sha256(), e.bodyPath(f.id()))).toList())).toList()));
     }
 
     @Override

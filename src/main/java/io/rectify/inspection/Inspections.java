@@ -20,9 +20,9 @@ import io.rectify.kernel.NotFoundException;
 import io.rectify.monitoring.CheckResult;
 import io.rectify.monitoring.CheckStatus;
 import io.rectify.monitoring.Indicator;
+import io.rectify.monitoring.LatestResults;
 import io.rectify.monitoring.ProbeEvidence;
 import org.apache.commons.lang3.StringUtils;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,12 +42,12 @@ public class Inspections {
     private final JdbcClient jdbc;
     private final Campaigns campaigns;
     private final Checklists checklists;
-    private final ObjectProvider<MonitoringResults> monitoring;
+    private final LatestResults monitoring;
     private final Findings findings;
     private final AuditLog audit;
     private final java.time.Clock clock;
 
-    Inspections(JdbcClient jdbc, Campaigns campaigns, Checklists checklists, ObjectProvider<MonitoringResults> monitoring,
+    Inspections(JdbcClient jdbc, Campaigns campaigns, Checklists checklists, LatestResults monitoring,
                 Findings findings, AuditLog audit, java.time.Clock clock) {
         this.jdbc = jdbc;
         this.campaigns = campaigns;
@@ -322,8 +322,7 @@ public class Inspections {
     }
 
     private void prefill(SiteInspection inspection, Checklist checklist) {
-        MonitoringResults source = monitoring.getIfAvailable();
-        List<CheckResult> latest = source == null ? List.of() : source.latest(inspection.websiteId());
+        List<CheckResult> latest = monitoring.latest(inspection.websiteId());
         for (ChecklistItem item : checklist.items()) {
             if (item.indicator() == null) {
                 continue;

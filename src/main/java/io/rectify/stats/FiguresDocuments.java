@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 
 import io.rectify.directory.Actor;
 import io.rectify.directory.Directory;
@@ -46,35 +45,53 @@ public class FiguresDocuments {
         }
         List<List<String>> regions = new ArrayList<>();
         for (Scorecard card : report.regions()) {
-            String name = directory.region(card.key()).map(Region::nameZh).orElse(card.key());
+            String name = regionName(card.key());
             regions.add(row(card.key().equals(report.regionCode()) ? name + "（本级）" : name, card));
         }
         List<List<String>> months = report.months().stream()
                 .map(card -> row(Integer.parseInt(card.key().substring(5)) + "月", card)).toList();
-        List<List<String>> categories = new TreeMap<>(report.total().openedByCategory()).entrySet().stream()
-                .map(e -> List.of(e.getKey(), String.valueOf(e.getValue()))).toList();
+        List<List<String>> sites = new ArrayList<>();
+        for (Scorecard card : report.sites()) {
+            String name = card == report.total() ? label("stats.total.row") : regionName(card.key());
+            sites.add(row(card.key().equals(report.regionCode()) ? name + "（本级）" : name, card, FiguresWorkbook.SITE_COLUMNS));
+        }
+        List<List<String>> indicators = FiguresWorkbook.indicators(report.total()).stream()
+                .map(i -> List.of(label("websites.indicator." + i.indicator()), String.valueOf(i.checked()),
+                        String.valueOf(i.passing()), figureText.of("passRate", i.passRate()))).toList();
+        List<List<String>> categories = report.categories().stream()
+                .map(c -> List.of(c.code(), c.name(CHINESE), String.valueOf(c.opened()))).toList();
         return publications.annualReport(issuer(actor), report.computedOn(), new Publications.AnnualReportBody(
                 report.year(), directory.region(report.regionCode()).map(Region::nameZh).orElse(report.regionCode()),
                 report.period().from(), report.period().to(),
                 new Table(List.of(label("stats.figure"), label("stats.value")), total),
                 new Table(head("stats.col.region"), regions), new Table(head("stats.col.month"), months),
-                new Table(List.of(label("stats.col.category"), label("stats.col.opened")), categories)));
+                new Table(List.of(label("stats.col.categoryCode"), label("stats.col.category"), label("stats.col.opened")),
+                        categories),
+                new Table(head("stats.col.region", FiguresWorkbook.SITE_COLUMNS), sites),
+                new Table(List.of(label("stats.col.indicator"), label("stats.col.sitesChecked"), label("stats.col.sitesPassing"),
+                        label("stats.col.passRate")), indicators)));
     }
 
     public byte[] ranking(Actor actor, Ranking.Result result) {
         List<List<String>> weights = new ArrayList<>();
         List<String> head = new ArrayList<>(List.of(label("stats.col.rank"), label("stats.col.body")));
+        // the places show the components that make the score: one weighted 0 is in the weights' table alone,
+        // so that the eight do not crowd the body's name off its line
+        List<String> weighted = new ArrayList<>();
         for (Map.Entry<String, Integer> w : result.weights().byComponent().entrySet()) {
             weights.add(List.of(label("stats.component." + w.getKey()), String.valueOf(w.getValue()),
                     label("stats.formula." + w.getKey())));
-            head.add(label("stats.component." + w.getKey()));
+            if (w.getValue() > 0) {
+                weighted.add(w.getKey());
+                head.add(label("stats.component." + w.getKey()));
+            }
         }
         head.add(label("stats.col.score"));
         List<List<String>> places = new ArrayList<>();
         for (Ranking.Entry e : result.entries()) {
             List<String> row = new ArrayList<>(List.of(String.valueOf(e.rank()),
                     e.body() == null ? e.card().key() : e.body().nameZh()));
-            result.weights().byComponent().keySet().forEach(component -> row.add(String.valueOf(e.components().get(component))));
+            weighted.forEach(component -> row.add(figureText.of(component, e.components().get(component))));
             row.add(String.valueOf(e.score()));
             places.add(row);
         }
@@ -86,15 +103,27 @@ public class FiguresDocuments {
 
     /** A row of a region or a month: its name, then every figure of the scorecard. */
     private List<String> row(String name, Scorecard card) {
+        return row(name, card, FiguresWorkbook.COLUMNS);
+    }
+
+    private List<String> row(String name, Scorecard card, List<String> columns) {
         List<String> row = new ArrayList<>(List.of(name));
-        FiguresWorkbook.COLUMNS.forEach(column -> row.add(figureText.of(column, FiguresWorkbook.figure(card, column))));
+        columns.forEach(column -> row.add(figureText.of(column, FiguresWorkbook.figure(card, column))));
         return row;
     }
 
     private List<String> head(String first) {
+        return head(first, FiguresWorkbook.COLUMNS);
+    }
+
+    private List<String> head(String first, List<String> columns) {
         List<String> head = new ArrayList<>(List.of(label(first)));
-        FiguresWorkbook.COLUMNS.forEach(column -> head.add(label("stats.col." + column)));
+        columns.forEach(column -> head.add(label("stats.col." + column)));
         return head;
+    }
+
+    private String regionName(String code) {
+        return directory.region(code).map(Region::nameZh).orElse(code);
     }
 
     private String issuer(Actor actor) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.rectify.monitoring.Indicator;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
@@ -31,10 +32,35 @@ public class FiguresWorkbook {
             "onTimeRate", "medianWorkingDays", "rejections", "openOrders", "overdue", "overdueRate", "escalations",
             "extensionsGranted");
 
+    /**
+     * The columns of the sites' components (monitoring health, spot checks, 找错), in order: a
+     * table of their own beside the cases', so neither grows too wide to print.
+     */
+    public static final List<String> SITE_COLUMNS = List.of("monitoredSites", "healthySites", "healthyRate",
+            "spotChecks", "spotChecksQualified", "spotChecksVetoed", "qualifiedRate", "spotCheckMeanScore",
+            "errorReports", "errorReportsForwarded", "errorReportsRepliedOnTime", "errorReportsOverdue",
+            "errorReportsOnTimeRate");
+
     private final MessageSource messages;
 
     FiguresWorkbook(MessageSource messages) {
         this.messages = messages;
+    }
+
+    /**
+     * A monitoring indicator's line: the sites judged on it now (pass or fail), those passing,
+     * and their share (null when none was judged).
+     */
+    public record IndicatorFigures(String indicator, long checked, long passing, Double passRate) {
+    }
+
+    /** Every monitoring indicator, in the monitoring's order, with the scorecard's sites judged and passing. */
+    public static List<IndicatorFigures> indicators(Scorecard card) {
+        return java.util.Arrays.stream(Indicator.values()).map(indicator -> {
+            long checked = card.sites().checkedByIndicator().getOrDefault(indicator.name(), 0L);
+            long passing = card.sites().passingByIndicator().getOrDefault(indicator.name(), 0L);
+            return new IndicatorFigures(indicator.name(), checked, passing, checked == 0 ? null : (double) passing / checked);
+        }).toList();
     }
 
     /** A scorecard's figure by its column name, as the tables show it (rates as fractions 0–1). */
@@ -54,6 +80,19 @@ public class FiguresWorkbook {
             case "escalations" -> c.escalations();
             case "extensionsGranted" -> c.extensionsGranted();
             case "sanctions" -> c.sanctions();
+            case "monitoredSites" -> c.sites().monitored();
+            case "healthySites" -> c.sites().healthy();
+            case "healthyRate" -> c.sites().healthyRate();
+            case "spotChecks" -> c.spotChecks().checked();
+            case "spotChecksQualified" -> c.spotChecks().qualified();
+            case "spotChecksVetoed" -> c.spotChecks().vetoed();
+            case "qualifiedRate" -> c.spotChecks().qualifiedRate();
+            case "spotCheckMeanScore" -> c.spotChecks().meanScore();
+            case "errorReports" -> c.errorReports().received();
+            case "errorReportsForwarded" -> c.errorReports().forwarded();
+            case "errorReportsRepliedOnTime" -> c.errorReports().repliedOnTime();
+            case "errorReportsOverdue" -> c.errorReports().overdue();
+            case "errorReportsOnTimeRate" -> c.errorReports().onTimeRate();
             default -> throw new IllegalArgumentException(column);
         };
     }
@@ -70,19 +109,41 @@ public class FiguresWorkbook {
                 text(row, 0, text("stats.col." + column, locale), bold);
                 number(row, 1, figure(report.total(), column));
             }
-            scorecards(book.createSheet(text("stats.sheet.regions", locale)), "stats.col.region", report.regions(), bold, locale);
-            scorecards(book.createSheet(text("stats.sheet.months", locale)), "stats.col.month", report.months(), bold, locale);
+            scorecards(book.createSheet(text("stats.sheet.regions", locale)), "stats.col.region", report.regions(), COLUMNS,
+                    bold, locale);
+            scorecards(book.createSheet(text("stats.sheet.months", locale)), "stats.col.month", report.months(), COLUMNS,
+                    bold, locale);
             Sheet categories = book.createSheet(text("stats.sheet.categories", locale));
             Row head = categories.createRow(0);
-            text(head, 0, text("stats.col.category", locale), bold);
-            text(head, 1, text("stats.col.opened", locale), bold);
+            text(head, 0, text("stats.col.categoryCode", locale), bold);
+            text(head, 1, text("stats.col.category", locale), bold);
+            text(head, 2, text("stats.col.opened", locale), bold);
             int c = 1;
-            for (Map.Entry<String, Long> e : new java.util.TreeMap<>(report.total().openedByCategory()).entrySet()) {
+            for (AnnualReport.CategoryOpened category : report.categories()) {
                 Row row = categories.createRow(c++);
-                text(row, 0, e.getKey(), null);
-                number(row, 1, e.getValue());
+                text(row, 0, category.code(), null);
+                text(row, 1, category.name(locale), null);
+                number(row, 2, category.opened());
             }
             ranking(book.createSheet(text("stats.sheet.ranking", locale)), report.ranking(), bold, locale);
+            // the sites' components: the total (ALL) and each region, then each monitoring indicator
+            scorecards(book.createSheet(text("stats.sheet.sites", locale)), "stats.col.region", report.sites(), SITE_COLUMNS,
+                    bold, locale);
+            Sheet indicators = book.createSheet(text("stats.sheet.indicators", locale));
+            Row indicatorHead = indicators.createRow(0);
+            List<String> indicatorColumns = List.of("stats.col.indicator", "stats.col.sitesChecked", "stats.col.sitesPassing",
+                    "stats.col.passRate");
+            for (int i = 0; i < indicatorColumns.size(); i++) {
+                text(indicatorHead, i, text(indicatorColumns.get(i), locale), bold);
+            }
+            int n = 1;
+            for (IndicatorFigures indicator : indicators(report.total())) {
+                Row row = indicators.createRow(n++);
+                text(row, 0, text("websites.indicator." + indicator.indicator(), locale), null);
+                number(row, 1, indicator.checked());
+                number(row, 2, indicator.passing());
+                number(row, 3, indicator.passRate());
+            }
             return bytes(book);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -98,18 +159,19 @@ public class FiguresWorkbook {
         }
     }
 
-    private void scorecards(Sheet sheet, String keyLabel, List<Scorecard> cards, CellStyle bold, Locale locale) {
+    private void scorecards(Sheet sheet, String keyLabel, List<Scorecard> cards, List<String> columns, CellStyle bold,
+                            Locale locale) {
         Row head = sheet.createRow(0);
         text(head, 0, text(keyLabel, locale), bold);
-        for (int i = 0; i < COLUMNS.size(); i++) {
-            text(head, i + 1, text("stats.col." + COLUMNS.get(i), locale), bold);
+        for (int i = 0; i < columns.size(); i++) {
+            text(head, i + 1, text("stats.col." + columns.get(i), locale), bold);
         }
         int r = 1;
         for (Scorecard card : cards) {
             Row row = sheet.createRow(r++);
-            text(row, 0, card.key(), null);
-            for (int i = 0; i < COLUMNS.size(); i++) {
-                number(row, i + 1, figure(card, COLUMNS.get(i)));
+            text(row, 0, "ALL".equals(card.key()) ? text("stats.total.row", locale) : card.key(), null);
+            for (int i = 0; i < columns.size(); i++) {
+                number(row, i + 1, figure(card, columns.get(i)));
             }
         }
     }

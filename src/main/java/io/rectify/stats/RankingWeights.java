@@ -9,7 +9,7 @@ import java.util.Map;
  * version). A component's weight is 0 to 100; the score is the weighted mean of the components.
  */
 public record RankingWeights(int version, int onTime, int overdue, int speed, int repeats, int escalations,
-                             String setBy, Instant setAt) {
+                             int monitoring, int spotChecks, int errorReports, String setBy, Instant setAt) {
 
     /** The components in the order they are shown, with their weights. */
     public Map<String, Integer> byComponent() {
@@ -19,10 +19,13 @@ public record RankingWeights(int version, int onTime, int overdue, int speed, in
         weights.put(Ranking.SPEED, speed);
         weights.put(Ranking.REPEATS, repeats);
         weights.put(Ranking.ESCALATIONS, escalations);
+        weights.put(Ranking.MONITORING, monitoring);
+        weights.put(Ranking.SPOT_CHECKS, spotChecks);
+        weights.put(Ranking.ERROR_REPORTS, errorReports);
         return weights;
     }
 
     public int total() {
-        return onTime + overdue + speed + repeats + escalations;
+        return byComponent().values().stream().mapToInt(Integer::intValue).sum();
     }
 }

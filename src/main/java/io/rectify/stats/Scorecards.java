@@ -1,5 +1,7 @@
 package io.rectify.stats;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -51,7 +53,7 @@ public class Scorecards {
     private final Clock clock;
     private final List<Component> components = List.of(
             this::opened, this::ordered, this::closed, this::workingDays, this::openOrders, this::escalated,
-            this::extended, this::sanctions);
+            this::extended, this::sanctions, this::siteChecks, this::siteHealth, this::spotChecks, this::errorReports);
 
     Scorecards(NamedParameterJdbcTemplate jdbc, Directory directory, Clock clock) {
         this.jdbc = jdbc;
@@ -177,6 +179,8 @@ public class Scorecards {
         static final Axis ESCALATED = new Axis("c.escalated_on", false);
         static final Axis EXTENDED = new Axis("c.extension_granted_on", false);
         static final Axis DECIDED = new Axis("s.decision_date", false);
+        static final Axis FINALISED = new Axis("c.finalised_at", true);
+        static final Axis RECEIVED = new Axis("c.received_at", true);
         private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ssxxx");
 
         /** the condition that the date lies in the period, on the parameters of {@link Count#params} */
@@ -259,7 +263,12 @@ public class Scorecards {
         }
 
         String where() {
-            return " from rectification_case c where " + scope.condition();
+            return where("rectification_case c");
+        }
+
+        /** The reader's rows of {@code source}, a table aliased {@code c} with the case row's region, body and escalation columns. */
+        String where(String source) {
+            return " from " + source + " where " + scope.condition();
         }
 
         /**
@@ -386,6 +395,89 @@ public class Scorecards {
                 });
     }
 
+    // ---- the components of the sites: other modules' tables, shaped as the case row --------------
+    // Each is read as a derived table named c with the case row's columns region_code,
+    // respondent_org_code (the site's body) and escalated (false: supervision, which sees the
+    // escalated cases, sees none of them), so the reader's scope and the keys apply unchanged.
+
+    /** A site counts in the monitoring's health while it is in the registry and open: a closed site is not watched. */
+    private static final String SITE_IN_SERVICE = "w.active = true and w.state = 'OPEN'";
+
+    /** The latest result of each check (monitoring's check_result), on the site's body and its region. */
+    private static final String CHECK_RESULTS = "(select r.website_id, r.indicator, r.status, w.org_code respondent_org_code,"
+            + " o.region_code, false as escalated from check_result r join website w on w.id = r.website_id"
+            + " join organization o on o.code = w.org_code where " + SITE_IN_SERVICE + ") c";
+
+    /** The sites with a check result: passing every indicator judged (an inconclusive check is not a failure). */
+    private static final String CHECKED_SITES = "(select r.website_id, w.org_code respondent_org_code, o.region_code,"
+            + " false as escalated, max(case when r.status = 'FAIL' then 1 else 0 end) failing"
+            + " from check_result r join website w on w.id = r.website_id join organization o on o.code = w.org_code"
+            + " where " + SITE_IN_SERVICE + " group by r.website_id, w.org_code, o.region_code) c";
+
+    /** The final spot checks (inspection), on the site's body and its region as the campaign sampled them. */
+    private static final String FINAL_INSPECTIONS = "(select org_code respondent_org_code, region_code, false as escalated,"
+            + " score, vetoed, qualified, finalised_at from inspection where status = 'FINAL') c";
+
+    /** The public error reports (public_report), on the body that runs the site and its region. */
+    private static final String ERROR_REPORTS = "(select site_org_code respondent_org_code, region_code, false as escalated,"
+            + " received_at, forwarded_at, replied_at, replied_on_time, overdue from public_report) c";
+
+    /** Sites judged and passing on each indicator now: no axis, a figure of now whatever the period. */
+    private void siteChecks(Count q) {
+        jdbc.query("select " + q.key(null) + ", c.indicator, count(*) n,"
+                + " sum(case when c.status = 'PASS' then 1 else 0 end) passing" + q.where(CHECK_RESULTS)
+                + " and c.status <> 'INCONCLUSIVE'" + q.groupBy(null, "c.indicator"), q.params(), rs -> {
+                    for (Tally t : q.of(rs)) {
+                        t.checkedByIndicator.merge(rs.getString("indicator"), rs.getLong("n"), Long::sum);
+                        t.passingByIndicator.merge(rs.getString("indicator"), rs.getLong("passing"), Long::sum);
+                    }
+                });
+    }
+
+    /** Sites monitored now, and those failing no indicator. */
+    private void siteHealth(Count q) {
+        jdbc.query("select " + q.key(null) + ", count(*) n, sum(1 - c.failing) healthy" + q.where(CHECKED_SITES)
+                + q.groupBy(null), q.params(), rs -> {
+                    for (Tally t : q.of(rs)) {
+                        t.monitoredSites += rs.getLong("n");
+                        t.healthySites += rs.getLong("healthy");
+                    }
+                });
+    }
+
+    private void spotChecks(Count q) {
+        Axis axis = Axis.FINALISED;
+        jdbc.query("select " + q.key(axis) + ", count(*) n, sum(case when c.qualified then 1 else 0 end) qualified,"
+                + " sum(case when c.vetoed then 1 else 0 end) vetoed, sum(c.score) score" + q.where(FINAL_INSPECTIONS)
+                + axis.within() + q.groupBy(axis), q.params(), rs -> {
+                    for (Tally t : q.of(rs)) {
+                        t.spotChecks += rs.getLong("n");
+                        t.spotChecksQualified += rs.getLong("qualified");
+                        t.spotChecksVetoed += rs.getLong("vetoed");
+                        BigDecimal score = rs.getBigDecimal("score");
+                        t.spotCheckScores = t.spotCheckScores.add(score == null ? BigDecimal.ZERO : score);
+                    }
+                });
+    }
+
+    private void errorReports(Count q) {
+        Axis axis = Axis.RECEIVED;
+        jdbc.query("select " + q.key(axis) + ", count(*) n,"
+                + " sum(case when c.forwarded_at is not null then 1 else 0 end) forwarded,"
+                + " sum(case when c.replied_at is not null then 1 else 0 end) replied,"
+                + " sum(case when c.replied_on_time then 1 else 0 end) on_time,"
+                + " sum(case when c.overdue then 1 else 0 end) overdue" + q.where(ERROR_REPORTS)
+                + axis.within() + q.groupBy(axis), q.params(), rs -> {
+                    for (Tally t : q.of(rs)) {
+                        t.errorReports += rs.getLong("n");
+                        t.errorReportsForwarded += rs.getLong("forwarded");
+                        t.errorReportsReplied += rs.getLong("replied");
+                        t.errorReportsOnTime += rs.getLong("on_time");
+                        t.errorReportsOverdue += rs.getLong("overdue");
+                    }
+                });
+    }
+
     // ---- who sees what ---------------------------------------------------------------------
 
     /**
@@ -443,6 +535,19 @@ public class Scorecards {
         long escalations;
         long extensionsGranted;
         final Map<String, Long> sanctions;
+        long monitoredSites;
+        long healthySites;
+        final Map<String, Long> checkedByIndicator = new TreeMap<>();
+        final Map<String, Long> passingByIndicator = new TreeMap<>();
+        long spotChecks;
+        long spotChecksQualified;
+        long spotChecksVetoed;
+        BigDecimal spotCheckScores = BigDecimal.ZERO;
+        long errorReports;
+        long errorReportsForwarded;
+        long errorReportsReplied;
+        long errorReportsOnTime;
+        long errorReportsOverdue;
 
         Tally(boolean sanctionsVisible) {
             this.sanctions = sanctionsVisible ? new TreeMap<>() : null;
@@ -453,7 +558,19 @@ public class Scorecards {
                     closed, closedRated, closedOnTime, closedRated == 0 ? null : (double) closedOnTime / closedRated,
                     median(workingDays), rejections, openOrders, overdue,
                     openOrders == 0 ? null : (double) overdue / openOrders, escalations, extensionsGranted,
-                    sanctions == null ? null : Map.copyOf(sanctions));
+                    sanctions == null ? null : Map.copyOf(sanctions),
+                    new Scorecard.SiteHealth(monitoredSites, healthySites, ratio(healthySites, monitoredSites),
+                            Map.copyOf(checkedByIndicator), Map.copyOf(passingByIndicator)),
+                    new Scorecard.SpotChecks(spotChecks, spotChecksQualified, spotChecksVetoed,
+                            ratio(spotChecksQualified, spotChecks), spotChecks == 0 ? null
+                            : spotCheckScores.divide(BigDecimal.valueOf(spotChecks), 2, RoundingMode.HALF_UP).doubleValue()),
+                    new Scorecard.ErrorReports(errorReports, errorReportsForwarded, errorReportsReplied, errorReportsOnTime,
+                            errorReportsOverdue, ratio(errorReportsOnTime, errorReportsForwarded)));
+        }
+
+        /** part / whole, null when the whole is 0 */
+        static Double ratio(long part, long whole) {
+            return whole == 0 ? null : (double) part / whole;
         }
 
         /** The median of values given as counts per value: the middle one, or the mean of the middle two. */

@@ -82,6 +82,11 @@ public final class Api {
 
     /** Uploads one file as the multipart part {@code file}. */
     public Response upload(String caseId, String fileName, byte[] content) {
+        return postFile("/api/cases/" + caseId + "/attachments", fileName, content, Map.of());
+    }
+
+    /** Posts a multipart form: one file as the part {@code file}, and text fields beside it. */
+    public Response postFile(String path, String fileName, byte[] content, Map<String, String> fields) {
         HttpHeaders headers = headers();
         headers.setContentType(MediaType.MULTIPART_FORM_DATA);
         MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
@@ -91,15 +96,19 @@ public final class Api {
                 return fileName;
             }
         });
-        ResponseEntity<String> response = rest.exchange("/api/cases/" + caseId + "/attachments", HttpMethod.POST,
-                new HttpEntity<>(parts, headers), String.class);
+        fields.forEach(parts::add);
+        ResponseEntity<String> response = rest.exchange(path, HttpMethod.POST, new HttpEntity<>(parts, headers), String.class);
         return new Response(response, read(response.getBody()));
     }
 
     /** Downloads a file: the raw bytes with their headers. */
     public ResponseEntity<byte[]> download(String caseId, String attachmentId) {
-        return rest.exchange("/api/cases/" + caseId + "/attachments/" + attachmentId, HttpMethod.GET,
-                new HttpEntity<>(headers()), byte[].class);
+        return download("/api/cases/" + caseId + "/attachments/" + attachmentId);
+    }
+
+    /** Downloads a file at this address: the raw bytes with their headers, whatever the status. */
+    public ResponseEntity<byte[]> download(String path) {
+        return rest.exchange(path, HttpMethod.GET, new HttpEntity<>(headers()), byte[].class);
     }
 
     private HttpHeaders headers() {

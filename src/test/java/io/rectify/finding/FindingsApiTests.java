@@ -2,9 +2,18 @@ package io.rectify.finding;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.rectify.IntegrationTest;
@@ -18,6 +27,8 @@ import io.rectify.monitoring.CheckResult;
 import io.rectify.monitoring.CheckStatus;
 import io.rectify.monitoring.Indicator;
 import io.rectify.monitoring.ProbeEvidence;
+import io.rectify.monitoring.internal.ProbeLog;
+import io.rectify.monitoring.internal.http.Fetched;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,6 +36,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -61,6 +74,9 @@ class FindingsApiTests extends IntegrationTest {
 
     @Autowired
     AuditLog audit;
+
+    @Autowired
+    ProbeLog probes;
 
     Api office;
     String department;
@@ -260,6 +276,87 @@ class FindingsApiTests extends IntegrationTest {
         office.get("/api/findings?status=MAYBE").isInvalid("status");
         office.get("/api/findings?websiteId=abc").isInvalid("websiteId");
         assertThat(office.get("/api/findings/" + finding).body().get("status").asText()).isEqualTo("OPEN");
+    }
+
+    @Test
+    void theStoredResponseAFindingRestsOnIsADownloadForItsReadersAndOutlivesTheRawProbes() {
+        byte[] page = "<html><head><title>首页</title></head><body>2026-01-01</body></html>".getBytes(StandardCharsets.UTF_8);
+        ProbeEvidence seen = probe(page, Instant.now());
+        ProbeEvidence unrelated = probe("<html>另一个页面</html>".getBytes(StandardCharsets.UTF_8), Instant.now());
+        transactions.executeWithoutResult(tx -> events.publishEvent(new CheckFailed(new CheckResult(site,
+                Indicator.HOMEPAGE_STALE, CheckStatus.FAIL, Instant.now(), "首页 30 天未更新", List.of(seen)))));
+        JsonNode finding = office.get("/api/findings?websiteId=" + site).body().get(0);
+        String body = finding.get("evidence").get(0).get("body").asText();
+        assertThat(body).isEqualTo("/api/findings/" + finding.get("id").asText() + "/evidence/" + seen.id());
+
+        ResponseEntity<byte[]> download = office.download(body);
+        assertThat(download.getStatusCode().value()).isEqualTo(200);
+        assertThat(download.getBody()).isEqualTo(page);
+        assertThat(download.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_OCTET_STREAM);
+        assertThat(download.getHeaders().getContentDisposition().isAttachment()).isTrue();
+        assertThat(download.getHeaders().getContentDisposition().getFilename()).endsWith(".html");
+        assertThat(download.getHeaders().getFirst("X-Evidence-SHA256")).isEqualTo(seen.sha256());
+
+        // who may not see the finding, nor yet its case, is told nothing; nor is a response the finding does not name
+        assertThat(office.as("gz.office").download(body).getStatusCode().value()).isEqualTo(404);
+        assertThat(respondent.download(body).getStatusCode().value()).isEqualTo(404);
+        String other = "/api/findings/" + finding.get("id").asText() + "/evidence/" + unrelated.id();
+        assertThat(office.download(other).getStatusCode().value()).isEqualTo(404);
+        assertThat(office.download("/api/findings/" + finding.get("id").asText() + "/evidence/x").getStatusCode().value())
+                .isEqualTo(404);
+
+        // once it is a case, the department answering it is shown what the check saw
+        assertThat(office.post("/api/findings/" + finding.get("id").asText() + "/confirm", null).status()).isEqualTo(201);
+        assertThat(respondent.download(body).getBody()).isEqualTo(page);
+
+        // the raw probes' retention forgets the unrelated probe, not the finding's evidence
+        jdbc.update("update probe set fetched_at = ? where id in (?, ?)", Timestamp.from(Instant.now().minus(Duration.ofDays(40))),
+                seen.id(), unrelated.id());
+        probes.forgetBefore(Instant.now().minus(Duration.ofDays(30)));
+        assertThat(jdbc.queryForObject("select count(*) from probe where id = ?", Integer.class, unrelated.id())).isZero();
+        assertThat(office.download(body).getBody()).isEqualTo(page);
+    }
+
+    @Test
+    void twoTransactionsThatSeeTheSameNewFailureAtOnceWriteOneFindingAndBothCommit() throws Exception {
+        CountDownLatch firstWrote = new CountDownLatch(1);
+        CountDownLatch releaseFirst = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> first = threads.submit(() -> transactions.executeWithoutResult(tx -> {
+                fail(Indicator.BROKEN_LINKS);
+                firstWrote.countDown();
+                await(releaseFirst);
+            }));
+            assertThat(firstWrote.await(30, TimeUnit.SECONDS)).isTrue();
+            // the second sees no open finding yet (the first has not committed) and waits on the open key
+            Future<?> second = threads.submit(() -> fail(Indicator.BROKEN_LINKS));
+            Thread.sleep(500);
+            assertThat(second.isDone()).as("the second waits for the first").isFalse();
+            releaseFirst.countDown();
+            first.get(30, TimeUnit.SECONDS);
+            second.get(30, TimeUnit.SECONDS);
+        } finally {
+            releaseFirst.countDown();
+            threads.shutdownNow();
+        }
+        assertThat(office.get("/api/findings?websiteId=" + site).body()).hasSize(1);
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(30, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A response of the test site stored as the monitoring stores a check's evidence, with its body. */
+    private ProbeEvidence probe(byte[] body, Instant at) {
+        Fetched fetched = new Fetched(URI.create(siteUrl + "/"), URI.create(siteUrl + "/"), 200,
+                "Content-Type: text/html; charset=utf-8\n", body, false, StandardCharsets.UTF_8, at, 120, null);
+        return transactions.execute(tx -> probes.record(site, ProbeLog.Purpose.HOMEPAGE, fetched, true));
     }
 
     // ---- helpers ------------------------------------------------------------------------------

@@ -47,7 +47,7 @@ class MonitoringApiTests extends PageTest {
         assertThat(homepage.get("veto").get("measure").asInt()).isEqualTo(20);
         assertThat(homepage.get("veto").get("limit").asInt()).isEqualTo(14);
         assertThat(homepage.get("veto").get("unit").asText()).isEqualTo("days");
-        assertThat(homepage.get("detail").asText()).contains("20 of 14 days");
+        assertThat(homepage.get("detail").asText()).contains("已 20 天未更新，14 天即否决");
         assertThat(indicator(stale, "COLUMNS_STALE").get("status").asText()).isEqualTo("FAIL");
 
         assertThat(indicator(checks(office, byCode.get("3600000003")), "IDENTITY_MISSING").get("status").asText()).isEqualTo("FAIL");

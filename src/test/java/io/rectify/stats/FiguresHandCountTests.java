@@ -19,6 +19,8 @@ import java.util.stream.Collectors;
 
 import io.rectify.IntegrationTest;
 import io.rectify.calendar.WorkingDayCalendar;
+import io.rectify.category.Categories;
+import io.rectify.category.Category;
 import io.rectify.directory.Actor;
 import io.rectify.directory.OrgKind;
 import io.rectify.directory.Role;
@@ -52,6 +54,7 @@ class FiguresHandCountTests extends IntegrationTest {
     @Autowired FigureText figureText;
     @Autowired Ranking ranking;
     @Autowired MessageSource messages;
+    @Autowired Categories categories;
 
     String city;
     String county;
@@ -231,6 +234,18 @@ class FiguresHandCountTests extends IntegrationTest {
                             .isEqualTo(((Number) expected).doubleValue());
                 }
             }
+            // the categories: every one of the regulation, its code, its name in the reader's language, its cases
+            Sheet categories = book.getSheetAt(3);
+            Map<String, Long> opened = year.openedByCategory();
+            List<Category> all = this.categories.all();
+            assertThat(categories.getLastRowNum()).isEqualTo(all.size());
+            for (int i = 0; i < all.size(); i++) {
+                Row row = categories.getRow(1 + i);
+                assertThat(row.getCell(0).getStringCellValue()).isEqualTo(all.get(i).code());
+                assertThat(row.getCell(1).getStringCellValue()).isEqualTo(all.get(i).nameZh());
+                assertThat(row.getCell(2).getNumericCellValue()).as(all.get(i).code())
+                        .isEqualTo(opened.getOrDefault(all.get(i).code(), 0L).doubleValue());
+            }
             // the ranking sheet: every body, each with its score
             Sheet ranking = book.getSheetAt(4);
             assertThat(ranking.getLastRowNum() - 2).isEqualTo(report.ranking().entries().size());
@@ -263,8 +278,10 @@ class FiguresHandCountTests extends IntegrationTest {
         for (int m = 0; m < 12; m++) {
             assertThat(text).as("month " + (m + 1)).containsPattern("\\n\\s*" + (m + 1) + "月" + figures(months.get(m)));
         }
-        for (Map.Entry<String, Long> category : total.openedByCategory().entrySet()) {
-            assertThat(text).containsPattern(Pattern.quote(category.getKey()) + "\\s+" + category.getValue() + "\\s*\\n");
+        // every category of the regulation by its code and its Chinese name (the document's language), with its cases
+        for (Category category : categories.all()) {
+            long n = total.openedByCategory().getOrDefault(category.code(), 0L);
+            assertThat(flat).as(category.code()).contains(category.code() + category.nameZh().replaceAll("\\s", "") + n);
         }
     }
 
@@ -284,7 +301,8 @@ class FiguresHandCountTests extends IntegrationTest {
         for (Ranking.Entry e : result.entries()) {
             assertThat(flat).contains(e.body().nameZh());
             StringBuilder row = new StringBuilder("\\n\\s*" + e.rank() + "\\s.*");
-            result.weights().byComponent().keySet().forEach(c -> row.append("\\s+").append(Pattern.quote(String.valueOf(e.components().get(c)))));
+            result.weights().byComponent().keySet().stream().filter(c -> result.weights().byComponent().get(c) > 0)
+                    .forEach(c -> row.append("\\s+").append(Pattern.quote(figureText.of(c, e.components().get(c)))));
             row.append("\\s+").append(Pattern.quote(String.valueOf(e.score()))).append("\\s*\\n");
             java.util.regex.Matcher m = Pattern.compile(row.toString()).matcher(text);
             assertThat(m.find(from)).as("place " + e.rank() + " of " + e.card().key() + ", after the one before").isTrue();

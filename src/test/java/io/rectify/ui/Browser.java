@@ -100,6 +100,11 @@ final class Browser implements AutoCloseable {
         field.sendKeys(text);
     }
 
+    /** Puts a file into a file input, as a person choosing it would. */
+    void attach(String id, java.nio.file.Path file) {
+        driver.findElement(By.id(id)).sendKeys(file.toAbsolutePath().toString());
+    }
+
     void choose(String id, String value) {
         new Select(driver.findElement(By.id(id))).selectByValue(value);
     }

@@ -1,28 +1,14 @@
 package io.rectify.admin.web;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import io.rectify.directory.DirectoryAdmin.ColumnInput;
 import io.rectify.directory.DirectoryAdmin.NewWebsite;
 import io.rectify.kernel.FieldProblem;
 import io.rectify.kernel.InvalidInputException;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import io.rectify.system.web.SheetRows;
 
 /**
  * The province's list of websites as a file: CSV (UTF-8, a BOM allowed) or XLSX, the first row
@@ -50,7 +36,7 @@ final class WebsiteSheet {
 
     /** The lines of the file after its heading; line numbers start at 2 (the heading is line 1). */
     static List<NewWebsite> read(String filename, byte[] content) {
-        List<List<String>> rows = isXlsx(filename, content) ? xlsxRows(content) : csvRows(content);
+        List<List<String>> rows = SheetRows.read(filename, content, MAX_LINES + 1);
         if (rows.isEmpty()) {
             throw InvalidInputException.of("file", "admin.website.import.empty", "文件中没有网站");
         }
@@ -67,7 +53,7 @@ final class WebsiteSheet {
                 continue;
             }
             List<ColumnInput> columns = new ArrayList<>();
-            String columnText = cell(row, at, "columns");
+            String columnText = SheetRows.cell(row, at, "columns");
             if (columnText != null) {
                 for (String part : columnText.split("[;；\\n]")) {
                     if (part.isBlank()) {
@@ -82,9 +68,9 @@ final class WebsiteSheet {
                     columns.add(new ColumnInput(fields[0].strip(), fields[1].strip(), fields[2].strip()));
                 }
             }
-            sites.add(new NewWebsite(cell(row, at, "url"), cell(row, at, "name"), cell(row, at, "orgCode"),
-                    cell(row, at, "siteCode"), cell(row, at, "state"), cell(row, at, "icpNumber"),
-                    cell(row, at, "psbNumber"), columns));
+            sites.add(new NewWebsite(SheetRows.cell(row, at, "url"), SheetRows.cell(row, at, "name"), SheetRows.cell(row, at, "orgCode"),
+                    SheetRows.cell(row, at, "siteCode"), SheetRows.cell(row, at, "state"), SheetRows.cell(row, at, "icpNumber"),
+                    SheetRows.cell(row, at, "psbNumber"), columns));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
@@ -93,13 +79,7 @@ final class WebsiteSheet {
     }
 
     private static Map<String, Integer> headings(List<String> heading) {
-        Map<String, Integer> at = new HashMap<>();
-        for (int i = 0; i < heading.size(); i++) {
-            String key = HEADINGS.get(heading.get(i).strip().replace(" ", "").toLowerCase(Locale.ROOT));
-            if (key != null) {
-                at.putIfAbsent(key, i);
-            }
-        }
+        Map<String, Integer> at = SheetRows.columns(heading, HEADINGS);
         List<FieldProblem> missing = new ArrayList<>();
         for (String required : List.of("name", "url", "orgCode")) {
             if (!at.containsKey(required)) {
@@ -111,99 +91,5 @@ final class WebsiteSheet {
             throw new InvalidInputException(missing);
         }
         return at;
-    }
-
-    private static String cell(List<String> row, Map<String, Integer> at, String key) {
-        Integer index = at.get(key);
-        if (index == null || index >= row.size()) {
-            return null;
-        }
-        String value = row.get(index).strip();
-        return value.isEmpty() ? null : value;
-    }
-
-    private static boolean isXlsx(String filename, byte[] content) {
-        boolean zip = content.length > 4 && content[0] == 'P' && content[1] == 'K' && content[2] == 3 && content[3] == 4;
-        return zip || (filename != null && filename.toLowerCase(Locale.ROOT).endsWith(".xlsx"));
-    }
-
-    private static List<List<String>> xlsxRows(byte[] content) {
-        DataFormatter formatter = new DataFormatter(Locale.ROOT);
-        try (InputStream in = new ByteArrayInputStream(content); Workbook book = new XSSFWorkbook(in)) {
-            Sheet sheet = book.getSheetAt(0);
-            List<List<String>> rows = new ArrayList<>();
-            int last = Math.min(sheet.getLastRowNum(), MAX_LINES + 1);
-            for (int r = 0; r <= last; r++) {
-                Row row = sheet.getRow(r);
-                List<String> cells = new ArrayList<>();
-                if (row != null) {
-                    for (int c = 0; c < Math.max(0, row.getLastCellNum()); c++) {
-                        Cell cell = row.getCell(c);
-                        cells.add(cell == null ? "" : formatter.formatCellValue(cell));
-                    }
-                }
-                rows.add(cells);
-            }
-            while (!rows.isEmpty() && rows.get(rows.size() - 1).stream().allMatch(String::isBlank)) {
-                rows.remove(rows.size() - 1);
-            }
-            return rows;
-        } catch (IOException | RuntimeException unreadable) {
-            throw InvalidInputException.of("file", "admin.website.import.unreadable", "无法读取该 XLSX 文件");
-        }
-    }
-
-    /** RFC 4180: fields in double quotes may hold commas, quotes (doubled) and line breaks. */
-    static List<List<String>> csvRows(byte[] content) {
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(content)).toString();
-        } catch (CharacterCodingException notUtf8) {
-            throw InvalidInputException.of("file", "admin.website.import.encoding", "CSV 文件应为 UTF-8 编码");
-        }
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
-        List<List<String>> rows = new ArrayList<>();
-        List<String> row = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                row.add(field.toString());
-                field.setLength(0);
-            } else if (c == '\n' || c == '\r') {
-                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                row.add(field.toString());
-                field.setLength(0);
-                rows.add(row);
-                row = new ArrayList<>();
-            } else {
-                field.append(c);
-            }
-        }
-        if (field.length() > 0 || !row.isEmpty()) {
-            row.add(field.toString());
-            rows.add(row);
-        }
-        while (!rows.isEmpty() && rows.get(rows.size() - 1).stream().allMatch(String::isBlank)) {
-            rows.remove(rows.size() - 1);
-        }
-        return rows;
     }
 }

@@ -272,7 +272,7 @@ class CasePages {
         model.addAttribute("c", view);
         model.addAttribute("light", countdown.of(c));
         model.addAttribute("category", categories.find(c.categoryCode())
-                .map(cat -> new Choice(cat.code(), categoryName(cat, locale))).orElse(new Choice(c.categoryCode(), c.categoryCode())));
+                .map(cat -> new Choice(cat.code(), cat.name(locale))).orElse(new Choice(c.categoryCode(), c.categoryCode())));
         model.addAttribute("respondentName", orgNames.getOrDefault(c.respondentOrgCode(), c.respondentOrgCode()));
         model.addAttribute("openerName", orgNames.getOrDefault(c.openedByOrgCode(), c.openedByOrgCode()));
         model.addAttribute("documents", documents.of(id).stream()
@@ -483,7 +483,7 @@ class CasePages {
         CaseFindings.Recheck r = m.recheck();
         return new MonitoredView(m.findings().stream().map(f -> new FindingRow(f.id(), f.indicator(), f.detail(),
                         when(f.detectedAt()), f.evidence().stream().map(e -> new SeenRow(e.url(), e.status(),
-                                when(e.fetchedAt()), e.sha256())).toList())).toList(),
+                                when(e.fetchedAt()), e.sha256(), e.body())).toList())).toList(),
                 r == null ? null : new RecheckView(r.passed(), when(r.checkedAt()), r.results().stream()
                         .map(x -> new RecheckRow(x.indicator(), x.status(), when(x.checkedAt()), x.detail())).toList()),
                 m.repeatOf(), actor.role() == Role.SUPERVISOR);
@@ -495,7 +495,7 @@ class CasePages {
 
     private List<CategoryChoice> categoryChoices(Locale locale) {
         return categories.all().stream()
-                .map(cat -> new CategoryChoice(cat.code(), categoryName(cat, locale), cat.article(), cat.legalText(),
+                .map(cat -> new CategoryChoice(cat.code(), cat.name(locale), cat.article(), cat.legalText(),
                         categories.defaultPeriodWorkingDays(cat.code())))
                 .toList();
     }
@@ -515,16 +515,12 @@ class CasePages {
     }
 
     private Map<String, String> categoryNames(Locale locale) {
-        return categories.all().stream().collect(Collectors.toMap(Category::code, cat -> categoryName(cat, locale),
+        return categories.all().stream().collect(Collectors.toMap(Category::code, cat -> cat.name(locale),
                 (a, b) -> a, LinkedHashMap::new));
     }
 
     private static String name(Organization org, Locale locale) {
         return english(locale) ? org.nameEn() : org.nameZh();
-    }
-
-    private static String categoryName(Category cat, Locale locale) {
-        return english(locale) ? cat.nameEn() : cat.nameZh();
     }
 
     private static boolean english(Locale locale) {
@@ -588,7 +584,8 @@ class CasePages {
     record FindingRow(String id, String indicator, String detail, String detectedAt, List<SeenRow> evidence) {
     }
 
-    record SeenRow(String url, Integer status, String fetchedAt, String sha256) {
+    /** @param body the address of the stored body, or null when no response came */
+    record SeenRow(String url, Integer status, String fetchedAt, String sha256, String body) {
     }
 
     record RecheckView(boolean passed, String checkedAt, List<RecheckRow> results) {

@@ -10,10 +10,16 @@ import io.rectify.directory.Actor;
 import io.rectify.finding.FindingStatus;
 import io.rectify.finding.Findings;
 import io.rectify.kernel.InvalidInputException;
+import io.rectify.kernel.NotFoundException;
+import io.rectify.monitoring.EvidenceArchive;
 import io.rectify.monitoring.Indicator;
 import io.rectify.system.web.CurrentActor;
 import org.apache.commons.lang3.EnumUtils;
 import org.apache.commons.lang3.StringUtils;
+import org.apache.commons.lang3.math.NumberUtils;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -52,6 +58,45 @@ class FindingController {
     @GetMapping("/{id}")
     FindingView get(@PathVariable String id) {
         return FindingView.of(findings.visible(currentActor.get(), id));
+    }
+
+    /**
+     * A stored response a finding was judged on, as the site sent it: for the finding's readers and
+     * its case's (the department answering it). Always a download, never shown as a page of ours:
+     * the bytes are the site's, scripts and all.
+     */
+    @PreAuthorize("hasAnyRole('SUPERVISOR', 'RESPONDER', 'SUPERVISION')")
+    @GetMapping("/{id}/evidence/{probeId}")
+    ResponseEntity<byte[]> evidenceBody(@PathVariable String id, @PathVariable String probeId) {
+        long probe = NumberUtils.toLong(probeId, -1);
+        if (probe < 0) {
+            throw new NotFoundException("evidence " + probeId);
+        }
+        EvidenceArchive.Body body = findings.evidenceBody(currentActor.get(), id, probe);
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_OCTET_STREAM)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("evidence-" + probe + "-" + body.sha256().substring(0, 12) + extension(body.contentType()))
+                        .build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .header("X-Evidence-SHA256", body.sha256())
+                .header("X-Evidence-Truncated", String.valueOf(body.truncated()))
+                .body(body.content());
+    }
+
+    /** The file's extension from the type the site declared, so that it opens in the right program. */
+    static String extension(String contentType) {
+        String type = StringUtils.defaultString(contentType).toLowerCase(java.util.Locale.ROOT);
+        if (type.contains("html")) {
+            return ".html";
+        }
+        if (type.contains("json")) {
+            return ".json";
+        }
+        if (type.contains("xml")) {
+            return ".xml";
+        }
+        return type.startsWith("text/") ? ".txt" : ".bin";
     }
 
     @PreAuthorize("hasRole('SUPERVISOR')")

@@ -122,7 +122,7 @@ class FindingPages {
         Website site = findings.siteOf(actor, f);
         model.addAttribute("f", row(f, site, locale));
         model.addAttribute("evidence", f.evidence().stream().map(e -> new Seen(e.url(), e.status(), when(e.fetchedAt()),
-                e.sha256())).toList());
+                e.sha256(), e.bodyPath(f.id()))).toList());
         model.addAttribute("reasonError", reasonError);
         model.addAttribute("reason", reason);
         return VIEW_FINDING;
@@ -150,7 +150,8 @@ class FindingPages {
                String detectedAt, String caseId, String repeatOf, String decidedBy, String decidedAt, String dismissReason) {
     }
 
-    record Seen(String url, Integer status, String fetchedAt, String sha256) {
+    /** @param body the address of the stored body, null when no response came */
+    record Seen(String url, Integer status, String fetchedAt, String sha256, String body) {
     }
 
     record Choice(String value, String label) {

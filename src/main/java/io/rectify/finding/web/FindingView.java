@@ -14,13 +14,14 @@ public record FindingView(String id, long websiteId, String indicator, String ca
                           String detail, OffsetDateTime detectedAt, String caseId, List<Evidence> evidence,
                           String repeatOf, String decidedBy, OffsetDateTime decidedAt, String dismissReason) {
 
-    public record Evidence(String url, Integer status, OffsetDateTime fetchedAt, String sha256) {
+    /** @param body the address of the stored body, null when no response came */
+    public record Evidence(String url, Integer status, OffsetDateTime fetchedAt, String sha256, String body) {
     }
 
     static FindingView of(Finding f) {
         return new FindingView(f.id(), f.websiteId(), f.indicator().name(), f.categoryCode(), f.status().name(),
                 f.detail(), local(f.detectedAt()), f.caseId(),
-                f.evidence().stream().map(e -> new Evidence(e.url(), e.status(), local(e.fetchedAt()), e.sha256())).toList(),
+                f.evidence().stream().map(e -> new Evidence(e.url(), e.status(), local(e.fetchedAt()), e.sha256(), e.bodyPath(f.id()))).toList(),
                 f.repeatOf(), f.decidedBy(), local(f.decidedAt()), f.dismissReason());
     }
 

@@ -143,7 +143,7 @@ class CampaignController {
                 workbook.of(reports.of(currentActor.get(), id), locale));
     }
 
-    private static ResponseEntity<byte[]> download(String fileName, MediaType type, byte[] bytes) {
+    static ResponseEntity<byte[]> download(String fileName, MediaType type, byte[] bytes) {
         return ResponseEntity.ok()
                 .contentType(type)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()

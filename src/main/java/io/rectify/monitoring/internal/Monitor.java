@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import java.util.Set;
 
 import io.rectify.calendar.WorkingDayCalendar;
 import io.rectify.directory.Directory;
+import io.rectify.directory.OrgKind;
 import io.rectify.directory.Website;
 import io.rectify.kernel.NotFoundException;
 import io.rectify.monitoring.CheckFailed;
@@ -33,6 +35,7 @@ import io.rectify.monitoring.internal.check.Page;
 import io.rectify.monitoring.internal.check.Reachability;
 import io.rectify.monitoring.internal.check.Tls;
 import io.rectify.monitoring.internal.check.UnansweredMessages;
+import io.rectify.monitoring.internal.check.UnregisteredSites;
 import io.rectify.monitoring.internal.check.Verdict;
 import io.rectify.monitoring.internal.http.Fetched;
 import io.rectify.monitoring.internal.http.SafeHttpClient;
@@ -51,10 +54,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class Monitor implements SiteChecks {
 
-    /** what the daily run and "check now" judge; the registry's indicator (unregistered sites) is not probed */
+    /** what the daily run and "check now" judge */
     static final Set<Indicator> PROBED = EnumSet.of(Indicator.UNREACHABLE, Indicator.HOMEPAGE_STALE, Indicator.COLUMNS_STALE,
             Indicator.BLANK_COLUMNS, Indicator.BROKEN_LINKS, Indicator.IDENTITY_MISSING, Indicator.TLS, Indicator.NOT_GOV_DOMAIN,
-            Indicator.INTERACTION_UNANSWERED);
+            Indicator.INTERACTION_UNANSWERED, Indicator.UNREGISTERED_SITE);
     private static final Set<Indicator> READ_COLUMNS = EnumSet.of(Indicator.COLUMNS_STALE, Indicator.BLANK_COLUMNS,
             Indicator.BROKEN_LINKS, Indicator.INTERACTION_UNANSWERED);
 
@@ -75,6 +78,7 @@ public class Monitor implements SiteChecks {
     private final IdentityMarks identityMarks = new IdentityMarks();
     private final Tls tls;
     private final NotGovDomain notGovDomain = new NotGovDomain();
+    private final UnregisteredSites unregisteredSites = new UnregisteredSites();
 
     Monitor(Directory directory, SafeHttpClient http, ProbeLog log, MonitoringSettings settings, Clock clock,
             ApplicationEventPublisher events, PlatformTransactionManager transactions) {
@@ -141,6 +145,11 @@ public class Monitor implements SiteChecks {
         if (wanted.contains(Indicator.NOT_GOV_DOMAIN) && homepageUri != null) {
             verdicts.add(notGovDomain.judge(homepageUri));
         }
+        // only a portal answers for the sites of its government's domain; other sites have nothing to judge here
+        if (wanted.contains(Indicator.UNREGISTERED_SITE) && homepageUri != null && isPortal(site)) {
+            UnregisteredSites.domainOf(homepageUri).ifPresent(domain ->
+                    verdicts.add(unregisteredSites.judge(homepage, domain, registeredHostsUnder(domain))));
+        }
         return transaction.execute(status -> {
             Map<Fetched, ProbeEvidence> recorded = new IdentityHashMap<>();
             recorded.put(homepage.fetched(), log.record(websiteId, Purpose.HOMEPAGE, homepage.fetched(), true));
@@ -190,6 +199,26 @@ public class Monitor implements SiteChecks {
         } catch (DuplicateKeyException probedMeanwhile) {
             // another node wrote this due time's probe first: it stays the one
         }
+    }
+
+    /** A portal is the site of a government's office (政府办公厅/室), as the inspections' levels have it. */
+    private boolean isPortal(Website site) {
+        return directory.findOrganization(site.orgCode()).map(owner -> owner.kind() == OrgKind.OFFICE).orElse(false);
+    }
+
+    private Set<String> registeredHostsUnder(String domain) {
+        Set<String> hosts = new HashSet<>();
+        for (String url : directory.websiteUrlsNaming(domain)) {
+            try {
+                String host = URI.create(url.strip()).getHost();
+                if (host != null) {
+                    hosts.add(UnregisteredSites.bare(host));
+                }
+            } catch (IllegalArgumentException notAnAddress) {
+                // a registered address that names no host registers none
+            }
+        }
+        return hosts;
     }
 
     private Verdict reachabilityNow(long websiteId, Instant now) {

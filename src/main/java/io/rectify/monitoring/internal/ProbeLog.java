@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -20,6 +21,7 @@ import java.util.stream.Collectors;
 
 import io.rectify.calendar.WorkingDayCalendar;
 import io.rectify.monitoring.CheckStatus;
+import io.rectify.monitoring.EvidenceArchive;
 import io.rectify.monitoring.Indicator;
 import io.rectify.monitoring.ProbeEvidence;
 import io.rectify.monitoring.internal.check.Verdict;
@@ -37,7 +39,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * homepage's list of items. Plain SQL: a probe is one or two inserts and nothing else.
  */
 @Repository
-public class ProbeLog {
+public class ProbeLog implements EvidenceArchive {
 
     /** the business day of the daily counts */
 
@@ -224,9 +226,41 @@ public class ProbeLog {
         return found;
     }
 
-    /** The stored body of this hash, if it was kept. */
-    public Optional<byte[]> body(String sha256) {
-        return jdbc.query("select content from probe_body where sha256 = ?", (rs, i) -> rs.getBytes(1), sha256).stream().findFirst();
+    /** Keeps these probes beyond the raw probes' retention: a finding was judged on them. */
+    @Override
+    public void keep(Collection<Long> probeIds) {
+        for (List<Long> chunk : chunks(probeIds)) {
+            jdbc.update("update probe set kept = true where kept = false and id in ("
+                    + chunk.stream().map(id -> "?").collect(Collectors.joining(",")) + ")", chunk.toArray());
+        }
+    }
+
+    /** The stored body of a probe, with the type its headers declared; empty when only its hash was kept. */
+    @Override
+    public Optional<EvidenceArchive.Body> body(long probeId) {
+        return jdbc.query("""
+                        select p.headers, p.truncated, b.sha256, b.content from probe p join probe_body b on b.sha256 = p.body_sha256
+                        where p.id = ?""",
+                (rs, i) -> new EvidenceArchive.Body(probeId, rs.getString(3), rs.getBytes(4), contentType(rs.getString(1)),
+                        rs.getBoolean(2)), probeId).stream().findFirst();
+    }
+
+    /** The value of the Content-Type line of headers stored as "Name: value" lines. */
+    static String contentType(String headers) {
+        if (headers == null) {
+            return null;
+        }
+        return headers.lines().filter(line -> line.regionMatches(true, 0, "content-type:", 0, 13))
+                .map(line -> line.substring(13).strip()).findFirst().orElse(null);
+    }
+
+    private static List<List<Long>> chunks(Collection<Long> ids) {
+        List<Long> all = new ArrayList<>(ids);
+        List<List<Long>> chunks = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += 500) {
+            chunks.add(all.subList(from, Math.min(all.size(), from + 500)));
+        }
+        return chunks;
     }
 
     /** The day the homepage's list of items was last seen to change, after recording today's list. */
@@ -252,11 +286,11 @@ public class ProbeLog {
 
     /**
      * Forgets the raw probes older than the moment, and the bodies no kept probe names; the daily
-     * counts stay. Evidence a current check result names is kept however old.
+     * counts stay. Evidence a current check result names, or a finding was judged on, is kept however old.
      */
     public int forgetBefore(Instant before) {
         int probes = jdbc.update("""
-                delete from probe where fetched_at < ?
+                delete from probe where fetched_at < ? and kept = false
                   and not exists (select 1 from check_result r where r.website_id = probe.website_id
                                   and ',' || r.evidence || ',' like '%,' || cast(probe.id as varchar(20)) || ',%')""",
                 Timestamp.from(before));

@@ -24,8 +24,7 @@ class RankingWeightsPages {
 
     static final String VIEW_WEIGHTS = "stats/weights";
     /** the form's fields, by component */
-    static final Map<String, String> FIELDS = Map.of(Ranking.ON_TIME, "onTime", Ranking.OVERDUE, "overdue",
-            Ranking.SPEED, "speed", Ranking.REPEATS, "repeats", Ranking.ESCALATIONS, "escalations");
+    static final Map<String, String> FIELDS = Ranking.FIELDS;
 
     private final Ranking ranking;
     private final CurrentActor currentActor;

@@ -71,6 +71,12 @@ class StatsPages {
         model.addAttribute("totalFigures", figures(total));
         model.addAttribute("months", scorecards.byMonth(actor, period));
         model.addAttribute("names", names(actor));
+        model.addAttribute("siteColumns", FiguresWorkbook.SITE_COLUMNS);
+        if (actor.role() != Role.SUPERVISION) {
+            // the sites' components: an office's per body, a department's its own; supervision reads cases only
+            model.addAttribute("siteRows", rows(scorecards.byBody(actor, period), FiguresWorkbook.SITE_COLUMNS));
+            model.addAttribute("indicators", FiguresWorkbook.indicators(total));
+        }
         if (actor.role() == Role.RESPONDER) {
             model.addAttribute("deadlines", scorecards.openOrders(actor, false, Scorecards.MAX_OVERDUE_LIST));
         } else {
@@ -129,7 +135,9 @@ class StatsPages {
         model.addAttribute("totalFigures", figures(report.total()));
         model.addAttribute("regionRows", rows(report.regions()));
         model.addAttribute("monthRows", rows(report.months()));
-        model.addAttribute("categories", new TreeMap<>(report.total().openedByCategory()));
+        model.addAttribute("siteColumns", FiguresWorkbook.SITE_COLUMNS);
+        model.addAttribute("siteRows", rows(report.sites(), FiguresWorkbook.SITE_COLUMNS));
+        model.addAttribute("indicators", FiguresWorkbook.indicators(report.total()));
         model.addAttribute("names", names(actor));
         return VIEW_ANNUAL;
     }
@@ -152,14 +160,23 @@ class StatsPages {
 
     /** A scorecard's figures by column, in the order of the tables and the XLSX. */
     static Map<String, Object> figures(Scorecard card) {
+        return figures(card, FiguresWorkbook.COLUMNS);
+    }
+
+    private static Map<String, Object> figures(Scorecard card, List<String> columns) {
         Map<String, Object> figures = new java.util.LinkedHashMap<>();
-        FiguresWorkbook.COLUMNS.forEach(col -> figures.put(col, FiguresWorkbook.figure(card, col)));
+        columns.forEach(col -> figures.put(col, FiguresWorkbook.figure(card, col)));
         return figures;
     }
 
     private static Map<String, Map<String, Object>> rows(List<Scorecard> cards) {
+        return rows(cards, FiguresWorkbook.COLUMNS);
+    }
+
+    /** Each card's figures of the columns, by its key. */
+    private static Map<String, Map<String, Object>> rows(List<Scorecard> cards, List<String> columns) {
         Map<String, Map<String, Object>> rows = new java.util.LinkedHashMap<>();
-        cards.forEach(card -> rows.put(card.key(), figures(card)));
+        cards.forEach(card -> rows.put(card.key(), figures(card, columns)));
         return rows;
     }
 

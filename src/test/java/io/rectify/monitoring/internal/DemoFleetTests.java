@@ -40,7 +40,7 @@ class DemoFleetTests {
                     page)), today);
             assertThat(verdict.status()).as(site.name() + ": " + verdict.detail())
                     .isEqualTo(site.name().equals("ncedu") ? CheckStatus.FAIL : CheckStatus.PASS);
-            assertThat(verdict.detail()).as(site.name()).contains("8 messages read");
+            assertThat(verdict.detail()).as(site.name()).contains("读取 8 条留言");
             assertThat(verdict.veto().measure()).isEqualByComparingTo(Integer.toString(site.unansweredDays()));
         }
     }

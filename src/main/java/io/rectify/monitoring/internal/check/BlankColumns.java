@@ -35,12 +35,12 @@ public class BlankColumns {
             }
         }
         if (!anyRead && !columns.isEmpty()) {
-            return Verdict.inconclusive(Indicator.BLANK_COLUMNS, "columns: none could be read",
+            return Verdict.inconclusive(Indicator.BLANK_COLUMNS, "栏目：均无法读取",
                     columns.stream().map(c -> c.page().fetched()).toList());
         }
         int limit = thresholds.blankColumnsLimit();
         return Verdict.judged(Indicator.BLANK_COLUMNS, blank.size(), limit, "columns",
-                "blank columns: " + blank.size() + " of the allowed " + limit
-                        + (blank.isEmpty() ? "" : ": " + String.join("、", blank)), evidence);
+                "空白栏目：" + blank.size() + " 个，" + limit + " 个即否决"
+                        + (blank.isEmpty() ? "" : "：" + String.join("、", blank)), evidence);
     }
 }

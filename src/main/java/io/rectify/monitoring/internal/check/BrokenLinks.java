@@ -35,8 +35,8 @@ public class BrokenLinks {
         if (links.isEmpty()) {
             boolean anyRead = pages.stream().anyMatch(Page::readable);
             return anyRead
-                    ? Verdict.judged(Indicator.BROKEN_LINKS, 0, thresholds.brokenLinksLimit(), "links", "links: no same-site link to follow", List.of())
-                    : Verdict.inconclusive(Indicator.BROKEN_LINKS, "links: the pages could not be read",
+                    ? Verdict.judged(Indicator.BROKEN_LINKS, 0, thresholds.brokenLinksLimit(), "links", "链接：没有可检查的本站链接", List.of())
+                    : Verdict.inconclusive(Indicator.BROKEN_LINKS, "链接：页面无法读取",
                     pages.stream().map(Page::fetched).toList());
         }
         List<String> broken = new ArrayList<>();
@@ -53,14 +53,14 @@ public class BrokenLinks {
             }
             Fetched get = http.get(link);
             if (!get.ok()) {
-                broken.add(link + " (" + get.summary() + ")");
+                broken.add(link + "（" + get.summary() + "）");
                 evidence.add(get);
             }
         }
         int limit = thresholds.brokenLinksLimit();
         return Verdict.judged(Indicator.BROKEN_LINKS, broken.size(), limit, "links",
-                "links: " + broken.size() + " broken of " + followed + " followed (" + links.size() + " found); fails at " + limit
-                        + (broken.isEmpty() ? "" : ": " + String.join("; ", broken.subList(0, Math.min(5, broken.size())))),
+                "链接：检查 " + followed + " 条（共找到 " + links.size() + " 条），" + broken.size() + " 条打不开，" + limit + " 条即不合格"
+                        + (broken.isEmpty() ? "" : "：" + String.join("；", broken.subList(0, Math.min(5, broken.size())))),
                 evidence);
     }
 }

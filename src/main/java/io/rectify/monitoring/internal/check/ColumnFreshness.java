@@ -45,18 +45,18 @@ public class ColumnFreshness {
             judged++;
             long age = ChronoUnit.DAYS.between(newest.get(), today);
             if (age >= maxDays) {
-                stale.add(column.column().name() + " (" + age + " of " + maxDays + " days)");
+                stale.add(column.column().name() + "（" + age + " 天未更新，限 " + maxDays + " 天）");
                 evidence.add(column.page().fetched());
             }
         }
         int limit = thresholds.staleColumnsLimit();
         if (judged == 0 && !unread.isEmpty()) {
-            return Verdict.inconclusive(Indicator.COLUMNS_STALE, "columns: none could be read (" + String.join("、", unread) + ")",
+            return Verdict.inconclusive(Indicator.COLUMNS_STALE, "栏目：均无法读取（" + String.join("、", unread) + "）",
                     columns.stream().map(c -> c.page().fetched()).toList());
         }
-        String detail = "columns: " + stale.size() + " of the allowed " + limit + " stale"
-                + (stale.isEmpty() ? "" : ": " + String.join("、", stale))
-                + (unread.isEmpty() ? "" : "; not read: " + String.join("、", unread));
+        String detail = "栏目：" + stale.size() + " 个栏目不更新，" + limit + " 个即否决"
+                + (stale.isEmpty() ? "" : "：" + String.join("、", stale))
+                + (unread.isEmpty() ? "" : "；未能读取：" + String.join("、", unread));
         return Verdict.judged(Indicator.COLUMNS_STALE, stale.size(), limit, "columns", detail, evidence);
     }
 

@@ -26,7 +26,7 @@ public class HomepageFreshness {
      */
     public Verdict judge(Page homepage, LocalDate today, Optional<LocalDate> itemsLastChanged) {
         if (!homepage.readable()) {
-            return Verdict.inconclusive(Indicator.HOMEPAGE_STALE, "homepage not read: " + homepage.fetched().summary(),
+            return Verdict.inconclusive(Indicator.HOMEPAGE_STALE, "首页无法读取：" + homepage.fetched().summary(),
                     List.of(homepage.fetched()));
         }
         int limit = thresholds.homepageMaxDays();
@@ -34,16 +34,16 @@ public class HomepageFreshness {
         if (newest.isPresent()) {
             long age = ChronoUnit.DAYS.between(newest.get(), today);
             return Verdict.judged(Indicator.HOMEPAGE_STALE, age, limit, "days",
-                    "homepage: " + age + " of " + limit + " days since the newest item (" + newest.get() + ")",
+                    "首页：最新条目发布于 " + newest.get() + "，已 " + age + " 天未更新，" + limit + " 天即否决",
                     List.of(homepage.fetched()));
         }
         if (itemsLastChanged.isEmpty()) {
             return Verdict.inconclusive(Indicator.HOMEPAGE_STALE,
-                    "homepage: no dated item; its list of items is watched from now on", List.of(homepage.fetched()));
+                    "首页：没有带日期的条目，自今日起比对其条目列表是否变化", List.of(homepage.fetched()));
         }
         long age = ChronoUnit.DAYS.between(itemsLastChanged.get(), today);
         return Verdict.judged(Indicator.HOMEPAGE_STALE, age, limit, "days",
-                "homepage: " + age + " of " + limit + " days since its list of items last changed (no dated item)",
+                "首页：没有带日期的条目，条目列表已 " + age + " 天未变化，" + limit + " 天即否决",
                 List.of(homepage.fetched()));
     }
 }

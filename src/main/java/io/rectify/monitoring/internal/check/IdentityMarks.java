@@ -19,7 +19,7 @@ public class IdentityMarks {
 
     public Verdict judge(Page homepage, String registeredSiteCode) {
         if (!homepage.readable()) {
-            return Verdict.inconclusive(Indicator.IDENTITY_MISSING, "homepage not read: " + homepage.fetched().summary(),
+            return Verdict.inconclusive(Indicator.IDENTITY_MISSING, "首页无法读取：" + homepage.fetched().summary(),
                     List.of(homepage.fetched()));
         }
         String text = homepage.text();
@@ -41,8 +41,8 @@ public class IdentityMarks {
             missing.add("我为政府网站找错");
         }
         return Verdict.judged(Indicator.IDENTITY_MISSING, missing.size(), 1, "marks",
-                missing.isEmpty() ? "identity marks: all five present"
-                        : "identity marks: " + missing.size() + " missing: " + String.join("、", missing),
+                missing.isEmpty() ? "标识：五项齐全"
+                        : "标识：缺少 " + missing.size() + " 项：" + String.join("、", missing),
                 List.of(homepage.fetched()));
     }
 }

@@ -16,11 +16,11 @@ public class NotGovDomain {
         String host = homepage.getHost() == null ? "" : homepage.getHost().toLowerCase(Locale.ROOT);
         if (host.equals("localhost") || host.endsWith(".localhost") || host.matches("[0-9.]+") || host.contains(":")
                 || host.endsWith(".test")) {
-            return Verdict.inconclusive(Indicator.NOT_GOV_DOMAIN, "domain: " + host + " is a local address, not a domain", List.of());
+            return Verdict.inconclusive(Indicator.NOT_GOV_DOMAIN, "域名：" + host + " 是本地地址，不是域名", List.of());
         }
         if (host.equals("gov.cn") || host.endsWith(".gov.cn") || host.endsWith(".政务")) {
-            return Verdict.pass(Indicator.NOT_GOV_DOMAIN, "domain: " + host + " is under .gov.cn", null, List.of());
+            return Verdict.pass(Indicator.NOT_GOV_DOMAIN, "域名：" + host + " 在 .gov.cn 下", null, List.of());
         }
-        return Verdict.fail(Indicator.NOT_GOV_DOMAIN, "domain: " + host + " is not under .gov.cn", null, List.of());
+        return Verdict.fail(Indicator.NOT_GOV_DOMAIN, "域名：" + host + " 不在 .gov.cn 下", null, List.of());
     }
 }

@@ -3,7 +3,9 @@ package io.rectify.monitoring.internal.check;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 
@@ -70,6 +72,24 @@ public final class Page {
             }
         }
         return new ArrayList<>(links);
+    }
+
+    /** The hosts the page links to over http(s), lower case, each with its first link, in page order. */
+    public Map<String, String> linkedHosts() {
+        Map<String, String> hosts = new LinkedHashMap<>();
+        for (Element a : document.select("a[href]")) {
+            String href = a.absUrl("href");
+            try {
+                URI uri = URI.create(href.replace(" ", "%20"));
+                String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+                if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
+                    hosts.putIfAbsent(uri.getHost().toLowerCase(Locale.ROOT), href);
+                }
+            } catch (IllegalArgumentException malformed) {
+                // not a link anyone could follow, nor a site anyone could reach through it
+            }
+        }
+        return hosts;
     }
 
     /** The titles of the page's listed items: link texts long enough to be headlines. */

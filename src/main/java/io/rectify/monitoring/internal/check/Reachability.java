@@ -23,14 +23,14 @@ public class Reachability {
         long days = thresholds.reachabilityWindow().toDays();
         if (probes < thresholds.reachabilityMinProbes()) {
             return Verdict.inconclusive(Indicator.UNREACHABLE, String.format(Locale.ROOT,
-                    "reachability: %d probe(s) in %d days, fewer than the %d needed to judge", probes, days,
+                    "可访问性：%d 天内探测 %d 次，不足判断所需的 %d 次", days, probes,
                     thresholds.reachabilityMinProbes()), evidence);
         }
         double percent = 100.0 * failed / probes;
         double limit = thresholds.reachabilityFailPercent();
         return Verdict.judged(Indicator.UNREACHABLE, percent, limit, "%", String.format(Locale.ROOT,
-                "reachability: %.2f%% failed of the allowed %s%% (%d of %d probes in %d days)",
-                Math.floor(percent * 100) / 100, strip(limit), failed, probes, days), evidence);
+                "可访问性：失败率 %.2f%%，%s%% 即否决（%d 天内探测 %d 次，失败 %d 次）",
+                Math.floor(percent * 100) / 100, strip(limit), days, probes, failed), evidence);
     }
 
     private static String strip(double value) {

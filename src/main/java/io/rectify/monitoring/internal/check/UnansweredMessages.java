@@ -49,13 +49,13 @@ public class UnansweredMessages {
             String name = column.column().name();
             evidence.add(column.page().fetched());
             if (!column.page().readable()) {
-                unread.add(name + " (" + column.page().fetched().summary() + ")");
+                unread.add(name + "（" + column.page().fetched().summary() + "）");
                 continue;
             }
             List<Message> judged = InteractionMessages.on(column.page(), today).stream()
                     .filter(m -> m.answer() != Answer.UNKNOWN).toList();
             if (judged.isEmpty()) {
-                unread.add(name + " (no message with its date and state)");
+                unread.add(name + "（没有带日期和办理状态的留言）");
                 continue;
             }
             read += judged.size();
@@ -75,24 +75,24 @@ public class UnansweredMessages {
                 }
             }
             if (overdueHere > 0) {
-                overdue.add(name + " " + overdueHere);
+                overdue.add(name + " " + overdueHere + " 条");
                 overdueEvidence.add(column.page().fetched());
             }
         }
-        String notRead = unread.isEmpty() ? "" : "; not read: " + String.join("、", unread);
+        String notRead = unread.isEmpty() ? "" : "；未能读取：" + String.join("、", unread);
         if (read == 0) {
             return Verdict.inconclusive(Indicator.INTERACTION_UNANSWERED,
-                    "interaction: no message with its date and reply state could be read" + notRead, evidence);
+                    "互动：读不到带日期和回复状态的留言" + notRead, evidence);
         }
         Verdict.Veto veto = Verdict.Veto.of(oldest, limit, "days");
         if (!overdue.isEmpty()) {
-            return Verdict.fail(Indicator.INTERACTION_UNANSWERED, "interaction: messages unanswered for more than " + limit
-                    + " days: " + String.join("、", overdue) + "; the oldest asked " + oldestAsked + ", " + oldest + " days ago ("
-                    + read + " messages read)" + notRead, veto, overdueEvidence);
+            return Verdict.fail(Indicator.INTERACTION_UNANSWERED, "互动：超过 " + limit + " 天未回复的留言："
+                    + String.join("、", overdue) + "；最早的于 " + oldestAsked + " 提出，已 " + oldest + " 天（共读取 "
+                    + read + " 条留言）" + notRead, veto, overdueEvidence);
         }
-        return Verdict.pass(Indicator.INTERACTION_UNANSWERED, "interaction: " + read + " messages read, " + unanswered
-                + " unanswered, none for more than " + limit + " days"
-                + (oldestAsked == null ? "" : " (the oldest " + oldest + " days, asked " + oldestAsked + ")") + notRead,
+        return Verdict.pass(Indicator.INTERACTION_UNANSWERED, "互动：读取 " + read + " 条留言，" + unanswered
+                + " 条未回复，无超过 " + limit + " 天的"
+                + (oldestAsked == null ? "" : "（最早的已 " + oldest + " 天，于 " + oldestAsked + " 提出）") + notRead,
                 veto, evidence);
     }
 }

@@ -21,11 +21,11 @@ public record Fetched(URI url, URI finalUrl, Integer status, String headers, byt
         return body == null ? "" : new String(body, charset);
     }
 
-    /** A one-line account for a check's detail: "200 in 312 ms" or "no response: connect timed out". */
+    /** A one-line account for a check's detail: "HTTP 200，312 毫秒" or "无响应：connect timed out". */
     public String summary() {
         if (status == null) {
-            return "no response: " + error;
+            return "无响应：" + error;
         }
-        return status + " in " + elapsedMs + " ms" + (error == null ? "" : " (" + error + ")");
+        return "HTTP " + status + "，" + elapsedMs + " 毫秒" + (error == null ? "" : "（" + error + "）");
     }
 }

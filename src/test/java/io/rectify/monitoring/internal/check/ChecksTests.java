@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import io.rectify.directory.ColumnKind;
 import io.rectify.directory.WatchedColumn;
@@ -31,7 +32,7 @@ class ChecksTests {
         Reachability check = new Reachability(DEFAULTS);
         Verdict below = check.judge(10_000, 499, List.of());
         assertThat(below.status()).isEqualTo(CheckStatus.PASS);
-        assertThat(below.detail()).contains("4.99% failed of the allowed 5%");
+        assertThat(below.detail()).contains("失败率 4.99%，5% 即否决");
         assertThat(below.veto().measure()).isEqualByComparingTo("4.99");
         Verdict at = check.judge(10_000, 500, List.of());
         assertThat(at.status()).isEqualTo(CheckStatus.FAIL);
@@ -45,7 +46,7 @@ class ChecksTests {
         HomepageFreshness check = new HomepageFreshness(DEFAULTS);
         Verdict thirteen = check.judge(page(homepage(TODAY.minusDays(13))), TODAY, Optional.empty());
         assertThat(thirteen.status()).isEqualTo(CheckStatus.PASS);
-        assertThat(thirteen.detail()).contains("13 of 14 days");
+        assertThat(thirteen.detail()).contains("已 13 天未更新，14 天即否决");
         Verdict fourteen = check.judge(page(homepage(TODAY.minusDays(14))), TODAY, Optional.empty());
         assertThat(fourteen.status()).isEqualTo(CheckStatus.FAIL);
         assertThat(fourteen.veto().measure()).isEqualByComparingTo("14");
@@ -72,7 +73,7 @@ class ChecksTests {
         four.add(column("政策文件", ColumnKind.POLICY, TODAY.minusDays(182)));
         Verdict fourStale = check.judge(four, TODAY);
         assertThat(fourStale.status()).isEqualTo(CheckStatus.PASS);
-        assertThat(fourStale.detail()).contains("4 of the allowed 5 stale");
+        assertThat(fourStale.detail()).contains("4 个栏目不更新，5 个即否决");
         four.add(column("规划计划", ColumnKind.POLICY, TODAY.minusDays(183)));
         Verdict fiveStale = check.judge(four, TODAY);
         assertThat(fiveStale.status()).isEqualTo(CheckStatus.FAIL);
@@ -92,7 +93,7 @@ class ChecksTests {
         columns.add(new ColumnPage(new WatchedColumn("空4", "http://x.gov.cn/4", ColumnKind.OTHER), page("<p></p>")));
         Verdict five = check.judge(columns, TODAY);
         assertThat(five.status()).isEqualTo(CheckStatus.FAIL);
-        assertThat(five.detail()).contains("5 of the allowed 5");
+        assertThat(five.detail()).contains("空白栏目：5 个，5 个即否决");
     }
 
     @Test
@@ -120,7 +121,7 @@ class ChecksTests {
         assertThat(check.judge(site, new CertificateSeen(now.plus(Duration.ofDays(14)), "CN=x", null, null, null), now).status())
                 .isEqualTo(CheckStatus.FAIL);
         assertThat(check.judge(site, new CertificateSeen(now.minus(Duration.ofDays(1)), "CN=x", null, null, null), now).detail())
-                .contains("expired");
+                .contains("过期");
         assertThat(check.judge(site, new CertificateSeen(now.plus(Duration.ofDays(90)), "CN=x", null,
                 "the certificate does not name www.jxedu.gov.cn", null), now).status()).isEqualTo(CheckStatus.FAIL);
         assertThat(check.judge(site, CertificateSeenFailed.of("TLS failed: handshake"), now).status()).isEqualTo(CheckStatus.FAIL);
@@ -136,18 +137,51 @@ class ChecksTests {
     }
 
     @Test
+    void aPortalLinkingToAnUnregisteredSiteOfItsOwnDomainFailsAndNamesIt() {
+        String footer = """
+                <div class="links"><a href="https://www.gov.cn/">中国政府网</a>
+                <a href="http://www.beijing.gov.cn/">北京市人民政府</a>
+                <a href="http://jyt.example.gov.cn/">省教育厅</a>
+                <a href="https://WWW.wsjkw.example.gov.cn/index.html">省卫健委</a>
+                <a href="http://www.example.gov.cn/zwgk/">政务公开</a>
+                <a href="/xxgk/">信息公开</a>
+                <a href="javascript:void(0)">收藏</a>
+                <a href="http://lottery.example.gov.cn/draw.html">彩票开奖</a></div>""";
+        UnregisteredSites check = new UnregisteredSites();
+        String domain = UnregisteredSites.domainOf(URI.create("http://www.example.gov.cn/")).orElseThrow();
+        assertThat(domain).isEqualTo("example.gov.cn");
+
+        Verdict oneMissing = check.judge(page(footer), domain, Set.of("jyt.example.gov.cn", "wsjkw.example.gov.cn", "example.gov.cn"));
+        assertThat(oneMissing.status()).isEqualTo(CheckStatus.FAIL);
+        assertThat(oneMissing.detail()).contains("lottery.example.gov.cn").contains("draw.html")
+                .doesNotContain("beijing").doesNotContain("jyt.");
+        assertThat(oneMissing.veto().measure()).isEqualByComparingTo("1");
+        assertThat(oneMissing.veto().limit()).isEqualByComparingTo("1");
+        assertThat(oneMissing.evidence()).hasSize(1);
+
+        Verdict allRegistered = check.judge(page(footer), domain,
+                Set.of("jyt.example.gov.cn", "wsjkw.example.gov.cn", "lottery.example.gov.cn"));
+        assertThat(allRegistered.status()).isEqualTo(CheckStatus.PASS);
+        assertThat(allRegistered.veto().measure()).isEqualByComparingTo("0");
+
+        assertThat(check.judge(page(null), domain, Set.of()).status()).isEqualTo(CheckStatus.INCONCLUSIVE);
+        assertThat(UnregisteredSites.domainOf(URI.create("http://127.0.0.1:8080/demo-sites/jxgov/"))).isEmpty();
+        assertThat(UnregisteredSites.domainOf(URI.create("https://www.example.com/"))).isEmpty();
+    }
+
+    @Test
     void aMessageUnansweredForMoreThanNinetyDaysFailsOnNinetyItDoesNot() {
         UnansweredMessages check = new UnansweredMessages(DEFAULTS);
         Verdict ninetyOne = check.judge(List.of(interaction(messageTable(TODAY.minusDays(91)))), TODAY);
         assertThat(ninetyOne.status()).isEqualTo(CheckStatus.FAIL);
         assertThat(ninetyOne.veto().measure()).isEqualByComparingTo("91");
         assertThat(ninetyOne.veto().limit()).isEqualByComparingTo("90");
-        assertThat(ninetyOne.detail()).contains("咨询投诉 1", "asked " + TODAY.minusDays(91), "4 messages read");
+        assertThat(ninetyOne.detail()).contains("咨询投诉 1 条", "于 " + TODAY.minusDays(91) + " 提出", "共读取 4 条留言");
         assertThat(ninetyOne.evidence()).hasSize(1);
         Verdict ninety = check.judge(List.of(interaction(messageTable(TODAY.minusDays(90)))), TODAY);
         assertThat(ninety.status()).isEqualTo(CheckStatus.PASS);
         assertThat(ninety.veto().measure()).isEqualByComparingTo("90");
-        assertThat(ninety.detail()).contains("4 messages read, 1 unanswered, none for more than 90 days");
+        assertThat(ninety.detail()).contains("读取 4 条留言，1 条未回复，无超过 90 天的");
         assertThat(check.judge(List.of(interaction(messageTable(TODAY.minusDays(89)))), TODAY).status()).isEqualTo(CheckStatus.PASS);
     }
 
@@ -159,7 +193,7 @@ class ChecksTests {
                 new ColumnPage(new WatchedColumn("工作动态", "http://x.gov.cn/news", ColumnKind.NEWS),
                         page("<table><tr><th>留言时间</th><th>状态</th></tr><tr><td>2026-01-02</td><td>未回复</td></tr></table>"))), TODAY);
         assertThat(pass.status()).isEqualTo(CheckStatus.PASS);
-        assertThat(pass.detail()).contains("4 messages read, 0 unanswered");
+        assertThat(pass.detail()).contains("读取 4 条留言，0 条未回复");
         assertThat(pass.veto().measure()).isEqualByComparingTo("0");
     }
 
@@ -181,7 +215,7 @@ class ChecksTests {
 
         Verdict verdict = new UnansweredMessages(DEFAULTS).judge(List.of(interaction(list)), TODAY);
         assertThat(verdict.status()).isEqualTo(CheckStatus.FAIL);
-        assertThat(verdict.detail()).contains("咨询投诉 2", "the oldest asked 2026-07-30, 128 days ago");
+        assertThat(verdict.detail()).contains("咨询投诉 2 条", "最早的于 2026-07-30 提出，已 128 天");
     }
 
     @Test
@@ -189,7 +223,7 @@ class ChecksTests {
         UnansweredMessages check = new UnansweredMessages(DEFAULTS);
         Verdict empty = check.judge(List.of(interaction("<h2>咨询投诉</h2><p>暂无留言</p>")), TODAY);
         assertThat(empty.status()).isEqualTo(CheckStatus.INCONCLUSIVE);
-        assertThat(empty.detail()).contains("no message with its date and reply state", "咨询投诉 (no message with its date and state)");
+        assertThat(empty.detail()).contains("读不到带日期和回复状态的留言", "咨询投诉（没有带日期和办理状态的留言）");
         assertThat(empty.evidence()).hasSize(1);
         // dated but with no state, no reply date: whether they were answered cannot be told
         Verdict stateless = check.judge(List.of(interaction("<ul><li>留言时间：2026-01-02 关于招生的咨询</li></ul>")), TODAY);
@@ -197,7 +231,7 @@ class ChecksTests {
         Verdict down = check.judge(List.of(new ColumnPage(new WatchedColumn("咨询投诉", "http://x.gov.cn/hd", ColumnKind.INTERACTION),
                 page(null))), TODAY);
         assertThat(down.status()).isEqualTo(CheckStatus.INCONCLUSIVE);
-        assertThat(down.detail()).contains("咨询投诉 (");
+        assertThat(down.detail()).contains("咨询投诉（");
         assertThat(UnansweredMessages.watches(List.of(column("动态", ColumnKind.NEWS, TODAY)))).isFalse();
     }
 
