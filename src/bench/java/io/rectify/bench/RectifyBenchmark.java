@@ -92,7 +92,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * -Dbench.timerRounds (3),
  * -Dbench.threads (4), -Dbench.warmUp (1000), -Dbench.openTasks (100000), -Dbench.cases (1000000), -Dbench.provinceOpenCases
  * (10000, for the heap); -Dbench.phases=sql (the statement counts alone, a minute), or any of
- * rates,sql,timers,inbox,cases,export,mixed,stats,heap (rates: openings and lifecycles per second; export:
+ * rates,sql,timers,inbox,cases,export,mixed,stats,heap,documents,inspections,monitoring (monitoring: the country's
+ * 14,000 websites on loopback, {@link MonitoringLoad}, with its own -Dbench.monitoring.* sizes; rates: openings and lifecycles per second; export:
  * the province's 100k cases as XLSX over HTTP; mixed: see {@link #mixedLoad}, with its own -Dbench.mixed.* sizes).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -251,6 +252,9 @@ class RectifyBenchmark {
                 campaignSample();
                 tongbaoPdf();
             }
+            if (PHASES.contains("monitoring")) {
+                monitoring();
+            }
             report();
             checkBudgets();
             return;
@@ -272,6 +276,7 @@ class RectifyBenchmark {
         documents();
         campaignSample();
         tongbaoPdf();
+        monitoring();
 
         report();
         assertThat(results).containsKeys("case_open_per_s", "bare_start_per_s", "case_list_p95_ms_1m",
@@ -337,6 +342,18 @@ class RectifyBenchmark {
         }
         put("tongbao_pdf_ms", ms.stream().skip(1).mapToDouble(Double::doubleValue).max().orElseThrow());
         put("tongbao_pdf_cpu_ms", cpu.stream().skip(1).mapToDouble(Double::doubleValue).max().orElseThrow());
+    }
+
+    @Autowired javax.sql.DataSource dataSource;
+    @Autowired org.springframework.core.env.Environment environment;
+    @Autowired com.github.kagkarlsson.scheduler.Clock schedulerClock;
+    @Autowired com.github.kagkarlsson.scheduler.task.helper.CustomTask<Void> monitoringHomepageTask;
+    @Autowired com.github.kagkarlsson.scheduler.task.helper.CustomTask<Void> monitoringDailyTask;
+
+    /** The country's websites watched from one node, then two ({@link MonitoringLoad}). */
+    private void monitoring() throws Exception {
+        new MonitoringLoad(jdbc, dataSource, List.of(monitoringHomepageTask, monitoringDailyTask), environment, schedulerClock,
+                RectifyBenchmark::put).run();
     }
 
     // ---- opening cases ----------------------------------------------------------------------
@@ -1271,7 +1288,10 @@ class RectifyBenchmark {
             new Budget("mixed_load_p99_ms", 300),
             new Budget("mixed_load_errors", 0),
             new Budget("campaign_sample_ms", 2000),
-            new Budget("tongbao_pdf_ms", 10_000));
+            new Budget("tongbao_pdf_ms", 10_000),
+            new Budget("probe_lag_p99_s", 60),
+            new Budget("monitoring_heap_mb", 512),
+            new Budget("probes_duplicated", 0));
 
     private static void checkBudgets() {
         List<String> missed = new ArrayList<>();
@@ -1282,6 +1302,9 @@ class RectifyBenchmark {
         }
         if (results.get("mixed_load_users") instanceof Number n && n.intValue() < 500) {
             missed.add("mixed_load_users = " + n + " (at least 500: a smaller run is no figure)");
+        }
+        if (results.get("probes_per_s") instanceof Number n && n.doubleValue() < 25) {
+            missed.add("probes_per_s = " + n + " (at least 25: the country's 14,000 homepages every 10 minutes, with room)");
         }
         assertThat(missed).as("figures over their budgets (the figures are in target/bench/results.json)").isEmpty();
     }

@@ -43,7 +43,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * A cluster: two Rectify nodes, separate processes on loopback, on one PostgreSQL database, both
@@ -107,8 +106,7 @@ class ClusterTests {
     @Test
     void eachDeadlineTakesEffectExactlyOnceWhenANodeIsKilledMidRunAndTheOtherTakesOver() throws Exception {
         Map<String, String> database = TestDatabase.fresh();
-        db = new NamedParameterJdbcTemplate(new DriverManagerDataSource(database.get("spring.datasource.url"),
-                database.get("spring.datasource.username"), database.get("spring.datasource.password")));
+        db = new NamedParameterJdbcTemplate(RectifyNode.database(database));
         String classPath = RectifyNode.testClassPath();
         try {
             // A first: it migrates the empty database and seeds the demo users; then B joins it

@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import io.rectify.RectifyApplication;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * One Rectify node as a process of its own (a SIGKILL needs a process): {@code java -cp <classpath>
@@ -74,6 +75,12 @@ final class RectifyNode {
     static String testClassPath() {
         return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
                 .filter(entry -> !entry.isBlank()).collect(Collectors.joining(File.pathSeparator));
+    }
+
+    /** A connection to the nodes' database, for the test to read and prepare what the nodes share. */
+    static DriverManagerDataSource database(Map<String, String> properties) {
+        return new DriverManagerDataSource(properties.get("spring.datasource.url"), properties.get("spring.datasource.username"),
+                properties.get("spring.datasource.password"));
     }
 
     String name() {

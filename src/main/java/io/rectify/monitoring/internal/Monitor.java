@@ -40,6 +40,7 @@ import io.rectify.monitoring.internal.check.Verdict;
 import io.rectify.monitoring.internal.http.Fetched;
 import io.rectify.monitoring.internal.http.SafeHttpClient;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -175,22 +176,29 @@ public class Monitor implements SiteChecks {
     }
 
     /**
-     * The scheduled homepage probe: one GET, its row, and the reachability of the week judged
-     * again. No audit entry, no engine history.
+     * The scheduled homepage probe of a due time: one GET, its row, and the reachability of the
+     * week judged again. No audit entry, no engine history. The schedule runs an execution at least
+     * once (a node that dies before it reschedules leaves it to another), so a due time already
+     * probed is not probed again, and a probe of the same due time written meanwhile by another
+     * node makes this one write nothing.
      */
-    public void probeHomepage(long websiteId) {
+    public void probeHomepage(long websiteId, Instant due) {
         Website site = directory.website(websiteId).orElse(null);
-        if (site == null || !site.watched()) {
+        if (site == null || !site.watched() || log.probedFor(websiteId, due)) {
             return;
         }
         Fetched fetched = http.get(site.url());
         Instant now = clock.instant();
-        transaction.executeWithoutResult(status -> {
-            log.record(websiteId, Purpose.HOMEPAGE, fetched, false);
-            Verdict verdict = reachabilityNow(websiteId, now);
-            store(websiteId, verdict, now, log.latestFailedHomepageProbes(websiteId,
-                    now.minus(settings.thresholds().reachabilityWindow()), 5));
-        });
+        try {
+            transaction.executeWithoutResult(status -> {
+                log.recordScheduled(websiteId, fetched, due);
+                Verdict verdict = reachabilityNow(websiteId, now);
+                store(websiteId, verdict, now, log.latestFailedHomepageProbes(websiteId,
+                        now.minus(settings.thresholds().reachabilityWindow()), 5));
+            });
+        } catch (DuplicateKeyException probedMeanwhile) {
+            // another node wrote this due time's probe first: it stays the one
+        }
     }
 
     /** A portal is the site of a government's office (政府办公厅/室), as the inspections' levels have it. */

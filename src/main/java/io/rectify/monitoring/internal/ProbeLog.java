@@ -4,7 +4,10 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,8 +28,10 @@ import io.rectify.monitoring.internal.check.Verdict;
 import io.rectify.monitoring.internal.http.Fetched;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The monitoring's tables: every request as it was seen (probe, with its body once per SHA-256 in
@@ -54,6 +59,25 @@ public class ProbeLog implements EvidenceArchive {
      * failed; a reachability probe that got its page keeps status, timings, headers and the body's hash.
      */
     public ProbeEvidence record(long websiteId, Purpose purpose, Fetched fetched, boolean keepBody) {
+        return insert(websiteId, purpose, fetched, keepBody, null);
+    }
+
+    /**
+     * Stores the scheduled homepage probe of a due time. A second one for the same site and due
+     * time (the execution run again after its node died) is refused by the database with a
+     * {@link DuplicateKeyException}: the caller's transaction then writes nothing.
+     */
+    public ProbeEvidence recordScheduled(long websiteId, Fetched fetched, Instant due) {
+        return insert(websiteId, Purpose.HOMEPAGE, fetched, false, due);
+    }
+
+    /** Whether the scheduled homepage probe of this due time is already stored. */
+    public boolean probedFor(long websiteId, Instant due) {
+        return jdbc.queryForObject("select count(*) from probe where website_id = ? and due_at = ?", Integer.class, websiteId,
+                Timestamp.from(due)) > 0;
+    }
+
+    private ProbeEvidence insert(long websiteId, Purpose purpose, Fetched fetched, boolean keepBody, Instant due) {
         String sha256 = null;
         Integer size = null;
         byte[] body = fetched.body() == null ? new byte[0] : fetched.body();
@@ -67,13 +91,13 @@ public class ProbeLog implements EvidenceArchive {
         Object[] values = {websiteId, purpose.name(), cut(fetched.url().toString(), 2000), Timestamp.from(fetched.fetchedAt()),
                 fetched.status(), cut(fetched.error(), 500), (int) Math.min(Integer.MAX_VALUE, fetched.elapsedMs()),
                 fetched.finalUrl() == null ? null : cut(fetched.finalUrl().toString(), 2000), cut(fetched.headers(), 8000),
-                sha256, size, fetched.truncated()};
+                sha256, size, fetched.truncated(), due == null ? null : Timestamp.from(due)};
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.update(connection -> {
             PreparedStatement insert = connection.prepareStatement("""
                     insert into probe (website_id, purpose, url, fetched_at, status, error, elapsed_ms, final_url, headers,
-                                       body_sha256, body_size, truncated)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", new String[] {"id"});
+                                       body_sha256, body_size, truncated, due_at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", new String[] {"id"});
             for (int i = 0; i < values.length; i++) {
                 insert.setObject(i + 1, values[i]);
             }
@@ -91,25 +115,20 @@ public class ProbeLog implements EvidenceArchive {
         if (known != null && known > 0) {
             return;
         }
-        try {
-            jdbc.update("insert into probe_body (sha256, size, content, first_seen) values (?, ?, ?, ?)",
-                    sha256, body.length, body, Timestamp.from(seen));
-        } catch (DuplicateKeyException storedMeanwhile) {
-            // the same bytes stored by another probe at the same moment: one copy is all we keep
-        }
+        // the same bytes stored by another probe at the same moment: one copy is all we keep
+        insertOnce("insert into probe_body (sha256, size, content, first_seen) values (?, ?, ?, ?)",
+                sha256, body.length, body, Timestamp.from(seen));
     }
 
     private void countDaily(long websiteId, LocalDate day, boolean failed) {
         int failure = failed ? 1 : 0;
         int updated = jdbc.update("update probe_daily set probes = probes + 1, failures = failures + ? where website_id = ? and probe_day = ?",
                 failure, websiteId, day);
-        if (updated == 0) {
-            try {
-                jdbc.update("insert into probe_daily (website_id, probe_day, probes, failures) values (?, ?, 1, ?)", websiteId, day, failure);
-            } catch (DuplicateKeyException countedMeanwhile) {
-                jdbc.update("update probe_daily set probes = probes + 1, failures = failures + ? where website_id = ? and probe_day = ?",
-                        failure, websiteId, day);
-            }
+        if (updated == 0 && !insertOnce("insert into probe_daily (website_id, probe_day, probes, failures) values (?, ?, 1, ?)",
+                websiteId, day, failure)) {
+            // counted meanwhile by another node
+            jdbc.update("update probe_daily set probes = probes + 1, failures = failures + ? where website_id = ? and probe_day = ?",
+                    failure, websiteId, day);
         }
     }
 
@@ -144,17 +163,14 @@ public class ProbeLog implements EvidenceArchive {
         int updated = jdbc.update("""
                 update check_result set status = ?, checked_at = ?, detail = ?, veto_measure = ?, veto_limit = ?, veto_unit = ?,
                        evidence = ? where website_id = ? and indicator = ?""", values);
-        if (updated == 0) {
-            try {
-                jdbc.update("""
-                        insert into check_result (status, checked_at, detail, veto_measure, veto_limit, veto_unit, evidence,
-                                                  website_id, indicator)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", values);
-            } catch (DuplicateKeyException savedMeanwhile) {
-                jdbc.update("""
-                        update check_result set status = ?, checked_at = ?, detail = ?, veto_measure = ?, veto_limit = ?,
-                               veto_unit = ?, evidence = ? where website_id = ? and indicator = ?""", values);
-            }
+        if (updated == 0 && !insertOnce("""
+                insert into check_result (status, checked_at, detail, veto_measure, veto_limit, veto_unit, evidence,
+                                          website_id, indicator)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", values)) {
+            // saved meanwhile by another node
+            jdbc.update("""
+                    update check_result set status = ?, checked_at = ?, detail = ?, veto_measure = ?, veto_limit = ?,
+                           veto_unit = ?, evidence = ? where website_id = ? and indicator = ?""", values);
         }
     }
 
@@ -257,12 +273,9 @@ public class ProbeLog implements EvidenceArchive {
         List<Object[]> known = jdbc.query("select signature, changed_on from homepage_items where website_id = ?",
                 (rs, i) -> new Object[] {rs.getString(1), rs.getDate(2).toLocalDate()}, websiteId);
         if (known.isEmpty()) {
-            try {
-                jdbc.update("insert into homepage_items (website_id, signature, changed_on) values (?, ?, ?)", websiteId, signature, today);
-            } catch (DuplicateKeyException recordedMeanwhile) {
-                return Optional.of(today);
-            }
-            return Optional.empty();
+            boolean first = insertOnce("insert into homepage_items (website_id, signature, changed_on) values (?, ?, ?)",
+                    websiteId, signature, today);
+            return first ? Optional.empty() : Optional.of(today);
         }
         if (!known.get(0)[0].equals(signature)) {
             jdbc.update("update homepage_items set signature = ?, changed_on = ? where website_id = ?", signature, today, websiteId);
@@ -291,6 +304,36 @@ public class ProbeLog implements EvidenceArchive {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException impossible) {
             throw new IllegalStateException(impossible);
+        }
+    }
+
+    /**
+     * Inserts a row another node may be inserting at the same moment; false when it is there already.
+     * On PostgreSQL a failed statement spoils the whole transaction it is in, so within a transaction
+     * the insert is tried behind a savepoint and only it is undone.
+     */
+    private boolean insertOnce(String sql, Object... args) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            try {
+                jdbc.update(sql, args);
+                return true;
+            } catch (DuplicateKeyException there) {
+                return false;
+            }
+        }
+        Connection connection = DataSourceUtils.getConnection(jdbc.getDataSource());
+        try {
+            Savepoint before = connection.setSavepoint();
+            try {
+                jdbc.update(sql, args);
+                connection.releaseSavepoint(before);
+                return true;
+            } catch (DuplicateKeyException there) {
+                connection.rollback(before);
+                return false;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("savepoint of the transaction: " + e.getMessage(), e);
         }
     }
 

@@ -13,6 +13,8 @@ import javax.sql.DataSource;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.CompletionHandler;
+import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
+import com.github.kagkarlsson.scheduler.task.ExecutionOperations;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
@@ -53,13 +55,13 @@ public class ProbeSchedule {
 
     @Bean
     CustomTask<Void> monitoringHomepageTask(Monitor monitor, Directory directory, MonitoringSettings settings, Clock clock) {
-        return Tasks.custom(HOMEPAGE, Void.class).execute((instance, context) -> {
+        return Tasks.custom(HOMEPAGE, Void.class).onDeadExecution(ProbeSchedule::reviveAtItsDueTime).execute((instance, context) -> {
             long id = Long.parseLong(instance.getId());
             counted();
             if (!watched(directory, id)) {
                 return (complete, operations) -> operations.remove();
             }
-            monitor.probeHomepage(id);
+            monitor.probeHomepage(id, context.getExecution().getExecutionTime());
             return reschedule(clock, settings.schedule().homepageEvery(), settings.schedule().jitter());
         });
     }
@@ -103,6 +105,17 @@ public class ProbeSchedule {
                         CustomTask<Void> monitoringHomepageTask, CustomTask<Void> monitoringDailyTask) {
         return new Sync(SchedulerClient.Builder.create(dataSource, List.<Task<?>>of(monitoringHomepageTask, monitoringDailyTask)).build(),
                 directory, jdbc, settings, clock, monitoringHomepageTask, monitoringDailyTask);
+    }
+
+    /**
+     * An execution whose node died (its heartbeat stopped) runs again on another node, for the due
+     * time it had: the library's own revival would make it due "now", and the probe of the earlier
+     * due time, if the dead node wrote it, could no longer be told from a new one.
+     */
+    static void reviveAtItsDueTime(ExecutionComplete dead, ExecutionOperations<Void> operations) {
+        log.info("monitoring: {} revived for its due time {}: its node stopped beating", dead.getExecution().taskInstance,
+                dead.getExecution().executionTime);
+        operations.reschedule(dead, dead.getExecution().executionTime);
     }
 
     private static void counted() {
