@@ -1,9 +1,7 @@
 package io.rectify.finding;
 
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -16,12 +14,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import io.rectify.monitoring.Indicator;
 import javax.sql.DataSource;
 
+import io.rectify.monitoring.Indicator;
+import io.rectify.system.Savepoints;
 import org.apache.commons.lang3.StringUtils;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -80,24 +77,11 @@ class FindingStore {
      * Writes the finding unless one of its site and indicator is open already, and says whether it
      * did. Two transactions that see the same new failure at once (a scheduled probe and "check
      * now", two nodes) both pass the first look; the open key lets one in. The other's insert waits
-     * for the first to commit and fails on the key, inside a savepoint rolled back at once, so its
-     * own transaction, and the probe it stores, go on as if it had looked a moment later.
+     * for the first to commit and fails on the key behind a savepoint, so its own transaction, and
+     * the probe it stores, go on as if it had looked a moment later.
      */
     boolean insertIfNoneOpen(Finding f, Long inspectionId, String itemCode) {
-        Connection connection = DataSourceUtils.getConnection(dataSource);
-        try {
-            Savepoint before = connection.setSavepoint();
-            try {
-                insert(f, inspectionId, itemCode);
-            } catch (DuplicateKeyException openMeanwhile) {
-                connection.rollback(before);
-                return false;
-            }
-            connection.releaseSavepoint(before);
-            return true;
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot write the finding of site " + f.websiteId(), e);
-        }
+        return Savepoints.writeOnce(dataSource, () -> insert(f, inspectionId, itemCode));
     }
 
     /** A finding; from a failed item of an inspection when {@code inspectionId} is given, unique per inspection and item. */

@@ -4,10 +4,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,12 +23,11 @@ import io.rectify.monitoring.Indicator;
 import io.rectify.monitoring.ProbeEvidence;
 import io.rectify.monitoring.internal.check.Verdict;
 import io.rectify.monitoring.internal.http.Fetched;
+import io.rectify.system.Savepoints;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The monitoring's tables: every request as it was seen (probe, with its body once per SHA-256 in
@@ -307,34 +303,9 @@ public class ProbeLog implements EvidenceArchive {
         }
     }
 
-    /**
-     * Inserts a row another node may be inserting at the same moment; false when it is there already.
-     * On PostgreSQL a failed statement spoils the whole transaction it is in, so within a transaction
-     * the insert is tried behind a savepoint and only it is undone.
-     */
+    /** Inserts a row another node may be inserting at the same moment; false when it is there already. */
     private boolean insertOnce(String sql, Object... args) {
-        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
-            try {
-                jdbc.update(sql, args);
-                return true;
-            } catch (DuplicateKeyException there) {
-                return false;
-            }
-        }
-        Connection connection = DataSourceUtils.getConnection(jdbc.getDataSource());
-        try {
-            Savepoint before = connection.setSavepoint();
-            try {
-                jdbc.update(sql, args);
-                connection.releaseSavepoint(before);
-                return true;
-            } catch (DuplicateKeyException there) {
-                connection.rollback(before);
-                return false;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("savepoint of the transaction: " + e.getMessage(), e);
-        }
+        return Savepoints.writeOnce(jdbc.getDataSource(), () -> jdbc.update(sql, args));
     }
 
     private static String cut(String text, int max) {
