@@ -398,15 +398,18 @@ public class Findings {
         String office = settingsOffice(actor, orgCode);
         Set<Indicator> on = store.autoOpenOf(office);
         Map<Indicator, Boolean> all = new EnumMap<>(Indicator.class);
+        // the setting is about the monitoring's own failures, which no person has looked at
         for (Indicator indicator : Indicator.values()) {
-            all.put(indicator, on.contains(indicator));
+            if (indicator.probed()) {
+                all.put(indicator, on.contains(indicator));
+            }
         }
         return all;
     }
 
     public Map<Indicator, Boolean> changeAutoOpen(Actor actor, String orgCode, Indicator indicator, boolean enabled) {
         String office = settingsOffice(actor, orgCode);
-        if (indicator == null) {
+        if (indicator == null || !indicator.probed()) {
             throw InvalidInputException.of("indicator", "finding.indicator.unknown", "没有这个监测指标");
         }
         store.autoOpen(office, indicator, enabled);

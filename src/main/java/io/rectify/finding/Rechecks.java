@@ -79,8 +79,9 @@ class Rechecks {
         if (monitored == null) {
             return;
         }
+        // what only an inspector judges cannot be judged again here: the office reads the report
         Set<Indicator> indicators = EnumSet.noneOf(Indicator.class);
-        store.ofCase(event.caseId()).forEach(f -> indicators.add(f.indicator()));
+        store.ofCase(event.caseId()).stream().map(Finding::indicator).filter(Indicator::probed).forEach(indicators::add);
         if (indicators.isEmpty()) {
             return;
         }

@@ -210,10 +210,10 @@ public class Inspections {
     }
 
     /**
-     * The failed items a finding can take: those a monitoring indicator judges, whose category the
-     * findings' decision table gives. The others (a security incident, useless services, the policy,
-     * service-statistics and reply columns, the bonus) name no indicator, so no category follows from
-     * the indicator set: they stay in the results and the 通报, and become cases only by a person.
+     * The failed items a finding can take: every item that names an indicator, whose category the
+     * findings' decision table gives — the monitoring's, and those only an inspector judges (a
+     * security incident, useless services, the policy, service-statistics and reply columns). The
+     * bonus names none: it is never failed.
      */
     private List<InspectedFailure> findingsOf(Campaign campaign, String actor, List<FailedItem> failed) {
         List<InspectedFailure> failures = new ArrayList<>();

@@ -56,7 +56,7 @@ public class FiguresWorkbook {
 
     /** Every monitoring indicator, in the monitoring's order, with the scorecard's sites judged and passing. */
     public static List<IndicatorFigures> indicators(Scorecard card) {
-        return java.util.Arrays.stream(Indicator.values()).map(indicator -> {
+        return java.util.Arrays.stream(Indicator.values()).filter(Indicator::probed).map(indicator -> {
             long checked = card.sites().checkedByIndicator().getOrDefault(indicator.name(), 0L);
             long passing = card.sites().passingByIndicator().getOrDefault(indicator.name(), 0L);
             return new IndicatorFigures(indicator.name(), checked, passing, checked == 0 ? null : (double) passing / checked);

@@ -87,8 +87,9 @@ class CampaignTongbaoTests extends IntegrationTest {
         String path = "/api/inspections/campaigns/" + campaign + "/sites/" + site;
         if (failing) {
             // whatever an earlier test left open on this site and indicator, this inspection's failure is its own
-            jdbc.update("update finding set status = 'DISMISSED', open_key = null where open_key in (?, ?)",
-                    site + ":" + Indicator.IDENTITY_MISSING.name(), site + ":" + Indicator.HOMEPAGE_STALE.name());
+            jdbc.update("update finding set status = 'DISMISSED', open_key = null where open_key in (?, ?, ?)",
+                    site + ":" + Indicator.IDENTITY_MISSING.name(), site + ":" + Indicator.HOMEPAGE_STALE.name(),
+                    site + ":" + Indicator.POLICY_STALE.name());
         }
         List<Map<String, Object>> answers = new ArrayList<>();
         nanchang.get(path).body().get("items").forEach(item -> {
@@ -206,16 +207,19 @@ class CampaignTongbaoTests extends IntegrationTest {
         long inspection = jdbc.queryForObject("select id from inspection where campaign_id = ? and website_id = ?",
                 Long.class, id, site);
 
-        // the items a monitoring indicator judges become findings of its category; the stale policy column names none
+        // every failed item becomes a finding of its indicator's category, the stale policy column, which only
+        // an inspector judges, as well as those the monitoring judges too
         List<Map<String, Object>> found = jdbc.queryForList("""
                 select indicator, category_code, status, detail, inspection_item from finding
                 where inspection_id = ? order by inspection_item""", inspection);
-        assertThat(found).hasSize(2);
+        assertThat(found).hasSize(3);
         assertThat(found.get(0)).containsEntry("INDICATOR", "IDENTITY_MISSING").containsEntry("CATEGORY_CODE", "A33-02")
                 .containsEntry("STATUS", "OPEN").containsEntry("INSPECTION_ITEM", "FUNCTION_DESIGN");
         assertThat((String) found.get(0).get("DETAIL")).contains(NAME, "首页缺少网站标识码");
         assertThat(found.get(1)).containsEntry("INDICATOR", "HOMEPAGE_STALE").containsEntry("CATEGORY_CODE", "A33-04")
                 .containsEntry("INSPECTION_ITEM", "HOMEPAGE_STALE");
+        assertThat(found.get(2)).containsEntry("INDICATOR", "POLICY_STALE").containsEntry("CATEGORY_CODE", "A33-04")
+                .containsEntry("INSPECTION_ITEM", "POLICY_COLUMN_STALE");
         JsonNode listed = nanchang.get("/api/findings?websiteId=" + site).body();
         assertThat(listed.toString()).contains("首页缺少网站标识码");
 
@@ -229,7 +233,7 @@ class CampaignTongbaoTests extends IntegrationTest {
                 Indicator.IDENTITY_MISSING, "首页缺少网站标识码", null, java.time.Instant.now(), "nc.office")));
         assertThat(opened).isZero();
         assertThat(jdbc.queryForObject("select count(*) from finding where inspection_id = ?", Integer.class, inspection))
-                .isEqualTo(2);
+                .isEqualTo(3);
     }
 
     private byte[] pdf(String user, String path) {

@@ -55,9 +55,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class Monitor implements SiteChecks {
 
     /** what the daily run and "check now" judge */
-    static final Set<Indicator> PROBED = EnumSet.of(Indicator.UNREACHABLE, Indicator.HOMEPAGE_STALE, Indicator.COLUMNS_STALE,
-            Indicator.BLANK_COLUMNS, Indicator.BROKEN_LINKS, Indicator.IDENTITY_MISSING, Indicator.TLS, Indicator.NOT_GOV_DOMAIN,
-            Indicator.INTERACTION_UNANSWERED, Indicator.UNREGISTERED_SITE);
+    static final Set<Indicator> PROBED = java.util.Arrays.stream(Indicator.values()).filter(Indicator::probed)
+            .collect(java.util.stream.Collectors.toCollection(() -> EnumSet.noneOf(Indicator.class)));
     private static final Set<Indicator> READ_COLUMNS = EnumSet.of(Indicator.COLUMNS_STALE, Indicator.BLANK_COLUMNS,
             Indicator.BROKEN_LINKS, Indicator.INTERACTION_UNANSWERED);
 

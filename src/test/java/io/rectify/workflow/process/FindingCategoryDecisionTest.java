@@ -38,7 +38,9 @@ class FindingCategoryDecisionTest {
         "UNREGISTERED_SITE, A33-01",
         "NOT_GOV_DOMAIN, A33-09",
         "BROKEN_LINKS, A33-10",
-        "TLS, A33-10"
+        "TLS, A33-10",
+        "SECURITY_INCIDENT, A33-06", "SERVICE_UNUSABLE, A33-05", "POLICY_STALE, A33-04", "SERVICE_STATS_STALE, A33-04",
+        "REPLY_STALE, A33-05"
     })
     void everyIndicatorHasItsCategory(String indicator, String categoryCode) {
         DmnDecisionResult result = evaluate(indicator);
