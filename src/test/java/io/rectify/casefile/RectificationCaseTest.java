@@ -69,6 +69,21 @@ class RectificationCaseTest {
         assertThat(a3301.outcome()).isEqualTo(CaseOutcome.WAIVED);
     }
 
+    @Test
+    void anExtensionIsBarredOnceTheDeadlineHasPassedAndOnceTheCaseIsEscalated() {
+        RectificationCase c = ordered("A33-05");
+        assertThat(c.extensionBarred(LocalDate.of(2026, 3, 1))).as("on the deadline day").isEmpty();
+        assertThat(c.extensionBarred(LocalDate.of(2026, 3, 2))).contains(RectificationCase.EXTENSION_OVERDUE);
+
+        RectificationCase marked = ordered("A33-05");
+        marked.markOverdue();
+        assertThat(marked.extensionBarred(LocalDate.of(2026, 2, 20))).as("marked overdue by its timer")
+                .contains(RectificationCase.EXTENSION_OVERDUE);
+
+        marked.escalate("逾期未整改", LocalDate.of(2026, 3, 2));
+        assertThat(marked.extensionBarred(LocalDate.of(2026, 2, 20))).contains(RectificationCase.EXTENSION_ESCALATED);
+    }
+
     private static RectificationCase ordered(String category) {
         RectificationCase c = new RectificationCase("case-1", "赣府办整改〔2026〕1号",
                 new OpenCase(category, "JX-EDU", "网站未备案", "网站存在违规情形", null, CaseSource.INSPECTION, false, null),
