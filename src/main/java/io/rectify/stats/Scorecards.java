@@ -52,7 +52,7 @@ public class Scorecards {
     private final Directory directory;
     private final Clock clock;
     private final List<Component> components = List.of(
-            this::opened, this::ordered, this::closed, this::workingDays, this::openOrders, this::escalated,
+            this::opened, this::ordered, this::closed, this::openOrders, this::escalated,
             this::extended, this::sanctions, this::siteChecks, this::siteHealth, this::spotChecks, this::errorReports);
 
     Scorecards(NamedParameterJdbcTemplate jdbc, Directory directory, Clock clock) {
@@ -321,33 +321,29 @@ public class Scorecards {
         });
     }
 
+    /**
+     * The cases closed in the period, read once per number of working days from order to accepted
+     * rectification: the median of any key is exact from these counts, also when rows are rolled
+     * up (a city's counties into the city), where medians cannot be merged. A hash aggregate of a
+     * few thousand groups; the database's {@code percentile_cont} per body sorted the year's
+     * closed cases instead, and a second query for the counts read the same range again (P22).
+     */
     private void closed(Count q) {
         Axis axis = Axis.CLOSED;
-        jdbc.query("select " + q.key(axis) + ", count(*) n, count(c.rectified_on_time) rated,"
+        jdbc.query("select " + q.key(axis) + ", c.rectification_working_days d, count(*) n, count(c.rectified_on_time) rated,"
                 + " sum(case when c.rectified_on_time then 1 else 0 end) on_time, sum(c.rejection_count) rejections"
-                + q.where() + axis.within() + q.groupBy(axis), q.params(), rs -> {
+                + q.where() + axis.within() + q.groupBy(axis, "c.rectification_working_days"), q.params(), rs -> {
+                    int days = rs.getInt("d");
+                    boolean rectified = !rs.wasNull();
                     for (Tally t : q.of(rs)) {
-                        t.closed += rs.getLong("n");
+                        long n = rs.getLong("n");
+                        t.closed += n;
                         t.closedRated += rs.getLong("rated");
                         t.closedOnTime += rs.getLong("on_time");
                         t.rejections += rs.getLong("rejections");
-                    }
-                });
-    }
-
-    /**
-     * The working days of the closed cases as counts per number of days: the median of any key is
-     * exact from these, also when rows are rolled up (a city's counties into the city), where
-     * medians cannot be merged. A hash aggregate of a few thousand groups: the database's
-     * {@code percentile_cont} per body sorted the year's closed cases instead (P22).
-     */
-    private void workingDays(Count q) {
-        Axis axis = Axis.CLOSED;
-        jdbc.query("select " + q.key(axis) + ", c.rectification_working_days d, count(*) n" + q.where()
-                + axis.within() + " and c.rectification_working_days is not null"
-                + q.groupBy(axis, "c.rectification_working_days"), q.params(), rs -> {
-                    for (Tally t : q.of(rs)) {
-                        t.workingDays.merge(rs.getInt("d"), rs.getLong("n"), Long::sum);
+                        if (rectified) {
+                            t.workingDays.merge(days, n, Long::sum);
+                        }
                     }
                 });
     }
