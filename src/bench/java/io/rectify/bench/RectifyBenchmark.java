@@ -705,18 +705,7 @@ class RectifyBenchmark {
         }
         provinceLoaded = true;
         // a province: 10 cities under JX, each with an office and 50 departments (600 bodies with the demo ones)
-        jdbc.update("""
-                insert into region (code, name_zh, name_en, parent_code)
-                select 'B' || c, '基准市' || c, 'Bench city ' || c, 'JX' from generate_series(1, 10) c""");
-        jdbc.update("""
-                insert into organization (code, name_zh, name_en, kind, region_code, case_prefix)
-                select 'B' || c || '-OFFICE', '基准市政府办' || c, 'Bench office ' || c, 'OFFICE', 'B' || c, '基' || c || '整改'
-                from generate_series(1, 10) c""");
-        jdbc.update("""
-                insert into organization (code, name_zh, name_en, kind, region_code, case_prefix)
-                select 'B' || c || '-D' || d, '基准单位' || c || '-' || d, 'Bench body ' || c || '-' || d, 'DEPARTMENT',
-                       'B' || c, null
-                from generate_series(1, 10) c, generate_series(1, 50) d""");
+        cities(CASE_LIST_CASES, "基准", "Bench", 50);
         jdbc.update("""
                 insert into website (url, name, org_code)
                 select 'https://b' || c || '-d' || d || '.example.gov.cn', '基准网站', 'B' || c || '-D' || d
@@ -790,20 +779,9 @@ class RectifyBenchmark {
     private void statsProvince() {
         jdbc.update("delete from organization where code like 'LC-%' and cast(substring(code from 4) as integer) >= ?",
                 lifecycleBodies.get());
-        jdbc.update("""
-                insert into region (code, name_zh, name_en, parent_code)
-                select 'S' || c, '统计市' || c, 'Stats city ' || c, 'JX' from generate_series(1, 10) c""");
-        jdbc.update("""
-                insert into organization (code, name_zh, name_en, kind, region_code, case_prefix)
-                select 'S' || c || '-OFFICE', '统计市政府办' || c, 'Stats office ' || c, 'OFFICE', 'S' || c, '统' || c || '整改'
-                from generate_series(1, 10) c""");
         // 590 departments: with the ten offices, 600 bodies; the 59th of each city has no case
-        jdbc.update("""
-                insert into organization (code, name_zh, name_en, kind, region_code, case_prefix)
-                select 'S' || c || '-D' || d, '统计单位' || c || '-' || d, 'Stats body ' || c || '-' || d, 'DEPARTMENT',
-                       'S' || c, null
-                from generate_series(1, 10) c, generate_series(1, 59) d""");
-        loadCases(new BulkCases("bench-s-", "S", "统", "JX-GOV-OFFICE", "2010-01-01", 315, 58), 1, CASES);
+        cities(STATS_CASES, "统计", "Stats", 59);
+        loadCases(STATS_CASES, 1, CASES);
     }
 
     /**
@@ -817,6 +795,32 @@ class RectifyBenchmark {
 
     /** The case list's province: B1–B10, 50 departments each, a case every 150 s from 2021 (five years at 1M). */
     private static final BulkCases CASE_LIST_CASES = new BulkCases("bench-", "B", "基", "JX-GOV-OFFICE", "2021-01-01", 150, 50);
+
+    /** The scorecards' province: S1–S10, 58 departments of each with cases, a case every 315 s from 2010 (ten years at 1M). */
+    private static final BulkCases STATS_CASES = new BulkCases("bench-s-", "S", "统", "JX-GOV-OFFICE", "2010-01-01", 315, 58);
+
+    /**
+     * Ten cities {@code to.cityPrefix()}1–10 under JX, each with an office (its case numbers
+     * {@code to.numberPrefix()}) and {@code departments} departments, named from {@code nameZh}
+     * and {@code nameEn}.
+     */
+    private void cities(BulkCases to, String nameZh, String nameEn, int departments) {
+        String city = to.cityPrefix();
+        jdbc.update("""
+                insert into region (code, name_zh, name_en, parent_code)
+                select ? || c, ? || c, ? || c, 'JX' from generate_series(1, 10) c""",
+                city, nameZh + "市", nameEn + " city ");
+        jdbc.update("""
+                insert into organization (code, name_zh, name_en, kind, region_code, case_prefix)
+                select ? || c || '-OFFICE', ? || c, ? || c, 'OFFICE', ? || c, ? || c || '整改'
+                from generate_series(1, 10) c""",
+                city, nameZh + "市政府办", nameEn + " office ", city, to.numberPrefix());
+        jdbc.update("""
+                insert into organization (code, name_zh, name_en, kind, region_code, case_prefix)
+                select ? || c || '-D' || d, ? || c || '-' || d, ? || c || '-' || d, 'DEPARTMENT', ? || c, null
+                from generate_series(1, 10) c, generate_series(1, ?) d""",
+                city, nameZh + "单位", nameEn + " body ", city, departments);
+    }
 
     private void loadCases(int from, int to) {
         loadCases(CASE_LIST_CASES, from, to);

@@ -68,7 +68,8 @@ public class Scorecards {
     /** One scorecard per body the reader may see (a department: itself), ordered by code; bodies without cases have zeros. */
     public List<Scorecard> byBody(Actor actor, Period period) {
         Scope scope = Scope.of(actor, directory);
-        Map<String, Tally> tallies = new TreeMap<>();
+        // in the order of bodiesOf (by code), looked up by hash for each row the components read
+        Map<String, Tally> tallies = new LinkedHashMap<>();
         bodiesOf(actor).forEach(org -> tallies.put(org.code(), new Tally(scope.sanctions())));
         count(scope, period, Key.column("c.respondent_org_code"), IDENTITY, tallies);
         return tallies.entrySet().stream().map(e -> e.getValue().card(e.getKey())).toList();
@@ -101,7 +102,7 @@ public class Scorecards {
     /** The reader's whole jurisdiction in one scorecard (key {@code ALL}). */
     public Scorecard total(Actor actor, Period period) {
         Scope scope = Scope.of(actor, directory);
-        Map<String, Tally> tallies = new TreeMap<>();
+        Map<String, Tally> tallies = new HashMap<>();
         tallies.put("ALL", new Tally(scope.sanctions()));
         count(scope, period, Key.column("'ALL'"), IDENTITY, tallies);
         return tallies.get("ALL").card("ALL");
@@ -517,14 +518,14 @@ public class Scorecards {
     /** A scorecard being counted. */
     private static final class Tally {
         long opened;
-        final Map<String, Long> byCategory = new TreeMap<>();
-        final Map<String, Long> bySource = new TreeMap<>();
+        final Map<String, Long> byCategory = new HashMap<>();
+        final Map<String, Long> bySource = new HashMap<>();
         long repeats;
         long ordersIssued;
         long closed;
         long closedRated;
         long closedOnTime;
-        final TreeMap<Integer, Long> workingDays = new TreeMap<>();
+        final Map<Integer, Long> workingDays = new HashMap<>();
         long rejections;
         long openOrders;
         long overdue;
@@ -533,8 +534,8 @@ public class Scorecards {
         final Map<String, Long> sanctions;
         long monitoredSites;
         long healthySites;
-        final Map<String, Long> checkedByIndicator = new TreeMap<>();
-        final Map<String, Long> passingByIndicator = new TreeMap<>();
+        final Map<String, Long> checkedByIndicator = new HashMap<>();
+        final Map<String, Long> passingByIndicator = new HashMap<>();
         long spotChecks;
         long spotChecksQualified;
         long spotChecksVetoed;
@@ -546,7 +547,7 @@ public class Scorecards {
         long errorReportsOverdue;
 
         Tally(boolean sanctionsVisible) {
-            this.sanctions = sanctionsVisible ? new TreeMap<>() : null;
+            this.sanctions = sanctionsVisible ? new HashMap<>() : null;
         }
 
         Scorecard card(String key) {
@@ -570,7 +571,7 @@ public class Scorecards {
         }
 
         /** The median of values given as counts per value: the middle one, or the mean of the middle two. */
-        static Double median(TreeMap<Integer, Long> counts) {
+        static Double median(Map<Integer, Long> counts) {
             long n = counts.values().stream().mapToLong(Long::longValue).sum();
             if (n == 0) {
                 return null;
@@ -580,7 +581,7 @@ public class Scorecards {
             Integer lowerValue = null;
             Integer upperValue = null;
             long seen = 0;
-            for (Map.Entry<Integer, Long> e : counts.entrySet()) {
+            for (Map.Entry<Integer, Long> e : new TreeMap<>(counts).entrySet()) {
                 long next = seen + e.getValue();
                 if (lowerValue == null && lower < next) {
                     lowerValue = e.getKey();
