@@ -6,15 +6,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
-import io.rectify.IntegrationTest;
 import io.rectify.api.Api;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * In a real browser: a supervisor imports a 通报 from above (first a file with a bad line, told
@@ -22,32 +17,17 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * Checker, at desktop and phone width. Plain forms: nothing needs script.
  */
 @EnabledIf(value = "io.rectify.ui.Browser#available", disabledReason = Browser.MISSING)
-class BrowserCircularPagesTests extends IntegrationTest {
-
-    private static Browser browser;
-
-    @LocalServerPort
-    int port;
-
-    private final List<String> problems = new ArrayList<>();
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class BrowserCircularPagesTests extends BrowserTest {
 
     @Test
     void aSupervisorImportsACircularAndIssuesItsReplyThroughThePages() throws IOException {
         String n = Long.toString(System.nanoTime() % 1_000_000_000L, 36).toUpperCase();
         Path bad = file("网站名称,问题类型,问题\n南昌市教育局,网站太丑,首页超过两周未更新\n");
         Path good = file("网站名称,问题类型,问题\n南昌市教育局,首页长期不更新,首页超过两周未更新\n");
-        Browser b = new Browser("http://localhost:" + port);
-        browser = b;
+        Browser b = browser();
         b.signIn("nc.office", Api.PASSWORD);
         b.open("/inspections/circulars");
-        problems.addAll(b.check("circulars"));
+        check("circulars");
 
         b.attach("file", bad);
         b.type("issuer", "国务院办公厅");
@@ -56,19 +36,19 @@ class BrowserCircularPagesTests extends IntegrationTest {
         b.setValue("replyDue", "2026-12-31");
         b.go("form[action$='/inspections/circulars'] button[type=submit]");
         assertThat(b.text(".error-summary")).contains("line 2: indicator");
-        problems.addAll(b.checkAnswerToPost("circulars-errors"));
+        checkAnswerToPost("circulars-errors");
 
         b.attach("file", good);
         b.go("form[action$='/inspections/circulars'] button[type=submit]");
         assertThat(b.path()).as(b::errorsShown).startsWith("/inspections/circulars/");
         String page = b.path();
         assertThat(b.text("main table")).contains("南昌市教育局", "首页超过两周未更新");
-        problems.addAll(b.check("circular"));
+        check("circular");
 
         b.go("form[action$='/reply'] button[type=submit]");
         assertThat(b.path()).isEqualTo(page);
         assertThat(b.text("section[aria-labelledby=reply-title]")).contains("下载报告", "报〔", "SHA-256");
-        problems.addAll(b.check("circular-replied"));
+        check("circular-replied");
         b.signOut();
         assertThat(problems).as("accessibility and HTML problems on " + b.checkedPages()).isEmpty();
     }

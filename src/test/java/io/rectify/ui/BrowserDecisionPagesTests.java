@@ -2,20 +2,15 @@ package io.rectify.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
-import io.rectify.IntegrationTest;
 import io.rectify.api.Api;
 import io.rectify.api.FreshBodies;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
@@ -25,12 +20,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * (the hidden default button stays hidden whatever the button styles say). Axe-clean and Nu-valid.
  */
 @EnabledIf(value = "io.rectify.ui.Browser#available", disabledReason = Browser.MISSING)
-class BrowserDecisionPagesTests extends IntegrationTest {
-
-    private static Browser browser;
-
-    @LocalServerPort
-    int port;
+class BrowserDecisionPagesTests extends BrowserTest {
 
     @Autowired
     TestRestTemplate rest;
@@ -41,19 +31,9 @@ class BrowserDecisionPagesTests extends IntegrationTest {
     @Autowired
     PasswordEncoder passwords;
 
-    private final List<String> problems = new ArrayList<>();
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
     @Test
     void theOrderPreviewsItsDeadlineAsThePeriodIsTypedAndTheSanctionsFormOffersItsBodies() {
-        Browser b = new Browser("http://localhost:" + port);
-        browser = b;
+        Browser b = browser();
 
         // ---- issuing an order: the deadline follows the typed period, from the same calendar as the API
         Api office = new Api(rest, "gz.office");
@@ -61,7 +41,7 @@ class BrowserDecisionPagesTests extends IntegrationTest {
         String caseId = office.openCase("A33-04", respondent).get("id").asText();
         b.signIn("gz.office", Api.PASSWORD);
         b.open("/tasks/" + office.taskOf(caseId, "issueOrder"));
-        problems.addAll(b.check("order"));
+        check("order");
         assertThat(b.find("#f-requirements").getAttribute("value")).as("the category's demand as a starting text").isNotBlank();
         String tenDays = office.get("/api/calendar/deadline?days=10").body().get("deadline").asText();
         b.type("f-periodWorkingDays", "10");
@@ -71,7 +51,7 @@ class BrowserDecisionPagesTests extends IntegrationTest {
         assertThat(b.all("#deadline-preview-date")).isEmpty();
         b.type("f-periodWorkingDays", "10");
         b.waitForText("#deadline-preview-date", tenDays);
-        problems.addAll(b.check("order-previewed"));
+        check("order-previewed");
         b.signOut();
 
         // ---- recording sanctions: the body from a list, one visible submit button
@@ -84,7 +64,7 @@ class BrowserDecisionPagesTests extends IntegrationTest {
         supervision.complete(serious, "reviewEscalation", Map.of("decision", "SANCTION", "findings", "查实"));
         b.signIn("nc.supervision", Api.PASSWORD);
         b.open("/tasks/" + supervision.taskOf(serious, "recordSanctions"));
-        problems.addAll(b.check("sanctions"));
+        check("sanctions");
         WebElement orgCode = b.find("#f-sanctions-0-orgCode");
         assertThat(orgCode.getTagName()).isEqualTo("select");
         assertThat(b.all("#f-sanctions-0-orgCode option")).extracting(o -> o.getAttribute("value"))
@@ -93,7 +73,7 @@ class BrowserDecisionPagesTests extends IntegrationTest {
         assertThat(b.all("#f-form button[type=submit]").stream().filter(WebElement::isDisplayed)
                 .filter(button -> button.getText().equals("提交")).count()).as("one submit button to be seen").isEqualTo(1);
         b.go("#f-form button[name=_action][value^='add:']");
-        problems.addAll(b.checkAnswerToPost("sanctions-two-records"));
+        checkAnswerToPost("sanctions-two-records");
         assertThat(b.find("#f-sanctions-1-orgCode").getTagName()).isEqualTo("select");
         assertThat(b.find("#f-form > button[hidden]").isDisplayed()).isFalse();
         b.signOut();

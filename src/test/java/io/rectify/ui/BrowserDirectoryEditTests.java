@@ -5,20 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import io.rectify.IntegrationTest;
 import io.rectify.api.Api;
 import io.rectify.api.FreshBodies;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
@@ -29,12 +25,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * passes axe-core and the Nu HTML Checker.
  */
 @EnabledIf(value = "io.rectify.ui.Browser#available", disabledReason = Browser.MISSING)
-class BrowserDirectoryEditTests extends IntegrationTest {
-
-    private static Browser browser;
-
-    @LocalServerPort
-    int port;
+class BrowserDirectoryEditTests extends BrowserTest {
 
     @Autowired
     JdbcTemplate jdbc;
@@ -45,19 +36,9 @@ class BrowserDirectoryEditTests extends IntegrationTest {
     @Autowired
     TestRestTemplate rest;
 
-    private final List<String> problems = new ArrayList<>();
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
     @Test
     void theNewCasesWebsiteListNarrowsToTheRespondentsSites() throws Exception {
-        Browser b = new Browser("http://localhost:" + port);
-        browser = b;
+        Browser b = browser();
         String body = new FreshBodies(jdbc, passwords).department("JX");
         String first = "https://" + body.toLowerCase() + ".one.gov.cn";
         String second = "https://" + body.toLowerCase() + ".two.gov.cn";
@@ -73,7 +54,7 @@ class BrowserDirectoryEditTests extends IntegrationTest {
         b.open("/cases/new");
         assertThat(sites(b)).as("before a respondent is chosen, every respondent's sites")
                 .contains(first, second, "https://www.jxedu.gov.cn");
-        check(b, "new-case-websites");
+        check("new-case-websites");
 
         b.choose("f-respondentOrgCode", body);
         assertThat(sites(b)).as("the chosen respondent's sites only").containsExactly("", first, second);
@@ -92,7 +73,7 @@ class BrowserDirectoryEditTests extends IntegrationTest {
         assertThat(b.find("#f-websiteUrl").getAttribute("value")).as("the chosen site is kept").isEqualTo(second);
         assertThat(sites(b)).containsExactly("", first, second);
         assertThat(b.text("#f-evidence-again")).contains("重新选择");
-        checkAnswerToPost(b, "new-case-websites-errors");
+        checkAnswerToPost("new-case-websites-errors");
 
         b.type("f-title", "政务公开栏目长期未更新");
         b.find("#f-evidence").sendKeys(evidence.toAbsolutePath().toString());
@@ -108,7 +89,7 @@ class BrowserDirectoryEditTests extends IntegrationTest {
         b.open("/admin/websites");
         long secondId = siteId(second);
         b.go("a[href='/admin/websites/" + secondId + "']");
-        check(b, "admin-website-edit");
+        check("admin-website-edit");
         // the registry's fields and a watched column, typed on the page: a short site code is named, what was typed kept
         b.type("siteCode", "36000");
         b.type("icpNumber", "赣ICP备05001234号");
@@ -119,7 +100,7 @@ class BrowserDirectoryEditTests extends IntegrationTest {
         assertThat(b.text(".error-summary")).contains("网站标识码：网站标识码是 10 位字母或数字");
         assertThat(b.find("#siteCode").getAttribute("aria-invalid")).isEqualTo("true");
         assertThat(b.find("[id='columns0.url']").getAttribute("value")).isEqualTo(second + "/hdjl/");
-        checkAnswerToPost(b, "admin-website-edit-errors");
+        checkAnswerToPost("admin-website-edit-errors");
         String code = ("B" + System.nanoTime()).substring(0, 10);
         b.type("siteCode", code);
         b.choose("state", "CLOSED");
@@ -130,20 +111,20 @@ class BrowserDirectoryEditTests extends IntegrationTest {
         assertThat(jdbc.queryForList("select kind from website_column where website_id = ?", String.class, secondId))
                 .containsExactly("INTERACTION");
         assertThat(b.find("[id='columns1.name']").getAttribute("value")).as("a new empty row to add another").isEmpty();
-        check(b, "admin-website-registry-saved");
+        check("admin-website-registry-saved");
         b.go("button[name='removeColumn'][value='0']");
         assertThat(b.text(".notice")).contains("已删除");
         assertThat(jdbc.queryForList("select kind from website_column where website_id = ?", String.class, secondId)).isEmpty();
         b.go("form[action$='/deactivate'] button");
         assertThat(b.text("#active")).isEqualTo("已停用");
-        check(b, "admin-website-deactivated");
+        check("admin-website-deactivated");
         b.open("/admin/bodies/" + body);
-        check(b, "admin-body-edit");
+        check("admin-body-edit");
         b.go("form[action$='/deactivate'] button");
         assertThat(b.text("#in-use")).contains(body.toLowerCase());
-        checkAnswerToPost(b, "admin-body-in-use");
+        checkAnswerToPost("admin-body-in-use");
         b.open("/admin/users/" + body.toLowerCase() + "?lang=en");
-        check(b, "admin-user-edit-english");
+        check("admin-user-edit-english");
         b.open("/admin/users?lang=zh-CN");
         b.signOut();
 
@@ -162,13 +143,5 @@ class BrowserDirectoryEditTests extends IntegrationTest {
 
     private static List<String> sites(Browser b) {
         return b.all("#f-websiteUrl option").stream().map((WebElement o) -> o.getAttribute("value")).toList();
-    }
-
-    private void check(Browser b, String name) {
-        problems.addAll(b.check(name));
-    }
-
-    private void checkAnswerToPost(Browser b, String name) {
-        problems.addAll(b.checkAnswerToPost(name));
     }
 }

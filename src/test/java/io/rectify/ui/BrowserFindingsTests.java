@@ -3,11 +3,9 @@ package io.rectify.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import io.rectify.IntegrationTest;
 import io.rectify.api.Api;
 import io.rectify.api.FreshBodies;
 import io.rectify.api.ResponseValues;
@@ -19,12 +17,10 @@ import io.rectify.monitoring.Indicator;
 import io.rectify.monitoring.ProbeEvidence;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -38,12 +34,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Checker and the phone width.
  */
 @EnabledIf(value = "io.rectify.ui.Browser#available", disabledReason = Browser.MISSING)
-class BrowserFindingsTests extends IntegrationTest {
-
-    private static Browser browser;
-
-    @LocalServerPort
-    int port;
+class BrowserFindingsTests extends BrowserTest {
 
     @Autowired
     TestRestTemplate rest;
@@ -73,15 +64,6 @@ class BrowserFindingsTests extends IntegrationTest {
         siteChecks.reset();
     }
 
-    private final List<String> problems = new ArrayList<>();
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
     @Test
     void aSupervisorDismissesOneFindingAndTurnsAnotherIntoACaseOnThePages() {
         Api office = new Api(rest, "jx.office");
@@ -92,8 +74,7 @@ class BrowserFindingsTests extends IntegrationTest {
         fail(site, url, Indicator.BROKEN_LINKS);
         fail(site, url, Indicator.HOMEPAGE_STALE);
 
-        Browser b = new Browser("http://localhost:" + port);
-        browser = b;
+        Browser b = browser();
         b.signIn("jx.office", Api.PASSWORD);
         b.open("/findings?status=OPEN&websiteId=" + site);
         assertThat(b.all("table.data tbody tr")).hasSize(2);
@@ -105,7 +86,7 @@ class BrowserFindingsTests extends IntegrationTest {
         assertThat(b.text("main")).contains(url + "/", "ab".repeat(32));
         b.go("form[action$='/dismiss'] button[type=submit]");
         assertThat(b.errorsShown()).contains("核减须写明理由");
-        problems.addAll(browser.checkAnswerToPost("finding-dismiss-error"));
+        checkAnswerToPost("finding-dismiss-error");
         b.type("f-reason", "外站链接临时维护，已核实");
         b.go("form[action$='/dismiss'] button[type=submit]");
         assertThat(b.path()).isEqualTo(first);
@@ -151,9 +132,5 @@ class BrowserFindingsTests extends IntegrationTest {
             }
         }
         throw new AssertionError("no finding of " + indicator);
-    }
-
-    private void check(String name) {
-        problems.addAll(browser.check(name));
     }
 }

@@ -2,15 +2,9 @@ package io.rectify.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.List;
-
-import io.rectify.IntegrationTest;
 import io.rectify.api.Api;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * In a real browser: a supervisor starts a spot check, opens a sampled site's form, is told a
@@ -18,29 +12,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * the Nu HTML Checker, at desktop and phone width. The pages are plain forms: nothing needs script.
  */
 @EnabledIf(value = "io.rectify.ui.Browser#available", disabledReason = Browser.MISSING)
-class BrowserInspectionPagesTests extends IntegrationTest {
-
-    private static Browser browser;
-
-    @LocalServerPort
-    int port;
-
-    private final List<String> problems = new ArrayList<>();
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class BrowserInspectionPagesTests extends BrowserTest {
 
     @Test
     void aSupervisorRunsASpotCheckThroughThePages() {
-        Browser b = new Browser("http://localhost:" + port);
-        browser = b;
+        Browser b = browser();
         b.signIn("nc.office", Api.PASSWORD);
         b.open("/inspections");
-        problems.addAll(b.check("inspections"));
+        check("inspections");
 
         b.type("name", "南昌市2026年第四季度抽查");
         b.setValue("periodFrom", "2026-10-01");
@@ -48,21 +27,21 @@ class BrowserInspectionPagesTests extends IntegrationTest {
         b.setValue("samplingRatio", "1");
         b.go("form[action$='/inspections'] button[type=submit]");
         assertThat(b.text(".error-summary")).contains("结束日期");
-        problems.addAll(b.checkAnswerToPost("inspections-errors"));
+        checkAnswerToPost("inspections-errors");
 
         b.setValue("periodTo", "2026-12-31");
         b.go("form[action$='/inspections'] button[type=submit]");
         assertThat(b.path()).as(b::errorsShown).startsWith("/inspections/campaigns/");
         String campaign = b.path();
-        problems.addAll(b.check("inspections-campaign"));
+        check("inspections-campaign");
 
         b.go("main table[aria-labelledby=sites-title] tbody tr a");
-        problems.addAll(b.check("inspections-form"));
+        check("inspections-form");
         b.click("#fail_POLICY_COLUMN_STALE");
         b.type("points_POLICY_COLUMN_STALE", "3");
         b.go("button[name=save]");
         assertThat(b.text(".error-summary")).contains("证据");
-        problems.addAll(b.checkAnswerToPost("inspections-form-errors"));
+        checkAnswerToPost("inspections-form-errors");
 
         b.type("evidence_POLICY_COLUMN_STALE", "政策文件栏目最后更新于2026-03-01");
         b.go("button[name=save]");
@@ -72,14 +51,14 @@ class BrowserInspectionPagesTests extends IntegrationTest {
         // closed, the campaign issues its 通报 from its page, which then links to it
         b.open(campaign);
         b.go("form[action$='/close'] button[type=submit]");
-        problems.addAll(b.check("inspections-campaign-closed"));
+        check("inspections-campaign-closed");
         b.go("form[action$='/tongbao'] button[type=submit]");
         assertThat(b.path()).isEqualTo(campaign);
         assertThat(b.text("section[aria-labelledby=tongbao-title]")).contains("下载通报", "通报〔", "SHA-256");
-        problems.addAll(b.check("inspections-campaign-tongbao"));
+        check("inspections-campaign-tongbao");
 
         b.open("/inspections/mine");
-        problems.addAll(b.check("inspections-mine"));
+        check("inspections-mine");
         b.signOut();
         assertThat(problems).as("accessibility and HTML problems on " + b.checkedPages()).isEmpty();
     }

@@ -2,15 +2,11 @@ package io.rectify.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
 
-import io.rectify.IntegrationTest;
 import io.rectify.api.Api;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The pages the case walk ({@link BrowserWalkTests}) does not reach, in a real browser and by the
@@ -21,26 +17,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * violation) and the Nu HTML Checker (no error), in Chinese and, for some, in English.
  */
 @EnabledIf(value = "io.rectify.ui.Browser#available", disabledReason = Browser.MISSING)
-class BrowserPagesTests extends IntegrationTest {
-
-    private static Browser browser;
-
-    @LocalServerPort
-    int port;
-
-    private final List<String> problems = new ArrayList<>();
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class BrowserPagesTests extends BrowserTest {
 
     @Test
     void everyPageBeyondTheCaseWalkIsAccessibleAndValid() {
-        Browser b = new Browser("http://localhost:" + port);
-        browser = b;
+        Browser b = browser();
 
         // ---- the supervision bodies: review queue, sanctions registry and a search in it
         for (String supervision : List.of("nc.supervision", "jx.supervision")) {
@@ -142,13 +123,5 @@ class BrowserPagesTests extends IntegrationTest {
         b.signOut();
 
         assertThat(problems).as("accessibility and HTML problems on " + b.checkedPages()).isEmpty();
-    }
-
-    private void check(String name) {
-        problems.addAll(browser.check(name));
-    }
-
-    private void checkAnswerToPost(String name) {
-        problems.addAll(browser.checkAnswerToPost(name));
     }
 }

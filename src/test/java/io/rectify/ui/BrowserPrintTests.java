@@ -11,14 +11,12 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.rectify.IntegrationTest;
 import io.rectify.api.Api;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The case page on paper: printed by Chromium (its print style sheet, the A4 of its {@code @page}
@@ -27,23 +25,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * rendered to target/print/case-1.png for a person to look at.
  */
 @EnabledIf(value = "io.rectify.ui.Browser#available", disabledReason = Browser.MISSING)
-class BrowserPrintTests extends IntegrationTest {
+class BrowserPrintTests extends BrowserTest {
 
     private static final Path OUT = Path.of("target", "print");
-    private static Browser browser;
-
-    @LocalServerPort
-    int port;
-
+    /** whether the class's browser is signed in, for as long as the class's browser lasts */
+    private static boolean signedIn;
     @Autowired
     TestRestTemplate rest;
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void theCasePagePrintsOnA4WithTheCaseAndWithoutTheSiteAroundIt() throws Exception {
@@ -52,7 +40,7 @@ class BrowserPrintTests extends IntegrationTest {
         String caseId = opened.get("id").asText();
         office.complete(caseId, "issueOrder", Map.of("requirements", "五个工作日内恢复首页更新并报送整改报告"));
 
-        Browser b = browser();
+        Browser b = office();
         b.open("/cases/" + caseId);
         assertThat(b.find("[data-print]").isDisplayed()).as("the print button, with JavaScript").isTrue();
         assertThat(b.check("case-print-button")).isEmpty();
@@ -76,7 +64,7 @@ class BrowserPrintTests extends IntegrationTest {
     @Test
     void theCaseListOffersTheFilteredListAsExcelAndCsv() {
         new Api(rest, "nc.office").openCase("A33-04", "NC-EDU");
-        Browser b = browser();
+        Browser b = office();
         b.open("/cases?status=DETECTED&categoryCode=A33-04&q=%E6%B5%8B%E8%AF%95");
         assertThat(b.check("cases-export-links")).isEmpty();
         List<String> links = b.all(".export-links a").stream().map(a -> a.getAttribute("href")).toList();
@@ -86,12 +74,18 @@ class BrowserPrintTests extends IntegrationTest {
         assertThat(b.all(".export-links a").stream().map(a -> a.getText()).toList()).containsExactly("导出 Excel", "导出 CSV");
     }
 
-    private Browser browser() {
-        if (browser == null) {
-            browser = new Browser("http://localhost:" + port);
-            browser.signIn("nc.office", Api.PASSWORD);
+    /** The class's browser, signed in as the office once (the sign-in page is not shown to who is signed in). */
+    private Browser office() {
+        if (!signedIn) {
+            browser().signIn("nc.office", Api.PASSWORD);
+            signedIn = true;
         }
-        return browser;
+        return browser();
+    }
+
+    @AfterAll
+    static void signedOut() {
+        signedIn = false;
     }
 
     private static String run(String... command) throws IOException, InterruptedException {

@@ -2,12 +2,7 @@ package io.rectify.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.List;
-
-import io.rectify.IntegrationTest;
 import io.rectify.api.Api;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -15,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -25,26 +19,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * A flood from one address ends at the page saying so (429). Every page passes axe-core and the
  * Nu HTML Checker, and fits a phone's width.
  */
-@EnabledIf(value = "io.rectify.ui.Browser#available", disabledReason = Browser.MISSING)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class BrowserPublicReportTests extends IntegrationTest {
-
-    private static Browser browser;
-
-    @LocalServerPort
-    int port;
+@EnabledIf(value = "io.rectify.ui.Browser#available", disabledReason = Browser.MISSING)
+class BrowserPublicReportTests extends BrowserTest {
 
     @Autowired
     JdbcTemplate jdbc;
-
-    private final List<String> problems = new ArrayList<>();
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     /** The browser posts from loopback, as other tests' clients do: each test starts with the address's count at zero. */
     @BeforeEach
@@ -57,11 +37,11 @@ class BrowserPublicReportTests extends IntegrationTest {
     void aReportTypedOnThePublicPageReachesTheBodyAndIsAnswered() {
         Browser b = browser();
         b.open("/public/report");
-        check(b, "public-report");
+        check("public-report");
 
         b.go("main form button[type=submit]");
         assertThat(b.errorsShown()).contains("网站").contains("网址").contains("错误");
-        checkAnswerToPost(b, "public-report-refused");
+        checkAnswerToPost("public-report-refused");
 
         b.choose("siteUrl", "https://jyj.ganzhou.gov.cn");
         b.type("pageUrl", "https://jyj.ganzhou.gov.cn/zsks/2026.html");
@@ -72,19 +52,19 @@ class BrowserPublicReportTests extends IntegrationTest {
         String tracking = b.text("main .flash strong");
         assertThat(tracking).startsWith("ZC");
         assertThat(b.text("main dl")).contains("已受理").doesNotContain("13712345678");
-        check(b, "public-track");
+        check("public-track");
 
         String id = jdbc.queryForObject("select id from public_report where tracking_number = ?", String.class, tracking);
         b.signIn("gz.office", Api.PASSWORD);
         b.open("/public-reports");
         assertThat(b.text("main table")).contains(tracking);
-        check(b, "public-reports");
+        check("public-reports");
         b.open("/public-reports/" + id);
         assertThat(b.text("main dl")).contains("13712345678");
-        check(b, "public-report-triage");
+        check("public-report-triage");
         b.go("#f-form button[type=submit]");
         assertThat(b.errorsShown()).contains("研判结果");
-        checkAnswerToPost(b, "public-report-triage-refused");
+        checkAnswerToPost("public-report-triage-refused");
         b.click("input[name=decision][value=FORWARD]");
         b.go("#f-form button[type=submit]");
         assertThat(b.text("main dl")).contains("已转交网站主办单位");
@@ -93,7 +73,7 @@ class BrowserPublicReportTests extends IntegrationTest {
         b.signIn("gz.edu", Api.PASSWORD);
         b.open("/public-reports/" + id);
         assertThat(b.text("main dl")).contains("137****5678").doesNotContain("13712345678");
-        check(b, "public-report-reply");
+        check("public-report-reply");
         b.type("f-reply", "已更正报名截止日期。");
         b.go("#f-form button[type=submit]");
         assertThat(b.text("main dl")).contains("主办单位已答复");
@@ -106,7 +86,7 @@ class BrowserPublicReportTests extends IntegrationTest {
         assertThat(b.text("main dl")).contains("已办结");
         b.open("/public-reports/figures");
         assertThat(b.text("main table")).contains("办结率");
-        check(b, "public-report-figures");
+        check("public-report-figures");
         b.signOut();
 
         b.open("/public/track?number=" + tracking);
@@ -128,22 +108,7 @@ class BrowserPublicReportTests extends IntegrationTest {
             throttled = b.path().equals("/public/report") && b.errorsShown().contains("频繁");
         }
         assertThat(throttled).as("refused within twelve reports").isTrue();
-        checkAnswerToPost(b, "public-report-throttled");
+        checkAnswerToPost("public-report-throttled");
         assertThat(problems).isEmpty();
-    }
-
-    private Browser browser() {
-        if (browser == null) {
-            browser = new Browser("http://localhost:" + port);
-        }
-        return browser;
-    }
-
-    private void check(Browser b, String name) {
-        problems.addAll(b.check(name));
-    }
-
-    private void checkAnswerToPost(Browser b, String name) {
-        problems.addAll(b.checkAnswerToPost(name));
     }
 }

@@ -2,18 +2,14 @@ package io.rectify.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
 
-import io.rectify.IntegrationTest;
 import io.rectify.api.Api;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The dashboards of every role, the ranking, the annual report and the administrator's weights in
@@ -21,24 +17,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * (the same figures, one click away), axe-clean, valid HTML, 390 px wide; in Chinese and English.
  */
 @EnabledIf(value = "io.rectify.ui.Browser#available", disabledReason = Browser.MISSING)
-class BrowserStatsPagesTests extends IntegrationTest {
-
-    private static Browser browser;
-
-    @LocalServerPort
-    int port;
+class BrowserStatsPagesTests extends BrowserTest {
 
     @Autowired
     TestRestTemplate rest;
-
-    private final List<String> problems = new ArrayList<>();
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void everyRolesDashboardDrawsItsChartsFromItsAccessibleTables() {
@@ -46,8 +28,7 @@ class BrowserStatsPagesTests extends IntegrationTest {
         Api office = new Api(rest, "nc.office");
         office.openCase("A33-04", "NC-EDU");
 
-        Browser b = new Browser("http://localhost:" + port);
-        browser = b;
+        Browser b = browser();
         for (String user : List.of("nc.office", "jx.office", "nc.edu", "jx.supervision")) {
             b.signIn(user, Api.PASSWORD);
             b.go("nav.main-nav a[href='/stats']");
@@ -90,13 +71,5 @@ class BrowserStatsPagesTests extends IntegrationTest {
         b.signOut();
 
         assertThat(problems).as("accessibility and HTML problems on " + b.checkedPages()).isEmpty();
-    }
-
-    private void check(String name) {
-        problems.addAll(browser.check(name));
-    }
-
-    private void checkAnswerToPost(String name) {
-        problems.addAll(browser.checkAnswerToPost(name));
     }
 }

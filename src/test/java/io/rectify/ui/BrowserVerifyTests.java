@@ -2,24 +2,19 @@ package io.rectify.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
-import io.rectify.IntegrationTest;
 import io.rectify.api.Api;
 import io.rectify.api.ResponseValues;
 import io.rectify.calendar.WorkingDayCalendar;
 import io.rectify.casefile.CaseService;
 import io.rectify.casefile.ContentTypesTest;
 import io.rectify.category.Categories;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The verify page of a real case in a real browser: the report with its address as a link, the
@@ -28,12 +23,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * axe-core and the Nu HTML Checker, as the case walk's pages do.
  */
 @EnabledIf(value = "io.rectify.ui.Browser#available", disabledReason = Browser.MISSING)
-class BrowserVerifyTests extends IntegrationTest {
-
-    private static Browser browser;
-
-    @LocalServerPort
-    int port;
+class BrowserVerifyTests extends BrowserTest {
 
     @Autowired
     TestRestTemplate rest;
@@ -47,15 +37,6 @@ class BrowserVerifyTests extends IntegrationTest {
     @Autowired
     Categories categories;
 
-    private final List<String> problems = new ArrayList<>();
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
     @Test
     void theVerifyPageShowsTheReportAndItsEvidenceAndTheReturnedRoundIsMarked() {
         Api office = new Api(rest, "jx.office");
@@ -65,8 +46,7 @@ class BrowserVerifyTests extends IntegrationTest {
         department.complete(caseId, "respond", ResponseValues.of("A33-03"));
         office.complete(caseId, "verify", Map.of("accepted", false, "comment", "预算说明未公开"));
 
-        Browser b = new Browser("http://localhost:" + port);
-        browser = b;
+        Browser b = browser();
         b.signIn("jx.edu", Api.PASSWORD);
         assertThat(b.find("a[href='/tasks/" + department.taskOf(caseId, "respond") + "']")
                 .findElement(org.openqa.selenium.By.xpath("..")).getText()).contains("退回");
@@ -108,9 +88,5 @@ class BrowserVerifyTests extends IntegrationTest {
         b.signOut();
 
         assertThat(problems).as("accessibility and HTML problems on " + b.checkedPages()).isEmpty();
-    }
-
-    private void check(String name) {
-        problems.addAll(browser.check(name));
     }
 }

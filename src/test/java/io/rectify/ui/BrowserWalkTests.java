@@ -7,17 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.List;
 
-import io.rectify.IntegrationTest;
 import io.rectify.api.Api;
 import io.rectify.api.FreshBodies;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
@@ -31,34 +26,13 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * scroll sideways; screenshots at 1280 and 390 px are in {@code target/screenshots}.
  */
 @EnabledIf(value = "io.rectify.ui.Browser#available", disabledReason = Browser.MISSING)
-class BrowserWalkTests extends IntegrationTest {
-
-    private static Browser browser;
-
-    @LocalServerPort
-    int port;
+class BrowserWalkTests extends BrowserTest {
 
     @Autowired
     JdbcTemplate jdbc;
 
     @Autowired
     PasswordEncoder passwords;
-
-    private final List<String> problems = new ArrayList<>();
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    private Browser browser() {
-        if (browser == null) {
-            browser = new Browser("http://localhost:" + port);
-        }
-        return browser;
-    }
 
     @Test
     void aCaseGoesFromOpeningToClosingThroughThePagesAndEveryPageIsAccessibleAndValid() throws Exception {
@@ -209,13 +183,5 @@ class BrowserWalkTests extends IntegrationTest {
         b.signOut();
 
         assertThat(problems).as("accessibility and HTML problems on " + b.checkedPages()).isEmpty();
-    }
-
-    private void check(String name) {
-        problems.addAll(browser.check(name));
-    }
-
-    private void checkAnswerToPost(String name) {
-        problems.addAll(browser.checkAnswerToPost(name));
     }
 }
