@@ -232,7 +232,7 @@ class ChecksTests {
                 page(null))), TODAY);
         assertThat(down.status()).isEqualTo(CheckStatus.INCONCLUSIVE);
         assertThat(down.detail()).contains("咨询投诉（");
-        assertThat(UnansweredMessages.watches(List.of(column("动态", ColumnKind.NEWS, TODAY)))).isFalse();
+        assertThat(UnansweredMessages.watches(List.of(column("动态", ColumnKind.NEWS, TODAY).column()))).isFalse();
     }
 
     /** A message board as a table: a header row, then four messages, the last one unanswered since {@code oldest}. */
