@@ -355,7 +355,7 @@ class FindingsApiTests extends IntegrationTest {
     /** A response of the test site stored as the monitoring stores a check's evidence, with its body. */
     private ProbeEvidence probe(byte[] body, Instant at) {
         Fetched fetched = new Fetched(URI.create(siteUrl + "/"), URI.create(siteUrl + "/"), 200,
-                "Content-Type: text/html; charset=utf-8\n", body, false, StandardCharsets.UTF_8, at, 120, null);
+                "Content-Type: text/html; charset=utf-8\n", body, false, StandardCharsets.UTF_8, at, 120, null, false);
         return transactions.execute(tx -> probes.record(site, ProbeLog.Purpose.HOMEPAGE, fetched, true));
     }
 

@@ -10,11 +10,14 @@ import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import io.rectify.calendar.WorkingDayCalendar;
 import io.rectify.directory.Directory;
 import io.rectify.directory.OrgKind;
+import io.rectify.directory.WatchedColumn;
 import io.rectify.directory.Website;
 import io.rectify.kernel.NotFoundException;
 import io.rectify.monitoring.CheckFailed;
@@ -28,6 +31,7 @@ import io.rectify.monitoring.internal.check.BlankColumns;
 import io.rectify.monitoring.internal.check.BrokenLinks;
 import io.rectify.monitoring.internal.check.ColumnFreshness;
 import io.rectify.monitoring.internal.check.ColumnPage;
+import io.rectify.monitoring.internal.check.DeadHomepage;
 import io.rectify.monitoring.internal.check.HomepageFreshness;
 import io.rectify.monitoring.internal.check.IdentityMarks;
 import io.rectify.monitoring.internal.check.NotGovDomain;
@@ -39,6 +43,8 @@ import io.rectify.monitoring.internal.check.UnregisteredSites;
 import io.rectify.monitoring.internal.check.Verdict;
 import io.rectify.monitoring.internal.http.Fetched;
 import io.rectify.monitoring.internal.http.SafeHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -48,7 +54,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Runs the checks of a site: fetches what they need (outside any transaction), lets each check
  * judge, then stores the requests and the results in one short transaction and publishes a
- * {@link CheckFailed} for each failure in it. The schedule calls it; so do "check now" and the
+ * {@link CheckFailed} for each failure in it. A homepage that got no answer at all ends the
+ * fetching: the columns, their links and the certificate are not asked for ({@link DeadHomepage}). The schedule calls it; so do "check now" and the
  * re-check before a case closes ({@link SiteChecks}).
  */
 @Service
@@ -57,8 +64,12 @@ public class Monitor implements SiteChecks {
     /** what the daily run and "check now" judge */
     static final Set<Indicator> PROBED = java.util.Arrays.stream(Indicator.values()).filter(Indicator::probed)
             .collect(java.util.stream.Collectors.toCollection(() -> EnumSet.noneOf(Indicator.class)));
+    /** what the daily run judges: all but reachability, which the homepage probes judge */
+    static final Set<Indicator> DAILY = PROBED.stream().filter(i -> i != Indicator.UNREACHABLE)
+            .collect(java.util.stream.Collectors.toCollection(() -> EnumSet.noneOf(Indicator.class)));
     private static final Set<Indicator> READ_COLUMNS = EnumSet.of(Indicator.COLUMNS_STALE, Indicator.BLANK_COLUMNS,
             Indicator.BROKEN_LINKS, Indicator.INTERACTION_UNANSWERED);
+    private static final Logger logger = LoggerFactory.getLogger(Monitor.class);
 
     private final Directory directory;
     private final SafeHttpClient http;
@@ -109,37 +120,47 @@ public class Monitor implements SiteChecks {
         URI homepageUri = homepageUri(site);
 
         Page homepage = Page.of(http.get(site.url()));
+        Optional<DeadHomepage> dead = DeadHomepage.of(homepage, site.columns());
         List<ColumnPage> columns = new ArrayList<>();
         if (wanted.stream().anyMatch(READ_COLUMNS::contains)) {
-            site.columns().forEach(column -> columns.add(new ColumnPage(column, Page.of(http.get(column.url())))));
+            if (dead.isEmpty()) {
+                site.columns().forEach(column -> columns.add(new ColumnPage(column, Page.of(http.get(column.url())))));
+            } else {
+                logger.info("monitoring: website {} gave no answer ({}); its links and {} column page(s) not read this run: {}",
+                        websiteId, homepage.fetched().error(), site.columns().size(),
+                        site.columns().stream().map(WatchedColumn::url).toList());
+            }
         }
         List<Verdict> verdicts = new ArrayList<>();
         if (wanted.contains(Indicator.HOMEPAGE_STALE)) {
             verdicts.add(homepageFreshness.judge(homepage, today, homepage.readable()
-                    ? log.itemsChanged(websiteId, homepage.itemTitles(), today) : java.util.Optional.empty()));
+                    ? log.itemsChanged(websiteId, homepage.itemTitles(), today) : Optional.empty()));
         }
         if (wanted.contains(Indicator.COLUMNS_STALE)) {
-            verdicts.add(columnFreshness.judge(columns, today));
+            verdicts.add(onColumns(dead, Indicator.COLUMNS_STALE, () -> columnFreshness.judge(columns, today)));
         }
         if (wanted.contains(Indicator.BLANK_COLUMNS)) {
-            verdicts.add(blankColumns.judge(columns, today));
+            verdicts.add(onColumns(dead, Indicator.BLANK_COLUMNS, () -> blankColumns.judge(columns, today)));
         }
         // a site that registers no interaction column has nothing to judge here: no result, not a warning
-        if (wanted.contains(Indicator.INTERACTION_UNANSWERED) && UnansweredMessages.watches(columns)) {
-            verdicts.add(unansweredMessages.judge(columns, today));
+        if (wanted.contains(Indicator.INTERACTION_UNANSWERED) && UnansweredMessages.watches(site.columns())) {
+            verdicts.add(onColumns(dead, Indicator.INTERACTION_UNANSWERED, () -> unansweredMessages.judge(columns, today)));
         }
         if (wanted.contains(Indicator.BROKEN_LINKS)) {
-            List<Page> pages = new ArrayList<>();
-            pages.add(homepage);
-            columns.forEach(c -> pages.add(c.page()));
-            verdicts.add(brokenLinks.judge(pages));
+            verdicts.add(onColumns(dead, Indicator.BROKEN_LINKS, () -> {
+                List<Page> pages = new ArrayList<>();
+                pages.add(homepage);
+                columns.forEach(c -> pages.add(c.page()));
+                return brokenLinks.judge(pages);
+            }));
         }
         if (wanted.contains(Indicator.IDENTITY_MISSING)) {
             verdicts.add(identityMarks.judge(homepage, site.siteCode()));
         }
         if (wanted.contains(Indicator.TLS) && homepageUri != null) {
-            verdicts.add(tls.judge(homepageUri, "https".equalsIgnoreCase(homepageUri.getScheme())
-                    ? http.certificate(site.url()) : null, now));
+            boolean https = "https".equalsIgnoreCase(homepageUri.getScheme());
+            verdicts.add(https && dead.isPresent() ? dead.get().certificateNotAsked()
+                    : tls.judge(homepageUri, https ? http.certificate(site.url()) : null, now));
         }
         if (wanted.contains(Indicator.NOT_GOV_DOMAIN) && homepageUri != null) {
             verdicts.add(notGovDomain.judge(homepageUri));
@@ -198,6 +219,11 @@ public class Monitor implements SiteChecks {
         } catch (DuplicateKeyException probedMeanwhile) {
             // another node wrote this due time's probe first: it stays the one
         }
+    }
+
+    /** A check of the columns or their links judges them, unless the homepage got no answer and they were not read. */
+    private static Verdict onColumns(Optional<DeadHomepage> dead, Indicator indicator, Supplier<Verdict> judge) {
+        return dead.map(d -> d.notRead(indicator)).orElseGet(judge);
     }
 
     /** A portal is the site of a government's office (政府办公厅/室), as the inspections' levels have it. */

@@ -74,9 +74,7 @@ public class ProbeSchedule {
             if (!watched(directory, id)) {
                 return (complete, operations) -> operations.remove();
             }
-            Set<io.rectify.monitoring.Indicator> daily = new HashSet<>(Monitor.PROBED);
-            daily.remove(io.rectify.monitoring.Indicator.UNREACHABLE);
-            monitor.runNow(id, daily);
+            monitor.runNow(id, Monitor.DAILY);
             return reschedule(clock, settings.schedule().dailyEvery(), settings.schedule().jitter().multipliedBy(10));
         });
     }

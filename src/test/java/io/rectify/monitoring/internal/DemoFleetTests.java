@@ -35,7 +35,7 @@ class DemoFleetTests {
         for (DemoFleet.DemoSite site : DemoFleet.SITES) {
             URI url = URI.create("http://127.0.0.1:8080/demo-sites/" + site.name() + "/c/6/");
             Page page = Page.of(new Fetched(url, url, 200, "", fleet.column(site, 6).orElseThrow().getBytes(StandardCharsets.UTF_8),
-                    false, StandardCharsets.UTF_8, Instant.now(), 1, null));
+                    false, StandardCharsets.UTF_8, Instant.now(), 1, null, false));
             Verdict verdict = check.judge(List.of(new ColumnPage(new WatchedColumn("咨询投诉", url.toString(), ColumnKind.INTERACTION),
                     page)), today);
             assertThat(verdict.status()).as(site.name() + ": " + verdict.detail())
@@ -50,7 +50,7 @@ class DemoFleetTests {
         DemoFleet.DemoSite site = fleet.site("jxhealth").orElseThrow();
         URI base = URI.create("http://127.0.0.1:8080/demo-sites/jxhealth/");
         Page page = Page.of(new Fetched(base, base, 200, "", fleet.homepage(site).getBytes(StandardCharsets.UTF_8), false,
-                StandardCharsets.UTF_8, Instant.now(), 1, null));
+                StandardCharsets.UTF_8, Instant.now(), 1, null, false));
         assertThat(page.sameSiteLinks()).contains("http://127.0.0.1:8080/demo-sites/jxhealth/c/1/0.html",
                 "http://127.0.0.1:8080/demo-sites/jxhealth/c/9/");
         assertThat(fleet.article(site, 1, 0)).isEmpty();

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.rectify.directory.ColumnKind;
+import io.rectify.directory.WatchedColumn;
 import io.rectify.monitoring.Indicator;
 import io.rectify.monitoring.MonitoringSettings;
 import io.rectify.monitoring.internal.check.InteractionMessages.Answer;
@@ -27,9 +28,9 @@ public class UnansweredMessages {
         this.thresholds = thresholds;
     }
 
-    /** Whether any of the columns is an interaction column: a site without one is not judged at all. */
-    public static boolean watches(List<ColumnPage> columns) {
-        return columns.stream().anyMatch(c -> c.column().kind() == ColumnKind.INTERACTION);
+    /** Whether any of the site's watched columns is an interaction column: a site without one is not judged at all. */
+    public static boolean watches(List<WatchedColumn> columns) {
+        return columns.stream().anyMatch(c -> c.kind() == ColumnKind.INTERACTION);
     }
 
     public Verdict judge(List<ColumnPage> columns, LocalDate today) {

@@ -249,11 +249,11 @@ public class SafeHttpClient implements AutoCloseable {
             }
             String contentType = entity == null ? null : entity.getContentType();
             return new Fetched(first, uri, status, headers, body, truncated, Charsets.of(contentType, body), started,
-                    elapsed(startNanos), error);
+                    elapsed(startNanos), error, false);
         } catch (IOException | RuntimeException failed) {
-            String why = request.isCancelled() ? "total deadline of " + settings.totalDeadline().toSeconds() + " s passed"
-                    : describe(failed);
-            return failure(first, uri, started, startNanos, why);
+            boolean cancelled = request.isCancelled();
+            String why = cancelled ? "total deadline of " + settings.totalDeadline().toSeconds() + " s passed" : describe(failed);
+            return failure(first, uri, started, startNanos, why, cancelled || noAnswer(failed));
         } finally {
             cut.cancel(false);
         }
@@ -463,8 +463,29 @@ public class SafeHttpClient implements AutoCloseable {
     }
 
     private Fetched failure(URI first, URI current, Instant started, long startNanos, String why) {
+        return failure(first, current, started, startNanos, why, false);
+    }
+
+    private Fetched failure(URI first, URI current, Instant started, long startNanos, String why, boolean noAnswer) {
         return new Fetched(first, current, null, "", new byte[0], false, StandardCharsets.UTF_8, started,
-                elapsed(startNanos), why);
+                elapsed(startNanos), why, noAnswer);
+    }
+
+    /**
+     * Whether an exchange that failed before any response got no answer at all ({@link Fetched#noAnswer()}):
+     * no address for the name, a connection refused, unreachable or timed out, or a connection that
+     * stayed silent until the read timeout. A refused address was never asked; a TLS or protocol
+     * failure or a connection reset means something was there.
+     */
+    static boolean noAnswer(Throwable failed) {
+        if (failed instanceof RefusedAddressException) {
+            return false;
+        }
+        return failed instanceof UnknownHostException
+                || failed instanceof java.net.ConnectException
+                || failed instanceof java.net.NoRouteToHostException
+                || failed instanceof org.apache.hc.client5.http.ConnectTimeoutException
+                || failed instanceof java.net.SocketTimeoutException;
     }
 
     private static long elapsed(long startNanos) {

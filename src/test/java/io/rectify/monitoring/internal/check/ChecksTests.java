@@ -232,7 +232,7 @@ class ChecksTests {
                 page(null))), TODAY);
         assertThat(down.status()).isEqualTo(CheckStatus.INCONCLUSIVE);
         assertThat(down.detail()).contains("咨询投诉（");
-        assertThat(UnansweredMessages.watches(List.of(column("动态", ColumnKind.NEWS, TODAY)))).isFalse();
+        assertThat(UnansweredMessages.watches(List.of(column("动态", ColumnKind.NEWS, TODAY).column()))).isFalse();
     }
 
     /** A message board as a table: a header row, then four messages, the last one unanswered since {@code oldest}. */
@@ -277,9 +277,9 @@ class ChecksTests {
         URI url = URI.create("http://www.example.gov.cn/");
         if (html == null) {
             return Page.of(new Fetched(url, url, null, "", new byte[0], false, StandardCharsets.UTF_8, Instant.now(), 15000,
-                    "timed out"));
+                    "timed out", true));
         }
         return Page.of(new Fetched(url, url, 200, "Content-Type: text/html\n", html.getBytes(StandardCharsets.UTF_8), false,
-                StandardCharsets.UTF_8, Instant.now(), 120, null));
+                StandardCharsets.UTF_8, Instant.now(), 120, null, false));
     }
 }

@@ -80,6 +80,7 @@ class SafeHttpClientTests {
             }
         });
         server.createContext("/missing", ex -> send(ex, 404, "text/html", "nope".getBytes(StandardCharsets.UTF_8)));
+        server.createContext("/unavailable", ex -> send(ex, 503, "text/html", "later".getBytes(StandardCharsets.UTF_8)));
         server.start();
         port = server.getAddress().getPort();
     }
@@ -102,6 +103,7 @@ class SafeHttpClientTests {
         case "site.example.test" -> new InetAddress[] {InetAddress.getByName("127.0.0.1")};
         case "internal.example.test" -> new InetAddress[] {InetAddress.getByName("127.0.0.2")};
         case "rebinding.example.test" -> new InetAddress[] {InetAddress.getByName("127.0.0.1"), InetAddress.getByName("10.0.0.7")};
+        case "gone.example.test" -> throw new UnknownHostException(host);
         default -> HostResolver.SYSTEM.resolve(host);
     };
 
@@ -162,18 +164,11 @@ class SafeHttpClientTests {
     @Test
     void garbageInsteadOfHttpIsAFailedFetchWithAReason() throws IOException {
         try (ServerSocket garbage = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-            Thread answer = new Thread(() -> {
-                try (Socket s = garbage.accept()) {
-                    s.getInputStream().read(new byte[1024]);
-                    s.getOutputStream().write("\u0000\u0001garbage that is not HTTP\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
-                } catch (IOException ignored) {
-                    // the client hung up
-                }
-            });
-            answer.start();
+            replyOnce(garbage, "\u0000\u0001garbage that is not HTTP\r\n\r\n");
             Fetched fetched = http.get("http://127.0.0.1:" + garbage.getLocalPort() + "/");
             assertThat(fetched.status()).isNull();
             assertThat(fetched.error()).isNotBlank();
+            assertThat(fetched.noAnswer()).as("garbage is a reply, if not an HTTP one").isFalse();
         }
     }
 
@@ -183,6 +178,42 @@ class SafeHttpClientTests {
         assertThat(tls.status()).isNull();
         assertThat(tls.error()).isNotBlank();
         assertThat(http.certificate("https://site.example.test:" + port + "/").error()).isNotBlank();
+    }
+
+    /** The monitoring stops reading a site whose homepage got no answer: that is silence, never an answer of any kind. */
+    @Test
+    void noNameNoConnectionOrSilenceIsNoAnswerWhileAnyStatusOrBrokenReplyIsAnAnswer() throws IOException {
+        int closedPort;
+        try (ServerSocket closing = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            closedPort = closing.getLocalPort();
+        }
+        Fetched refused = http.get("http://127.0.0.1:" + closedPort + "/");
+        assertThat(refused.status()).isNull();
+        assertThat(refused.noAnswer()).as(refused.error()).isTrue();
+        Fetched unresolved = http.get("http://gone.example.test/");
+        assertThat(unresolved.error()).contains("name not resolved");
+        assertThat(unresolved.noAnswer()).isTrue();
+        // the kernel completes the connection into the backlog; nobody ever reads the request or replies
+        try (ServerSocket silent = new ServerSocket(0, 10, InetAddress.getByName("127.0.0.1"))) {
+            Fetched timedOut = http.get("http://127.0.0.1:" + silent.getLocalPort() + "/");
+            assertThat(timedOut.error()).contains("timed out");
+            assertThat(timedOut.noAnswer()).isTrue();
+            Fetched handshakeTimedOut = http.get("https://127.0.0.1:" + silent.getLocalPort() + "/");
+            assertThat(handshakeTimedOut.status()).isNull();
+            assertThat(handshakeTimedOut.noAnswer()).as(handshakeTimedOut.error()).isTrue();
+        }
+
+        assertThat(http.get(url("/missing")).noAnswer()).isFalse();
+        assertThat(http.get(url("/unavailable")).status()).isEqualTo(503);
+        assertThat(http.get(url("/unavailable")).noAnswer()).isFalse();
+        assertThat(http.get(url("/loop")).noAnswer()).as("a server that redirects endlessly answers").isFalse();
+        try (ServerSocket plain = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            replyOnce(plain, "HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n");
+            Fetched tls = http.get("https://127.0.0.1:" + plain.getLocalPort() + "/");
+            assertThat(tls.error()).contains("TLS failed");
+            assertThat(tls.noAnswer()).as("a TLS failure: something answered").isFalse();
+        }
+        assertThat(http.get("http://internal.example.test:" + port + "/").noAnswer()).as("a refused address was never asked").isFalse();
     }
 
     @Test
@@ -236,6 +267,18 @@ class SafeHttpClientTests {
                 throw new IllegalStateException(impossible);
             }
         });
+    }
+
+    /** Accepts one connection, reads what comes first and answers it with these bytes. */
+    private static void replyOnce(ServerSocket server, String reply) {
+        new Thread(() -> {
+            try (Socket s = server.accept()) {
+                s.getInputStream().read(new byte[1024]);
+                s.getOutputStream().write(reply.getBytes(StandardCharsets.ISO_8859_1));
+            } catch (IOException ignored) {
+                // the client hung up
+            }
+        }).start();
     }
 
     private static void send(HttpExchange ex, int status, String type, byte[] body) throws IOException {
