@@ -85,6 +85,7 @@ class CircularFromAboveTests extends IntegrationTest {
             assertThat(line.get("caseId").isNull()).as("findings only: a supervisor confirms them").isTrue();
             JsonNode finding = nanchang.get("/api/findings/" + line.get("findingId").asText()).body();
             assertThat(finding.get("status").asText()).isEqualTo("OPEN");
+            assertThat(finding.get("origin").asText()).isEqualTo("CIRCULAR");
             assertThat(finding.get("indicator").asText()).isEqualTo(line.get("indicator").asText());
             assertThat(finding.toString()).contains(number).contains(line.get("defect").asText());
         }
@@ -104,6 +105,9 @@ class CircularFromAboveTests extends IntegrationTest {
         assertThat(jdbc.queryForObject("select count(*) from rectification_case where id in (?, ?)", Integer.class,
                 caseA, lines.get(2).get("caseId").asText())).isEqualTo(2);
         assertThat(nanchang.caseView(caseA).get("websiteUrl").asText()).startsWith("https://a" + n.toLowerCase());
+        // a 通报 is the result of a higher authority's inspection: its cases count as the inspections'
+        assertThat(nanchang.caseView(caseA).get("source").asText()).isEqualTo("INSPECTION");
+        assertThat(nanchang.caseView(lines.get(2).get("caseId").asText()).get("source").asText()).isEqualTo("INSPECTION");
     }
 
     @Test
