@@ -6,12 +6,14 @@ import java.util.List;
 import io.rectify.monitoring.Indicator;
 
 /**
- * A failed check waiting for a decision, or the decision taken on it.
+ * A failure, seen by the monitoring or an inspector or named by a 通报 from above, waiting for a
+ * decision, or the decision taken on it.
  *
+ * @param origin   the monitoring, an inspection or a 通报 from above: the source of the case it opens
  * @param repeatOf the case of the same site and category closed within a year that this failure repeats, or null
  */
 public record Finding(String id, long websiteId, Indicator indicator, String categoryCode, FindingStatus status,
-                      String detail, Instant detectedAt, String caseId, String repeatOf, String decidedBy,
+                      FindingOrigin origin, String detail, Instant detectedAt, String caseId, String repeatOf, String decidedBy,
                       Instant decidedAt, String dismissReason, List<Evidence> evidence) {
 
     /** One response the check was judged on, copied from the monitoring's evidence. */
@@ -24,7 +26,7 @@ public record Finding(String id, long websiteId, Indicator indicator, String cat
     }
 
     Finding withEvidence(List<Evidence> seen) {
-        return new Finding(id, websiteId, indicator, categoryCode, status, detail, detectedAt, caseId, repeatOf,
+        return new Finding(id, websiteId, indicator, categoryCode, status, origin, detail, detectedAt, caseId, repeatOf,
                 decidedBy, decidedAt, dismissReason, seen);
     }
 }

@@ -28,11 +28,11 @@ import org.springframework.stereotype.Repository;
 @Repository
 class FindingStore {
 
-    private static final String COLUMNS = "f.id, f.website_id, f.indicator, f.category_code, f.status, f.detail, "
+    private static final String COLUMNS = "f.id, f.website_id, f.indicator, f.category_code, f.status, f.origin, f.detail, "
             + "f.detected_at, f.case_id, f.repeat_of, f.decided_by, f.decided_at, f.dismiss_reason";
     private static final RowMapper<Finding> FINDING = (row, i) -> new Finding(row.getString("id"),
             row.getLong("website_id"), Indicator.valueOf(row.getString("indicator")), row.getString("category_code"),
-            FindingStatus.valueOf(row.getString("status")), row.getString("detail"), instant(row, "detected_at"),
+            FindingStatus.valueOf(row.getString("status")), FindingOrigin.valueOf(row.getString("origin")), row.getString("detail"), instant(row, "detected_at"),
             row.getString("case_id"), row.getString("repeat_of"), row.getString("decided_by"),
             instant(row, "decided_at"), row.getString("dismiss_reason"), List.of());
 
@@ -87,10 +87,11 @@ class FindingStore {
     /** A finding; from a failed item of an inspection when {@code inspectionId} is given, unique per inspection and item. */
     private void insert(Finding f, Long inspectionId, String itemCode) {
         jdbc.update("""
-                        insert into finding (id, website_id, indicator, category_code, status, detail, detected_at, open_key,
+                        insert into finding (id, website_id, indicator, category_code, status, origin, detail, detected_at, open_key,
                             repeat_of, inspection_id, inspection_item)
-                        values (:id, :site, :indicator, :category, 'OPEN', :detail, :at, :key, :repeatOf, :inspection, :item)""",
-                new MapSqlParameterSource("id", f.id()).addValue("inspection", inspectionId).addValue("item", itemCode)
+                        values (:id, :site, :indicator, :category, 'OPEN', :origin, :detail, :at, :key, :repeatOf, :inspection,
+                            :item)""",
+                new MapSqlParameterSource("id", f.id()).addValue("origin", f.origin().name()).addValue("inspection", inspectionId).addValue("item", itemCode)
                         .addValue("site", f.websiteId())
                         .addValue("indicator", f.indicator().name()).addValue("category", f.categoryCode())
                         .addValue("detail", StringUtils.abbreviate(f.detail(), 4000)).addValue("at", time(f.detectedAt()))

@@ -14,7 +14,6 @@ import java.util.UUID;
 import io.rectify.audit.AuditLog;
 import io.rectify.calendar.WorkingDayCalendar;
 import io.rectify.casefile.CaseService;
-import io.rectify.casefile.CaseSource;
 import io.rectify.casefile.CaseStatus;
 import io.rectify.casefile.OpenCase;
 import io.rectify.casefile.RectificationCase;
@@ -42,11 +41,14 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Failed checks become findings, and findings become cases. A failure opens a finding unless one is
- * open for the site and indicator already, or a case a finding of it went into is still open (the
- * case's re-check follows it). A supervisor of the site's jurisdiction confirms a finding into a
- * case of source MONITOR, or into the open case of the same site and category, or dismisses it with
- * a reason (核减); both are audited. An office may have failures of an indicator open cases at once.
+ * Failed checks, the failed items of final inspections and the defects a 通报 from above names become
+ * findings, and findings become cases. A failure opens a finding unless one is open for the site and
+ * indicator already, or a case a finding of it went into is still open (the case's re-check follows
+ * it). A supervisor of the site's jurisdiction confirms a finding into a new case, whose source the
+ * finding's origin gives ({@link FindingOrigin#caseSource()}: MONITOR for the monitoring's, INSPECTION
+ * for an inspection's or a 通报's), or into the open case of the same site and category, or dismisses
+ * it with a reason (核减); both are audited. An office may have the monitoring's failures of an
+ * indicator open cases at once.
  * <p>
  * Who sees findings: the supervisors (offices) whose jurisdiction holds the site's body. A finding is
  * a suspicion until a supervisor confirms it; the department sees the case it becomes, not the
@@ -107,7 +109,7 @@ public class Findings {
         String category = categories.categoryOf(result.indicator());
         String repeatOf = cases.closedRecentlyOnSite(site.url(), category).orElse(null);
         Finding finding = new Finding(UUID.randomUUID().toString(), site.id(), result.indicator(), category,
-                FindingStatus.OPEN, result.detail(), result.checkedAt() == null ? clock.instant() : result.checkedAt(),
+                FindingStatus.OPEN, FindingOrigin.MONITORING, result.detail(), result.checkedAt() == null ? clock.instant() : result.checkedAt(),
                 null, repeatOf, null, null, null,
                 result.evidence() == null ? List.of() : result.evidence().stream()
                         .map(e -> new Finding.Evidence(e.id(), e.url(), e.status(), e.fetchedAt(), e.sha256())).toList());
@@ -140,7 +142,7 @@ public class Findings {
             }
             String category = categories.categoryOf(failure.indicator());
             Finding finding = new Finding(UUID.randomUUID().toString(), site.id(), failure.indicator(), category,
-                    FindingStatus.OPEN, inspected(failure), failure.finalisedAt(), null,
+                    FindingStatus.OPEN, FindingOrigin.INSPECTION, inspected(failure), failure.finalisedAt(), null,
                     cases.closedRecentlyOnSite(site.url(), category).orElse(null), null, null, null, List.of());
             if (!store.insertIfNoneOpen(finding, failure.inspectionId(), failure.itemCode())) {
                 continue;
@@ -169,7 +171,9 @@ public class Findings {
      * opens a finding unless one is open for the site and indicator (then the line follows that one)
      * or an open case follows the defect already (then the line follows the case). With
      * {@code openCase} (the office's choice on the import) the finding is confirmed at once, in the
-     * supervisor's name: a new case, or the open case of the same site and category.
+     * supervisor's name: a new case, or the open case of the same site and category. The new case's
+     * source is that of the finding: INSPECTION for the one the line opened, but the monitoring's (or
+     * an inspection's) for one open before, whose failure was seen first there.
      */
     public Followed cite(Actor actor, CitedDefect defect, boolean openCase) {
         Website site = siteVisibleTo(actor, defect.websiteId());
@@ -184,7 +188,8 @@ public class Findings {
         if (findingId == null) {
             String category = categories.categoryOf(defect.indicator());
             Finding fresh = new Finding(UUID.randomUUID().toString(), site.id(), defect.indicator(), category,
-                    FindingStatus.OPEN, StringUtils.abbreviate(defect.detail(), 4000), defect.citedAt(), null,
+                    FindingStatus.OPEN, FindingOrigin.CIRCULAR, StringUtils.abbreviate(defect.detail(), 4000),
+                    defect.citedAt(), null,
                     cases.closedRecentlyOnSite(site.url(), category).orElse(null), null, null, null, List.of());
             if (store.insertIfNoneOpen(fresh, null, null)) {
                 findingId = fresh.id();
@@ -352,7 +357,7 @@ public class Findings {
             return new Confirmation(joined, false);
         }
         OpenCase command = new OpenCase(finding.categoryCode(), site.orgCode(), title(finding, site),
-                description(finding, site), site.url(), CaseSource.MONITOR, false, null);
+                description(finding, site), site.url(), finding.origin().caseSource(), false, null);
         RectificationCase opened = cases.open(actor, command, finding.repeatOf());
         store.confirm(finding.id(), opened.id(), actor.username(), now);
         store.monitoredCase(opened.id(), site.id(), finding.repeatOf());

@@ -121,6 +121,7 @@ class FindingsApiTests extends IntegrationTest {
     @Test
     void aConfirmedFindingBecomesAMonitorCaseWithItsEvidenceAndIsConfirmedOnlyOnce() {
         String finding = failAndFind(Indicator.UNREACHABLE);
+        assertThat(office.get("/api/findings/" + finding).body().get("origin").asText()).isEqualTo("MONITORING");
 
         Api.Response confirmed = office.post("/api/findings/" + finding + "/confirm", null);
 
@@ -241,6 +242,7 @@ class FindingsApiTests extends IntegrationTest {
             JsonNode found = office.get("/api/findings?websiteId=" + site).body();
             assertThat(found).hasSize(1);
             assertThat(found.get(0).get("status").asText()).isEqualTo("CONFIRMED");
+            assertThat(found.get(0).get("origin").asText()).isEqualTo("MONITORING");
             JsonNode c = office.caseView(found.get(0).get("caseId").asText());
             assertThat(c.get("source").asText()).isEqualTo("MONITOR");
             assertThat(c.get("categoryCode").asText()).isEqualTo("A33-10");

@@ -223,6 +223,15 @@ class CampaignTongbaoTests extends IntegrationTest {
         JsonNode listed = nanchang.get("/api/findings?websiteId=" + site).body();
         assertThat(listed.toString()).contains("首页缺少网站标识码");
 
+        // an inspector judged it, so the case it opens is one of the inspection's, not the monitoring's
+        String stale = jdbc.queryForObject("select id from finding where inspection_id = ? and inspection_item = ?",
+                String.class, inspection, "HOMEPAGE_STALE");
+        assertThat(nanchang.get("/api/findings/" + stale).body().get("origin").asText()).isEqualTo("INSPECTION");
+        // the failing site may be the city office's own: the province's office opens cases against it
+        Api.Response confirmed = nanchang.as("jx.office").post("/api/findings/" + stale + "/confirm", null);
+        assertThat(confirmed.status()).as(confirmed.text()).isEqualTo(201);
+        assertThat(confirmed.body().get("source").asText()).isEqualTo("INSPECTION");
+
         // finalising again is refused, closing adds nothing; and once decided, the same failure reported again opens nothing
         nanchang.post("/api/inspections/campaigns/" + id + "/sites/" + site + "/finalise", Map.of()).isProblem(409);
         assertThat(nanchang.post("/api/inspections/campaigns/" + id + "/close", Map.of()).status()).isEqualTo(200);

@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -16,6 +17,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.rectify.IntegrationTest;
 import io.rectify.api.Api;
 import io.rectify.document.Poppler;
+import io.rectify.monitoring.CheckFailed;
+import io.rectify.monitoring.CheckResult;
+import io.rectify.monitoring.CheckStatus;
+import io.rectify.monitoring.Indicator;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -23,12 +28,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A 通报 from above: its list imported by an office (every line a finding or a case on its site,
@@ -44,6 +51,12 @@ class CircularFromAboveTests extends IntegrationTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    ApplicationEventPublisher events;
+
+    @Autowired
+    TransactionTemplate transactions;
 
     Api nanchang;
     String n;
@@ -85,6 +98,7 @@ class CircularFromAboveTests extends IntegrationTest {
             assertThat(line.get("caseId").isNull()).as("findings only: a supervisor confirms them").isTrue();
             JsonNode finding = nanchang.get("/api/findings/" + line.get("findingId").asText()).body();
             assertThat(finding.get("status").asText()).isEqualTo("OPEN");
+            assertThat(finding.get("origin").asText()).isEqualTo("CIRCULAR");
             assertThat(finding.get("indicator").asText()).isEqualTo(line.get("indicator").asText());
             assertThat(finding.toString()).contains(number).contains(line.get("defect").asText());
         }
@@ -104,6 +118,27 @@ class CircularFromAboveTests extends IntegrationTest {
         assertThat(jdbc.queryForObject("select count(*) from rectification_case where id in (?, ?)", Integer.class,
                 caseA, lines.get(2).get("caseId").asText())).isEqualTo(2);
         assertThat(nanchang.caseView(caseA).get("websiteUrl").asText()).startsWith("https://a" + n.toLowerCase());
+        // a 通报 is the result of a higher authority's inspection: its cases count as the inspections'
+        assertThat(nanchang.caseView(caseA).get("source").asText()).isEqualTo("INSPECTION");
+        assertThat(nanchang.caseView(lines.get(2).get("caseId").asText()).get("source").asText()).isEqualTo("INSPECTION");
+    }
+
+    @Test
+    void aLineThatFollowsTheMonitoringsOpenFindingOpensTheMonitoringsCase() {
+        long siteB = jdbc.queryForObject("select id from website where name = ?", Long.class, nameB);
+        Instant now = Instant.now();
+        transactions.executeWithoutResult(tx -> events.publishEvent(new CheckFailed(new CheckResult(siteB,
+                Indicator.BROKEN_LINKS, CheckStatus.FAIL, now, "错链 12 处", List.of()))));
+        String monitored = jdbc.queryForObject("select id from finding where website_id = ? and status = 'OPEN'",
+                String.class, siteB);
+
+        JsonNode lines = nanchang.get("/api/inspections/circulars/" + importCases("CSV")).body().get("lines");
+
+        // the monitoring saw the failure first: the line confirms its finding, and the case is the monitoring's
+        assertThat(lines.get(2).get("findingId").asText()).isEqualTo(monitored);
+        assertThat(nanchang.get("/api/findings/" + monitored).body().get("origin").asText()).isEqualTo("MONITORING");
+        assertThat(nanchang.caseView(lines.get(2).get("caseId").asText()).get("source").asText()).isEqualTo("MONITOR");
+        assertThat(nanchang.caseView(lines.get(0).get("caseId").asText()).get("source").asText()).isEqualTo("INSPECTION");
     }
 
     @Test

@@ -93,6 +93,7 @@ class BrowserFindingsTests extends BrowserTest {
         assertThat(b.text("main")).contains("已核减", "外站链接临时维护");
 
         b.open("/findings/" + findingOf(office, site, Indicator.HOMEPAGE_STALE));
+        assertThat(b.text("main")).contains("网站监测", "案件来源：监测");
         b.go("form[action$='/confirm'] button[type=submit]");
         assertThat(b.path()).startsWith("/cases/");
         String caseId = b.path().substring("/cases/".length());

@@ -133,8 +133,8 @@ class FindingPages {
                 .map(c -> c.code() + " " + (Locale.ENGLISH.getLanguage().equals(locale.getLanguage()) ? c.nameEn() : c.nameZh()))
                 .orElse(f.categoryCode());
         return new Row(f.id(), site == null ? "" : site.name(), site == null ? "" : site.url(), f.indicator().name(),
-                category, f.status().name(), f.detail(), when(f.detectedAt()), f.caseId(), f.repeatOf(),
-                f.decidedBy(), when(f.decidedAt()), f.dismissReason());
+                category, f.status().name(), f.origin().name(), f.origin().caseSource().name(), f.detail(),
+                when(f.detectedAt()), f.caseId(), f.repeatOf(), f.decidedBy(), when(f.decidedAt()), f.dismissReason());
     }
 
     private Map<Long, Website> sites(Collection<Long> ids) {
@@ -146,8 +146,10 @@ class FindingPages {
         return instant == null ? null : WHEN.format(instant.atZone(WorkingDayCalendar.ZONE));
     }
 
-    record Row(String id, String siteName, String siteUrl, String indicator, String category, String status, String detail,
-               String detectedAt, String caseId, String repeatOf, String decidedBy, String decidedAt, String dismissReason) {
+    /** @param caseSource the source of the case that confirming the finding opens */
+    record Row(String id, String siteName, String siteUrl, String indicator, String category, String status, String origin,
+               String caseSource, String detail, String detectedAt, String caseId, String repeatOf, String decidedBy,
+               String decidedAt, String dismissReason) {
     }
 
     /** @param body the address of the stored body, null when no response came */
