@@ -445,9 +445,13 @@ public class Findings {
     }
 
     private String description(Finding finding, Website site) {
-        StringBuilder text = new StringBuilder(messages.getMessage("finding.case.description",
+        // who found it, in the words of the order the department reads: the monitoring, an inspector, a 通报
+        StringBuilder text = new StringBuilder(messages.getMessage("finding.case.description." + finding.origin().name(),
                 new Object[] {site.name(), site.url(), indicatorName(finding.indicator()),
                         StringUtils.defaultIfBlank(finding.detail(), "—")}, Locale.SIMPLIFIED_CHINESE));
+        if (!finding.evidence().isEmpty()) {
+            text.append(messages.getMessage("finding.case.evidence", null, Locale.SIMPLIFIED_CHINESE));
+        }
         for (Finding.Evidence e : finding.evidence()) {
             text.append("\n- ").append(e.url()).append(" HTTP ").append(e.status() == null ? "—" : e.status())
                     .append(' ').append(e.fetchedAt() == null ? "" : e.fetchedAt().atZone(WorkingDayCalendar.ZONE)

@@ -129,6 +129,7 @@ class FindingsApiTests extends IntegrationTest {
         JsonNode c = confirmed.body();
         assertThat(confirmed.entity().getHeaders().getLocation()).hasToString("/api/cases/" + c.get("id").asText());
         assertThat(c.get("source").asText()).isEqualTo("MONITOR");
+        assertThat(c.get("description").asText()).startsWith("网站监测发现问题：").contains("监测情况：", "证据（访问地址");
         assertThat(c.get("categoryCode").asText()).isEqualTo("A33-10");
         assertThat(c.get("respondentOrgCode").asText()).isEqualTo(department);
         assertThat(c.get("websiteId").asLong()).isEqualTo(site);

@@ -231,6 +231,8 @@ class CampaignTongbaoTests extends IntegrationTest {
         Api.Response confirmed = nanchang.as("jx.office").post("/api/findings/" + stale + "/confirm", null);
         assertThat(confirmed.status()).as(confirmed.text()).isEqualTo(201);
         assertThat(confirmed.body().get("source").asText()).isEqualTo("INSPECTION");
+        assertThat(confirmed.body().get("description").asText()).as("the order says who found it")
+                .startsWith("检查发现问题：").doesNotContain("监测", "证据（访问地址");
 
         // finalising again is refused, closing adds nothing; and once decided, the same failure reported again opens nothing
         nanchang.post("/api/inspections/campaigns/" + id + "/sites/" + site + "/finalise", Map.of()).isProblem(409);

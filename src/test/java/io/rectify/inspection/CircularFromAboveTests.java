@@ -120,6 +120,8 @@ class CircularFromAboveTests extends IntegrationTest {
         assertThat(nanchang.caseView(caseA).get("websiteUrl").asText()).startsWith("https://a" + n.toLowerCase());
         // a 通报 is the result of a higher authority's inspection: its cases count as the inspections'
         assertThat(nanchang.caseView(caseA).get("source").asText()).isEqualTo("INSPECTION");
+        assertThat(nanchang.caseView(caseA).get("description").asText()).as("the order says who found it")
+                .startsWith("上级通报问题：").doesNotContain("监测情况");
         assertThat(nanchang.caseView(lines.get(2).get("caseId").asText()).get("source").asText()).isEqualTo("INSPECTION");
     }
 
