@@ -169,7 +169,7 @@ public class DirectoryAdmin {
      * The province's list of websites, all or nothing: every line is checked before any is saved,
      * and the problems name their line ({@code line 7: siteCode}). Returns the sites registered.
      */
-    public List<Website> importWebsites(Actor actor, List<NewWebsite> lines, int firstLineNumber) {
+    public List<Website> importWebsites(Actor actor, List<WebsiteLine> lines) {
         requireAdmin(actor);
         if (lines.isEmpty()) {
             throw InvalidInputException.of("file", "admin.website.import.empty", "文件中没有网站");
@@ -178,11 +178,11 @@ public class DirectoryAdmin {
         java.util.Set<String> urls = new java.util.HashSet<>();
         java.util.Set<String> codes = new java.util.HashSet<>();
         List<Website> checked = new ArrayList<>();
-        for (int i = 0; i < lines.size(); i++) {
+        for (WebsiteLine line : lines) {
             List<FieldProblem> lineProblems = new ArrayList<>();
-            String prefix = "line " + (firstLineNumber + i) + ": ";
+            String prefix = "line " + line.number() + ": ";
             try {
-                checked.add(checkedNewWebsite(lines.get(i), prefix, lineProblems, urls, codes));
+                checked.add(checkedNewWebsite(line.website(), prefix, lineProblems, urls, codes));
             } catch (InvalidInputException bad) {
                 problems.addAll(bad.problems());
             }
@@ -623,6 +623,10 @@ public class DirectoryAdmin {
         public NewWebsite(String url, String name, String orgCode) {
             this(url, name, orgCode, null, null, null, null, null);
         }
+    }
+
+    /** A website of an imported list and the number of the file's line it was read from. */
+    public record WebsiteLine(int number, NewWebsite website) {
     }
 
     private static FieldProblem tooLong(String field, int max) {

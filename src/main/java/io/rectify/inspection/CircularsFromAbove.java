@@ -115,7 +115,7 @@ public class CircularsFromAbove {
      * imported by the office before → 409.
      */
     @Transactional
-    public CircularFromAbove importList(Actor actor, Heading heading, List<List<String>> rows) {
+    public CircularFromAbove importList(Actor actor, Heading heading, List<SheetRows.Line> rows) {
         requireOfficeSupervisor(actor);
         List<FieldProblem> problems = new ArrayList<>();
         String issuer = StringUtils.strip(heading.issuer());
@@ -136,7 +136,7 @@ public class CircularsFromAbove {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        Map<String, Integer> at = SheetRows.columns(rows.get(0), HEADINGS);
+        Map<String, Integer> at = SheetRows.columns(rows.get(0).cells(), HEADINGS);
         if (!at.containsKey("defect") || !at.containsKey("indicator") || !(at.containsKey("siteCode") || at.containsKey("siteName"))) {
             throw InvalidInputException.of("line 1", "circular.import.heading",
                     "第 1 行应有列：网站标识码或网站名称、问题类型、问题");
@@ -146,9 +146,8 @@ public class CircularsFromAbove {
         LocalDate issuedOn = null;
         LocalDate replyDue = null;
         List<Checked> lines = new ArrayList<>();
-        for (int i = 1; i < rows.size(); i++) {
-            List<String> row = rows.get(i);
-            String line = "line " + (i + 1);
+        for (SheetRows.Line row : rows.subList(1, rows.size())) {
+            String line = "line " + row.number();
             int before = problems.size();
             Long site = site(row, at, line, jurisdiction, problems);
             Indicator indicator = indicator(SheetRows.cell(row, at, "indicator"), line, problems);
@@ -180,7 +179,7 @@ public class CircularsFromAbove {
             issuedOn = same(issuedOn, lineIssued, line + ": issuedOn", problems);
             replyDue = same(replyDue, lineDue, line + ": replyDue", problems);
             if (problems.size() == before) {
-                lines.add(new Checked(i + 1, site, indicator, defect));
+                lines.add(new Checked(row.number(), site, indicator, defect));
             }
         }
         if (!problems.isEmpty()) {
@@ -231,7 +230,7 @@ public class CircularsFromAbove {
     }
 
     /** The site a line names by its code or, failing that, its name; within the importer's jurisdiction. */
-    private Long site(List<String> row, Map<String, Integer> at, String line, Set<String> jurisdiction,
+    private Long site(SheetRows.Line row, Map<String, Integer> at, String line, Set<String> jurisdiction,
                       List<FieldProblem> problems) {
         String code = SheetRows.cell(row, at, "siteCode");
         String name = SheetRows.cell(row, at, "siteName");

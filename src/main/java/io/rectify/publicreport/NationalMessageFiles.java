@@ -2,10 +2,6 @@ package io.rectify.publicreport;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,6 +12,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rectify.kernel.InvalidInputException;
 import io.rectify.publicreport.PublicReports.NationalMessage;
+import io.rectify.system.web.SheetRows;
+import io.rectify.system.web.SheetRows.Line;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
@@ -52,7 +50,7 @@ public final class NationalMessageFiles {
         } else if (name.endsWith(".json") || firstNonBlank(content) == '[') {
             messages = json(content);
         } else {
-            messages = csv(text(content));
+            messages = table(SheetRows.csv(content));
         }
         if (messages.size() > MAX_MESSAGES) {
             throw InvalidInputException.of("file", "publicReport.import.tooMany",
@@ -86,8 +84,12 @@ public final class NationalMessageFiles {
         return value == null || value.isNull() ? null : value.asText();
     }
 
+    /**
+     * Read here rather than by {@link SheetRows}: a date cell is given as an ISO date-time, which
+     * {@code receivedAt} is parsed from, where SheetRows gives each cell as Excel shows it.
+     */
     private static List<NationalMessage> xlsx(byte[] content) {
-        List<List<String>> rows = new ArrayList<>();
+        List<Line> rows = new ArrayList<>();
         try (Workbook book = new XSSFWorkbook(new ByteArrayInputStream(content))) {
             Sheet sheet = book.getSheetAt(0);
             DataFormatter format = new DataFormatter(Locale.ROOT);
@@ -100,12 +102,12 @@ public final class NationalMessageFiles {
                         cells.add(cell == null ? "" : cellText(cell, format));
                     }
                 }
-                rows.add(cells);
+                rows.add(new Line(r + 1, cells));
             }
         } catch (IOException | RuntimeException e) {
             throw unreadable("XLSX");
         }
-        return table(rows, null);
+        return table(rows);
     }
 
     private static String cellText(Cell cell, DataFormatter format) {
@@ -115,22 +117,16 @@ public final class NationalMessageFiles {
         return format.formatCellValue(cell);
     }
 
-    static List<NationalMessage> csv(String text) {
-        List<Integer> lines = new ArrayList<>();
-        List<List<String>> rows = csvRows(text, lines);
-        return table(rows, lines);
-    }
-
     /**
      * The rows of a table whose first row names the columns; blank rows are skipped. Each message
-     * keeps the line its row starts on ({@code lines}, or the row's number when null).
+     * keeps the line its row starts on.
      */
-    private static List<NationalMessage> table(List<List<String>> rows, List<Integer> lines) {
+    private static List<NationalMessage> table(List<Line> rows) {
         if (rows.isEmpty()) {
             throw InvalidInputException.of("file", "publicReport.import.empty", "文件中没有留言");
         }
         Map<String, Integer> columns = new HashMap<>();
-        List<String> header = rows.get(0);
+        List<String> header = rows.get(0).cells();
         for (int i = 0; i < header.size(); i++) {
             String title = header.get(i).strip().replace("\uFEFF", "");
             for (String c : COLUMNS) {
@@ -145,12 +141,12 @@ public final class NationalMessageFiles {
                     "第一行应为列名：" + COLUMNS_TEXT + "；缺少 " + String.join(", ", missing), String.join(", ", missing));
         }
         List<NationalMessage> messages = new ArrayList<>();
-        for (int r = 1; r < rows.size(); r++) {
-            List<String> row = rows.get(r);
-            if (row.stream().allMatch(String::isBlank)) {
+        for (Line line : rows.subList(1, rows.size())) {
+            if (line.isBlank()) {
                 continue;
             }
-            messages.add(new NationalMessage(lines == null ? r + 1 : lines.get(r), cell(row, columns.get("messageId")), cell(row, columns.get("receivedAt")),
+            List<String> row = line.cells();
+            messages.add(new NationalMessage(line.number(), cell(row, columns.get("messageId")), cell(row, columns.get("receivedAt")),
                     cell(row, columns.get("siteUrl")), cell(row, columns.get("pageUrl")),
                     cell(row, columns.get("description")), cell(row, columns.get("contact"))));
         }
@@ -159,70 +155,6 @@ public final class NationalMessageFiles {
 
     private static String cell(List<String> row, Integer column) {
         return column == null || column >= row.size() ? null : row.get(column);
-    }
-
-    /** RFC 4180: quoted fields may hold commas, quotes ("") and line breaks. */
-    private static List<List<String>> csvRows(String text, List<Integer> startLines) {
-        List<List<String>> rows = new ArrayList<>();
-        List<String> row = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        int line = 1;
-        int rowStart = 1;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'))) {
-                line++;
-            }
-            if (quoted) {
-                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"' && field.isEmpty()) {
-                quoted = true;
-            } else if (c == ',') {
-                row.add(field.toString());
-                field.setLength(0);
-            } else if (c == '\n' || c == '\r') {
-                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                    i++; // the \n of a CRLF, which the count above has not seen
-                    line++;
-                }
-                row.add(field.toString());
-                field.setLength(0);
-                rows.add(row);
-                startLines.add(rowStart);
-                rowStart = line;
-                row = new ArrayList<>();
-            } else {
-                field.append(c);
-            }
-        }
-        if (quoted) {
-            throw InvalidInputException.of("file", "publicReport.import.unclosedQuote",
-                    "CSV 文件的第 " + rowStart + " 行有未闭合的引号", rowStart);
-        }
-        if (!field.isEmpty() || !row.isEmpty()) {
-            row.add(field.toString());
-            rows.add(row);
-            startLines.add(rowStart);
-        }
-        return rows;
-    }
-
-    private static String text(byte[] content) {
-        try {
-            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(content)).toString();
-            return text.startsWith("\uFEFF") ? text.substring(1) : text;
-        } catch (CharacterCodingException e) {
-            throw InvalidInputException.of("file", "publicReport.import.encoding", "CSV 文件应为 UTF-8 编码");
-        }
     }
 
     private static int firstNonBlank(byte[] content) {

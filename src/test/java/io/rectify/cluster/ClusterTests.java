@@ -202,12 +202,7 @@ class ClusterTests {
     }
 
     private RectifyNode start(String name, String classPath, Map<String, String> database) {
-        Map<String, String> properties = new HashMap<>(database);
-        // the production settings (job executor, pool), with the demo users for the test to sign in as
-        properties.put("spring.profiles.active", "prod");
-        properties.put("rectify.demo", "true");
-        // the nodes share the attachments, as production nodes must (shared storage)
-        properties.put("rectify.data-dir", runDirectory.resolve("data").toAbsolutePath().toString());
+        Map<String, String> properties = RectifyNode.productionProperties(database, runDirectory);
         properties.put("camunda.bpm.job-execution.lock-time-in-millis", String.valueOf(LOCK_TIME.toMillis()));
         // an idle node looks for due jobs every second (production: backing off to 5 s), so that both nodes
         // join the run, rather than one finishing the batch while the other still waits

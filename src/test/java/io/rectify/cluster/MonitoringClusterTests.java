@@ -12,7 +12,6 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -124,11 +123,7 @@ class MonitoringClusterTests {
     }
 
     private RectifyNode start(String name, String classPath, Map<String, String> database) {
-        Map<String, String> properties = new HashMap<>(database);
-        // the production settings, with the demo's regions and bodies (the test's sites' body is in one)
-        properties.put("spring.profiles.active", "prod");
-        properties.put("rectify.demo", "true");
-        properties.put("rectify.data-dir", runDirectory.resolve("data").toAbsolutePath().toString());
+        Map<String, String> properties = RectifyNode.productionProperties(database, runDirectory);
         // the test's sites are on loopback, which production refuses
         properties.put("rectify.monitoring.allow-private-addresses", "true");
         properties.put("rectify.monitoring.scheduling", "true");

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -43,6 +44,21 @@ final class RectifyNode {
         this.port = port;
         this.log = log;
         this.process = process;
+    }
+
+    /**
+     * The settings every node of a test's cluster starts with, for the test to add its own to: the
+     * production profile (its job executor, pool and schedules), the demo's regions, bodies and users
+     * (the tests sign in as them and register their sites under them), the test's database, and one
+     * data directory under {@code runDirectory} for all nodes, as production nodes must share their
+     * attachments.
+     */
+    static Map<String, String> productionProperties(Map<String, String> database, Path runDirectory) {
+        Map<String, String> properties = new HashMap<>(database);
+        properties.put("spring.profiles.active", "prod");
+        properties.put("rectify.demo", "true");
+        properties.put("rectify.data-dir", runDirectory.resolve("data").toAbsolutePath().toString());
+        return properties;
     }
 
     /** Starts the node and returns once its health endpoint says UP; fails with the log's tail otherwise. */

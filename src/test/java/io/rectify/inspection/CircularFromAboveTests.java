@@ -168,6 +168,25 @@ class CircularFromAboveTests extends IntegrationTest {
     }
 
     @Test
+    void aLineAfterADefectWrittenOnTwoLinesIsNamedByTheLineItStartsOnInTheFile() {
+        String number = "国办函〔2026〕" + n + "L号";
+        String twoLines = HEAD + codeA + ",,首页长期不更新,\"首页超过两周未更新，\n通知公告停更\"," + number + ",2026-11-02,2026-12-31\n";
+        Api.Response refused = nanchang.postFile("/api/inspections/circulars", "tongbao.csv",
+                (twoLines + "," + nameB + ",网站太丑,存在错链," + number + ",2026-11-02,2026-12-31\n").getBytes(StandardCharsets.UTF_8),
+                Map.of("issuer", "国务院办公厅"));
+        assertThat(refused.status()).as(refused.text()).isEqualTo(400);
+        assertThat(refused.errorFields()).containsExactly("line 4: indicator");
+
+        Api.Response imported = nanchang.postFile("/api/inspections/circulars", "tongbao.csv",
+                (twoLines + "," + nameB + ",BROKEN_LINKS,存在错链," + number + ",2026-11-02,2026-12-31\n").getBytes(StandardCharsets.UTF_8),
+                Map.of("issuer", "国务院办公厅"));
+        assertThat(imported.status()).as(imported.text()).isEqualTo(201);
+        JsonNode lines = imported.body().get("lines");
+        assertThat(lines.get(0).get("defect").asText()).isEqualTo("首页超过两周未更新，\n通知公告停更");
+        assertThat(lines.findValuesAsText("line")).containsExactly("2", "4");
+    }
+
+    @Test
     void onlyAnOfficesSupervisorImportsAndACityOfficeSeesOnlyItsOwn() {
         long id = importCases("CSV");
         String path = "/api/inspections/circulars/" + id;

@@ -33,8 +33,9 @@ class NationalMessageFilesTest {
         assertThatThrownBy(() -> NationalMessageFiles.read("x.csv", "a,b\n1,2\n".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOfSatisfying(InvalidInputException.class,
                         e -> assertThat(e.problems()).singleElement().satisfies(p -> assertThat(p.field()).isEqualTo("file")));
-        assertThatThrownBy(() -> NationalMessageFiles.read("x.csv", "messageId\n\"open".getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> NationalMessageFiles.read("x.csv", "messageId\n\"two\nlines\"\n\"open".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems()).singleElement()
+                        .satisfies(p -> assertThat(p.args()).as("the open quote's line").containsExactly(4)));
         assertThatThrownBy(() -> NationalMessageFiles.read("x.csv", new byte[] {(byte) 0xC4, (byte) 0xE3, ',', 'a'}))
                 .isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> NationalMessageFiles.read("x.json", "{\"not\":\"an array\"}".getBytes(StandardCharsets.UTF_8)))

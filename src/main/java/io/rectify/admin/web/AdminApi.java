@@ -123,7 +123,7 @@ class AdminApi {
             throw io.rectify.kernel.InvalidInputException.of("file", "admin.website.import.unreadable", "无法读取该文件");
         }
         List<Website> saved = directory.importWebsites(currentActor.get(),
-                WebsiteSheet.read(file.getOriginalFilename(), content), 2);
+                WebsiteSheet.read(file.getOriginalFilename(), content));
         return ResponseEntity.status(201).body(Map.of("imported", saved.size(),
                 "websites", saved.stream().map(WebsiteView::of).toList()));
     }

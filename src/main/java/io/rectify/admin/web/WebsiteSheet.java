@@ -6,9 +6,11 @@ import java.util.Map;
 
 import io.rectify.directory.DirectoryAdmin.ColumnInput;
 import io.rectify.directory.DirectoryAdmin.NewWebsite;
+import io.rectify.directory.DirectoryAdmin.WebsiteLine;
 import io.rectify.kernel.FieldProblem;
 import io.rectify.kernel.InvalidInputException;
 import io.rectify.system.web.SheetRows;
+import io.rectify.system.web.SheetRows.Line;
 
 /**
  * The province's list of websites as a file: CSV (UTF-8, a BOM allowed) or XLSX, the first row
@@ -34,22 +36,21 @@ final class WebsiteSheet {
     private WebsiteSheet() {
     }
 
-    /** The lines of the file after its heading; line numbers start at 2 (the heading is line 1). */
-    static List<NewWebsite> read(String filename, byte[] content) {
-        List<List<String>> rows = SheetRows.read(filename, content, MAX_LINES + 1);
+    /** The lines of the file after its heading, each with the number of the file's line it starts on. */
+    static List<WebsiteLine> read(String filename, byte[] content) {
+        List<Line> rows = SheetRows.read(filename, content, MAX_LINES + 1);
         if (rows.isEmpty()) {
             throw InvalidInputException.of("file", "admin.website.import.empty", "文件中没有网站");
         }
         if (rows.size() - 1 > MAX_LINES) {
             throw InvalidInputException.of("file", "admin.website.import.tooMany", "一次最多导入 " + MAX_LINES + " 行", MAX_LINES);
         }
-        Map<String, Integer> at = headings(rows.get(0));
-        List<NewWebsite> sites = new ArrayList<>();
+        Map<String, Integer> at = headings(rows.get(0).cells());
+        List<WebsiteLine> sites = new ArrayList<>();
         List<FieldProblem> problems = new ArrayList<>();
-        for (int i = 1; i < rows.size(); i++) {
-            List<String> row = rows.get(i);
-            if (row.stream().allMatch(String::isBlank)) {
-                problems.add(FieldProblem.of("line " + (i + 1), "admin.website.import.blankLine", "空行"));
+        for (Line row : rows.subList(1, rows.size())) {
+            if (row.isBlank()) {
+                problems.add(FieldProblem.of("line " + row.number(), "admin.website.import.blankLine", "空行"));
                 continue;
             }
             List<ColumnInput> columns = new ArrayList<>();
@@ -61,16 +62,16 @@ final class WebsiteSheet {
                     }
                     String[] fields = part.split("\\|", -1);
                     if (fields.length != 3) {
-                        problems.add(FieldProblem.of("line " + (i + 1) + ": columns", "admin.website.import.columnFormat",
+                        problems.add(FieldProblem.of("line " + row.number() + ": columns", "admin.website.import.columnFormat",
                                 "栏目应写作 名称|地址|类型，以分号分隔"));
                         break;
                     }
                     columns.add(new ColumnInput(fields[0].strip(), fields[1].strip(), fields[2].strip()));
                 }
             }
-            sites.add(new NewWebsite(SheetRows.cell(row, at, "url"), SheetRows.cell(row, at, "name"), SheetRows.cell(row, at, "orgCode"),
-                    SheetRows.cell(row, at, "siteCode"), SheetRows.cell(row, at, "state"), SheetRows.cell(row, at, "icpNumber"),
-                    SheetRows.cell(row, at, "psbNumber"), columns));
+            sites.add(new WebsiteLine(row.number(), new NewWebsite(SheetRows.cell(row, at, "url"), SheetRows.cell(row, at, "name"),
+                    SheetRows.cell(row, at, "orgCode"), SheetRows.cell(row, at, "siteCode"), SheetRows.cell(row, at, "state"),
+                    SheetRows.cell(row, at, "icpNumber"), SheetRows.cell(row, at, "psbNumber"), columns)));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);

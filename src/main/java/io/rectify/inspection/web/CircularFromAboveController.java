@@ -52,7 +52,7 @@ class CircularFromAboveController {
     }
 
     /** The file's rows, the heading first. */
-    static List<List<String>> rows(MultipartFile file) {
+    static List<SheetRows.Line> rows(MultipartFile file) {
         try {
             return SheetRows.read(file.getOriginalFilename(), file.getBytes(), CircularsFromAbove.MAX_LINES + 1);
         } catch (IOException unreadable) {

@@ -24,8 +24,9 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 /**
  * An uploaded list as rows of text cells: CSV (UTF-8, a BOM allowed, RFC 4180 quoting) or the first
  * sheet of an XLSX (each cell as Excel shows it). The imports of lists (the province's websites, a
- * 通报 from above) read their files here and check their columns themselves; trailing blank rows
- * are dropped, so that row {@code i} is line {@code i + 1} of the file as a person counts it.
+ * 通报 from above, the national platform's messages) read their files here and check their columns
+ * themselves. Trailing blank rows are dropped; each row keeps the line of the file it starts on, as
+ * a person counts it, so that an error names the line the person sees in the file.
  */
 public final class SheetRows {
 
@@ -33,11 +34,22 @@ public final class SheetRows {
     }
 
     /**
+     * A row of the file and the number of the line it starts on, from 1: a CSV record whose quoted
+     * field holds a line break spans several lines, so the rows' numbers may skip.
+     */
+    public record Line(int number, List<String> cells) {
+
+        public boolean isBlank() {
+            return cells.stream().allMatch(String::isBlank);
+        }
+    }
+
+    /**
      * The rows of the file, the heading first. An XLSX is read to {@code maxRows + 1} rows at most,
      * so that a caller that allows {@code maxRows} sees there were more; a CSV is read whole.
      */
-    public static List<List<String>> read(String filename, byte[] content, int maxRows) {
-        return isXlsx(filename, content) ? xlsxRows(content, maxRows) : csvRows(content);
+    public static List<Line> read(String filename, byte[] content, int maxRows) {
+        return isXlsx(filename, content) ? xlsxRows(content, maxRows) : csv(content);
     }
 
     /**
@@ -56,12 +68,12 @@ public final class SheetRows {
     }
 
     /** The stripped text of the row's cell in the column of {@code key}, null when there is none or it is blank. */
-    public static String cell(List<String> row, Map<String, Integer> at, String key) {
+    public static String cell(Line row, Map<String, Integer> at, String key) {
         Integer index = at.get(key);
-        if (index == null || index >= row.size()) {
+        if (index == null || index >= row.cells().size()) {
             return null;
         }
-        String value = row.get(index).strip();
+        String value = row.cells().get(index).strip();
         return value.isEmpty() ? null : value;
     }
 
@@ -70,11 +82,11 @@ public final class SheetRows {
         return zip || (filename != null && filename.toLowerCase(Locale.ROOT).endsWith(".xlsx"));
     }
 
-    private static List<List<String>> xlsxRows(byte[] content, int maxRows) {
+    private static List<Line> xlsxRows(byte[] content, int maxRows) {
         DataFormatter formatter = new DataFormatter(Locale.ROOT);
         try (InputStream in = new ByteArrayInputStream(content); Workbook book = new XSSFWorkbook(in)) {
             Sheet sheet = book.getSheetAt(0);
-            List<List<String>> rows = new ArrayList<>();
+            List<Line> rows = new ArrayList<>();
             int last = Math.min(sheet.getLastRowNum(), maxRows);
             for (int r = 0; r <= last; r++) {
                 Row row = sheet.getRow(r);
@@ -85,19 +97,20 @@ public final class SheetRows {
                         cells.add(cell == null ? "" : formatter.formatCellValue(cell));
                     }
                 }
-                rows.add(cells);
+                rows.add(new Line(r + 1, cells));
             }
-            while (!rows.isEmpty() && rows.get(rows.size() - 1).stream().allMatch(String::isBlank)) {
-                rows.remove(rows.size() - 1);
-            }
-            return rows;
+            return withoutTrailingBlanks(rows);
         } catch (IOException | RuntimeException unreadable) {
             throw InvalidInputException.of("file", "upload.sheet.unreadable", "无法读取该 XLSX 文件");
         }
     }
 
-    /** RFC 4180: fields in double quotes may hold commas, quotes (doubled) and line breaks. */
-    private static List<List<String>> csvRows(byte[] content) {
+    /**
+     * The records of a CSV file (UTF-8, a BOM allowed), by RFC 4180: a field in double quotes may hold
+     * commas, quotes (doubled) and line breaks; a quote inside an unquoted field is text. A record
+     * keeps the line it starts on; a quote left open is refused naming that line.
+     */
+    public static List<Line> csv(byte[] content) {
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
@@ -108,12 +121,15 @@ public final class SheetRows {
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
-        List<List<String>> rows = new ArrayList<>();
-        List<String> row = new ArrayList<>();
+        List<Line> rows = new ArrayList<>();
+        List<String> cells = new ArrayList<>();
         StringBuilder field = new StringBuilder();
         boolean quoted = false;
+        int line = 1;
+        int recordStart = 1;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
+            boolean crlf = c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n';
             if (quoted) {
                 if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
                     field.append('"');
@@ -122,29 +138,42 @@ public final class SheetRows {
                     quoted = false;
                 } else {
                     field.append(c);
+                    if (c == '\n' || (c == '\r' && !crlf)) {
+                        line++;
+                    }
                 }
-            } else if (c == '"') {
+            } else if (c == '"' && field.isEmpty()) {
                 quoted = true;
             } else if (c == ',') {
-                row.add(field.toString());
+                cells.add(field.toString());
                 field.setLength(0);
             } else if (c == '\n' || c == '\r') {
-                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                if (crlf) {
                     i++;
                 }
-                row.add(field.toString());
+                cells.add(field.toString());
                 field.setLength(0);
-                rows.add(row);
-                row = new ArrayList<>();
+                rows.add(new Line(recordStart, cells));
+                cells = new ArrayList<>();
+                line++;
+                recordStart = line;
             } else {
                 field.append(c);
             }
         }
-        if (field.length() > 0 || !row.isEmpty()) {
-            row.add(field.toString());
-            rows.add(row);
+        if (quoted) {
+            throw InvalidInputException.of("file", "upload.sheet.unclosedQuote",
+                    "CSV 文件第 " + recordStart + " 行有未闭合的引号", recordStart);
         }
-        while (!rows.isEmpty() && rows.get(rows.size() - 1).stream().allMatch(String::isBlank)) {
+        if (!field.isEmpty() || !cells.isEmpty()) {
+            cells.add(field.toString());
+            rows.add(new Line(recordStart, cells));
+        }
+        return withoutTrailingBlanks(rows);
+    }
+
+    private static List<Line> withoutTrailingBlanks(List<Line> rows) {
+        while (!rows.isEmpty() && rows.get(rows.size() - 1).isBlank()) {
             rows.remove(rows.size() - 1);
         }
         return rows;

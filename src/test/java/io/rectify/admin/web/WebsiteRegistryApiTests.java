@@ -98,6 +98,19 @@ class WebsiteRegistryApiTests extends PageTest {
     }
 
     @Test
+    void aLineAfterColumnsWrittenOnTwoLinesIsNamedByTheLineItStartsOnInTheFile() {
+        String n = suffix();
+        String csv = "siteCode,name,url,orgCode,columns\n"
+                + code("L", n) + ",两行栏目,https://l" + n + ".nc.gov.cn/,NC-EDU,\"动态|https://l" + n + ".nc.gov.cn/d/|NEWS\n"
+                + "通知|https://l" + n + ".nc.gov.cn/t/|NOTICE\"\n"
+                + code("M", n) + ",地址有误,not-a-url,NC-EDU,\n";
+        ResponseEntity<String> refused = upload("sites.csv", csv.getBytes(StandardCharsets.UTF_8));
+        assertThat(refused.getStatusCode().value()).as(refused.getBody()).isEqualTo(400);
+        assertThat(fields(refused)).containsExactly("line 4: url");
+        assertThat(sitesOf("NC-EDU")).noneMatch(url -> url.contains(n));
+    }
+
+    @Test
     void anXlsxIsImportedAndAnUnreadableFileRefused() throws IOException {
         String n = suffix();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
