@@ -130,6 +130,11 @@ class ClusterTests {
                             && successfulTimersByNode(first).size() == 2 && lockOwners(first) >= 2);
             a.kill();
             Instant killedAt = Instant.now();
+            // What A sent before it died (a commit, a job unlocked after a failed run) is still in the
+            // server's hands until it reads the end of A's connections: the locks are read after that
+            awaitUntil("the server closed the killed node's connections", Duration.ofSeconds(30),
+                    () -> db.queryForObject("select count(*) from pg_stat_activity where application_name = 'node-a'",
+                            Map.of(), Integer.class) == 0);
             int doneAtKill = notifications(first);
             List<Map<String, Object>> lockedAtKill = lockedJobs(first);
             assertThat(doneAtKill).as("the kill came after the run had ended: a larger batch is needed")
@@ -209,6 +214,8 @@ class ClusterTests {
         properties.put("camunda.bpm.job-execution.max-wait", "1000");
         // the name the engine writes into its job log (HOSTNAME_): which node ran which timer
         properties.put("camunda.bpm.generic-properties.properties.hostname", name);
+        // and the name on its connections to the server (pg_stat_activity), to see them end after a kill
+        properties.put("spring.datasource.hikari.data-source-properties.ApplicationName", name);
         properties.put("rectify.notifications.webhook-url", receiver.url());
         RectifyNode node = RectifyNode.start(name, classPath, runDirectory, properties);
         nodes.add(node);
