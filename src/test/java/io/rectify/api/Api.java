@@ -111,6 +111,14 @@ public final class Api {
         return rest.exchange(path, HttpMethod.GET, new HttpEntity<>(headers()), byte[].class);
     }
 
+    /** Downloads a PDF at this address: its bytes; fails unless the answer is 200 with the PDF type. */
+    public byte[] pdf(String path) {
+        ResponseEntity<byte[]> r = download(path);
+        assertThat(r.getStatusCode().value()).as(path).isEqualTo(200);
+        assertThat(r.getHeaders().getContentType()).isEqualTo(org.springframework.http.MediaType.APPLICATION_PDF);
+        return r.getBody();
+    }
+
     private HttpHeaders headers() {
         HttpHeaders headers = new HttpHeaders();
         if (user != null) {

@@ -30,10 +30,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -115,7 +112,7 @@ class CampaignTongbaoTests extends IntegrationTest {
         long id = finishedCampaign(21);
         String base = "/api/inspections/campaigns/" + id;
         nanchang.post(base + "/tongbao", Map.of()).isProblem(409);
-        assertThat(download("nc.office", base + "/tongbao.pdf").getStatusCode().value()).as("not issued yet").isEqualTo(404);
+        assertThat(new Api(rest, "nc.office").download(base + "/tongbao.pdf").getStatusCode().value()).as("not issued yet").isEqualTo(404);
         assertThat(nanchang.post(base + "/close", Map.of()).status()).isEqualTo(200);
 
         Api.Response issued = nanchang.post(base + "/tongbao", Map.of());
@@ -124,8 +121,8 @@ class CampaignTongbaoTests extends IntegrationTest {
         assertThat(number).matches(".+通报〔\\d{4}〕\\d+号");
         nanchang.post(base + "/tongbao", Map.of()).isProblem(409);
 
-        byte[] pdf = pdf("nc.office", base + "/tongbao.pdf");
-        assertThat(pdf("jx.office", base + "/tongbao.pdf")).as("the same bytes on every download").isEqualTo(pdf);
+        byte[] pdf = new Api(rest, "nc.office").pdf(base + "/tongbao.pdf");
+        assertThat(new Api(rest, "jx.office").pdf(base + "/tongbao.pdf")).as("the same bytes on every download").isEqualTo(pdf);
         assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(pdf)))
                 .isEqualTo(issued.body().get("sha256").asText());
         assertThat(jdbc.queryForObject("select count(*) from audit_entry where action = 'DOCUMENT_ISSUED' and detail like ?",
@@ -166,15 +163,15 @@ class CampaignTongbaoTests extends IntegrationTest {
         nanchang.as("jx.office").post(base + "/tongbao", Map.of()).isProblem(403);
         nanchang.as("gz.office").post(base + "/tongbao", Map.of()).isProblem(404);
         assertThat(nanchang.post(base + "/tongbao", Map.of()).status()).isEqualTo(201);
-        assertThat(download("gz.office", base + "/tongbao.pdf").getStatusCode().value()).isEqualTo(404);
-        assertThat(download("gz.office", base + "/results.xlsx").getStatusCode().value()).isEqualTo(404);
+        assertThat(new Api(rest, "gz.office").download(base + "/tongbao.pdf").getStatusCode().value()).isEqualTo(404);
+        assertThat(new Api(rest, "gz.office").download(base + "/results.xlsx").getStatusCode().value()).isEqualTo(404);
     }
 
     @Test
     void theResultsWorkbookHoldsEverySampledSiteAsTheResultsShowIt() throws IOException {
         long id = finishedCampaign(23);
         String base = "/api/inspections/campaigns/" + id;
-        ResponseEntity<byte[]> file = download("nc.office", base + "/results.xlsx");
+        ResponseEntity<byte[]> file = new Api(rest, "nc.office").download(base + "/results.xlsx");
         assertThat(file.getStatusCode().value()).isEqualTo(200);
         assertThat(file.getHeaders().getContentType().toString()).contains("spreadsheetml");
         JsonNode results = nanchang.get(base).body().get("results");
@@ -245,19 +242,5 @@ class CampaignTongbaoTests extends IntegrationTest {
         assertThat(opened).isZero();
         assertThat(jdbc.queryForObject("select count(*) from finding where inspection_id = ?", Integer.class, inspection))
                 .isEqualTo(3);
-    }
-
-    private byte[] pdf(String user, String path) {
-        ResponseEntity<byte[]> r = download(user, path);
-        assertThat(r.getStatusCode().value()).isEqualTo(200);
-        assertThat(r.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PDF);
-        return r.getBody();
-    }
-
-    private ResponseEntity<byte[]> download(String user, String path) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setBasicAuth(user, Api.PASSWORD);
-        headers.setAcceptLanguageAsLocales(List.of(java.util.Locale.SIMPLIFIED_CHINESE));
-        return rest.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), byte[].class);
     }
 }

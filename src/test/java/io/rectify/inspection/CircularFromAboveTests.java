@@ -29,11 +29,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -223,15 +218,15 @@ class CircularFromAboveTests extends IntegrationTest {
         JsonNode after = nanchang.get(path).body().get("lines");
         assertThat(after.get(0).get("done").asBoolean()).isTrue();
         assertThat(after.get(2).get("done").asBoolean()).isFalse();
-        assertThat(download("nc.office", path + "/reply.pdf").getStatusCode().value()).as("not issued yet").isEqualTo(404);
+        assertThat(new Api(rest, "nc.office").download(path + "/reply.pdf").getStatusCode().value()).as("not issued yet").isEqualTo(404);
 
         Api.Response issued = nanchang.post(path + "/reply", Map.of());
         assertThat(issued.status()).as(issued.text()).isEqualTo(201);
         assertThat(issued.body().get("number").asText()).matches(".+报〔\\d{4}〕\\d+号");
         nanchang.post(path + "/reply", Map.of()).isProblem(409);
 
-        byte[] pdf = pdf("nc.office", path + "/reply.pdf");
-        assertThat(pdf("jx.office", path + "/reply.pdf")).as("the same bytes on every download").isEqualTo(pdf);
+        byte[] pdf = new Api(rest, "nc.office").pdf(path + "/reply.pdf");
+        assertThat(new Api(rest, "jx.office").pdf(path + "/reply.pdf")).as("the same bytes on every download").isEqualTo(pdf);
         assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(pdf)))
                 .isEqualTo(issued.body().get("sha256").asText());
         String text = Poppler.text(pdf).replaceAll("\\s+", "");
@@ -294,18 +289,5 @@ class CircularFromAboveTests extends IntegrationTest {
         body.put("siteCode", siteCode);
         Api.Response created = nanchang.as("admin").post("/api/admin/websites", body);
         assertThat(created.status()).as(created.text()).isEqualTo(201);
-    }
-
-    private byte[] pdf(String user, String path) {
-        ResponseEntity<byte[]> r = download(user, path);
-        assertThat(r.getStatusCode().value()).isEqualTo(200);
-        assertThat(r.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PDF);
-        return r.getBody();
-    }
-
-    private ResponseEntity<byte[]> download(String user, String path) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setBasicAuth(user, Api.PASSWORD);
-        return rest.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), byte[].class);
     }
 }
